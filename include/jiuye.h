@@ -1,0 +1,25 @@
+/**
+ * @file jiuye.h
+ * @brief libjiuye: the software core of a Chinese county's public employment
+ * service (县乡村三级就业之家). Include this one header to get the whole API.
+ *
+ * Modules, a header each under `jiuye/`:
+ *  - jiuye/error.h    status codes, the last error, located errors;
+ *  - jiuye/version.h  compile-time and run-time versions;
+ *  - jiuye/text.h     UTF-8 validation and normalization;
+ *  - jiuye/date.h     calendar dates and ages;
+ *  - jiuye/validate.h ID numbers, credit codes, phone numbers;
+ *  - jiuye/county.h   the county profile: townships and villages.
+ */
+#ifndef JIUYE_H
+#define JIUYE_H
+
+#include "jiuye/common.h"
+#include "jiuye/version.h"
+#include "jiuye/error.h"
+#include "jiuye/text.h"
+#include "jiuye/date.h"
+#include "jiuye/validate.h"
+#include "jiuye/county.h"
+
+#endif /* JIUYE_H */

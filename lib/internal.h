@@ -1,0 +1,57 @@
+/*
+ * Private declarations shared by the library's source files. Nothing here is
+ * installed. Internal symbols with external linkage are prefixed `jy__` so
+ * that the static library exports nothing outside the jy_ namespace.
+ */
+#ifndef JIUYE_INTERNAL_H
+#define JIUYE_INTERNAL_H
+
+#include "jiuye.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#  define JY__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#  define JY__PRINTF(fmt, args)
+#endif
+
+/* The one allocator: everything handed to callers comes from here and is
+ * released with jy_free(). Allocation failure records JY_ENOMEM. */
+void *jy__malloc(size_t size);
+void *jy__calloc(size_t count, size_t size);
+void *jy__realloc(void *ptr, size_t size);
+char *jy__strndup(const char *text, size_t len);
+char *jy__strdup(const char *text);
+
+/* Records `code` and a formatted message as the calling thread's last error
+ * and returns `code`, so that `return jy__error(JY_EINVAL, "...")` reads well. */
+int jy__error(int code, const char *fmt, ...) JY__PRINTF(2, 3);
+/* Records an out-of-memory error and returns JY_ENOMEM. */
+int jy__error_nomem(void);
+
+/* Located errors: reset to "no error" for `source`, and fill on failure.
+ * Both accept a NULL `err`. jy__located() also records the thread's last
+ * error with the same text and returns `code`. */
+void jy__located_reset(jy_located_error *err, const char *source);
+int jy__located(jy_located_error *err, int code, size_t record, size_t line,
+                size_t column, const char *field, const char *fmt, ...) JY__PRINTF(7, 8);
+
+/* Bounded copy that always NUL-terminates and never splits a UTF-8 sequence. */
+void jy__strlcpy_utf8(char *dst, size_t size, const char *src);
+
+/* Decodes one code point of well-formed-or-not UTF-8 at s[0..len).
+ * Returns the sequence length (1..4) and stores the code point, or returns 0
+ * when the bytes at s do not start a well-formed sequence. */
+size_t jy__utf8_decode(const char *s, size_t len, unsigned int *out_cp);
+
+/* Data compiled into the library (see cmake/embed.cmake). */
+extern const unsigned char jy__embedded_county_codes_historical[];
+extern const size_t jy__embedded_county_codes_historical_size;
+extern const unsigned char jy__embedded_county_codes_current[];
+extern const size_t jy__embedded_county_codes_current_size;
+extern const unsigned char jy__embedded_xingan_divisions[];
+extern const size_t jy__embedded_xingan_divisions_size;
+
+#endif /* JIUYE_INTERNAL_H */
