@@ -1,0 +1,53 @@
+# Exported-symbol check. Run with -DSHARED=libjiuye.so -DSTATIC=libjiuye.a.
+# - the shared library's dynamic symbol table defines only public jy_ names
+#   (not the jy__ internals);
+# - the static library defines no global symbol outside the jy_ namespace.
+find_program(NM nm REQUIRED)
+
+execute_process(COMMAND "${NM}" -D --defined-only "${SHARED}"
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${SHARED}")
+endif()
+string(REPLACE "\n" ";" lines "${out}")
+set(bad)
+set(count 0)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^[0-9a-f]+ ([A-Za-z]) (.+)$")
+    set(type "${CMAKE_MATCH_1}")
+    set(name "${CMAKE_MATCH_2}")
+    if(type STREQUAL "A")
+      continue() # version nodes
+    endif()
+    math(EXPR count "${count} + 1")
+    if(NOT name MATCHES "^jy_[a-z0-9]" OR name MATCHES "^jy__")
+      list(APPEND bad "${name}")
+    endif()
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "shared library exports symbols outside the public jy_ API: ${bad}")
+endif()
+if(count LESS 10)
+  message(FATAL_ERROR "shared library exports only ${count} symbols: check is not seeing the API")
+endif()
+message(STATUS "shared: ${count} exported symbols, all jy_")
+
+execute_process(COMMAND "${NM}" -g --defined-only "${STATIC}"
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${STATIC}")
+endif()
+string(REPLACE "\n" ";" lines "${out}")
+set(bad)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^[0-9a-f]+ [A-Za-z] (.+)$")
+    if(NOT CMAKE_MATCH_1 MATCHES "^jy_")
+      list(APPEND bad "${CMAKE_MATCH_1}")
+    endif()
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "static library defines global symbols outside jy_: ${bad}")
+endif()
+message(STATUS "static: no global symbol outside jy_")
