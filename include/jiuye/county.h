@@ -43,6 +43,7 @@ typedef enum jy_township_kind {
     JY_TOWNSHIP_SPECIAL = 4    /**< Development zone, park, farm, forest farm..., codes 400-999. */
 } jy_township_kind;
 
+/** @brief A township-level unit; see struct jy_township. */
 typedef struct jy_township jy_township;
 
 /** @brief A village or community (村委会, 居委会). Borrowed from its county. */
