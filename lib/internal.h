@@ -54,4 +54,16 @@ extern const size_t jy__embedded_county_codes_current_size;
 extern const unsigned char jy__embedded_xingan_divisions[];
 extern const size_t jy__embedded_xingan_divisions_size;
 
+/* Region codes (lib/region.c): what jy__region_check() says about a code. */
+enum {
+    JY__REGION_IN_FORCE = 0,      /* the code existed and was in force that year */
+    JY__REGION_NOT_IN_FORCE = 1,  /* the code existed, but not in that year */
+    JY__REGION_NEVER = 2          /* no such county-level code, ever (or malformed) */
+};
+/* Looks up a 6-digit region code (NUL-terminated) in the embedded table of
+ * county codes for `year`. Returns one of the JY__REGION_* values, or a
+ * negative status (JY_ENOMEM) if the table could not be loaded, with the
+ * error recorded. Thread-safe: the table is loaded once, on first use. */
+int jy__region_check(const char *code6, int year);
+
 #endif /* JIUYE_INTERNAL_H */

@@ -12,12 +12,25 @@
  * character, so that import reports can point at it; jy_error_last() holds a
  * sentence saying the same. Neither ever repeats the number itself.
  *
+ * Normalization, common to the three validators: leading and trailing blanks
+ * (space, tab, CR, LF, U+3000 ideographic space) are ignored, and full-width
+ * digits and Latin letters (U+FF10..FF19, U+FF21..FF3A, U+FF41..FF5A) read
+ * as their ASCII forms. A `position` counts characters (not bytes) of the
+ * text after its leading blanks, from 1; for text that is not well-formed
+ * UTF-8 it is the character at which the ill-formed sequence starts. When
+ * `text` is NULL the info says #JY_REASON_EMPTY.
+ *
  * Region codes are checked against the historical table of China's county
  * codes compiled into the library (data/china-county-codes-historical.tsv
  * and the current list): a code that never existed is an error, a code that
  * was not in force in the birth year is only a warning
  * (#JY_WARN_REGION_NOT_IN_FORCE), because ID numbers are not renumbered when
- * counties are (Xingan was 362424 before 2000 and is 360824 since).
+ * counties are (Xingan was 362424 before 2000 and is 360824 since). The
+ * years of a period are inclusive (both codes are in force in 2000). The
+ * table also holds the province- and prefecture-level codes (`xx0000`,
+ * `xxxx00`), which count as existing; the statistics-only development-zone
+ * codes of the current list (5th digit 7) are left out, and current codes
+ * the historical table lacks count as in force in every year.
  *
  * Thread-safety: every function here is reentrant and safe from any thread.
  */
@@ -69,8 +82,12 @@ typedef enum jy_gender {
 typedef struct jy_id_info {
     jy_reason reason;     /**< #JY_REASON_NONE when valid, else the rule that failed. */
     size_t position;      /**< 1-based character position of the offending character
-                               in the text as given (after leading spaces); 0 if the
-                               failure concerns the whole number. */
+                               in the text as given (after leading blanks); 0 if the
+                               failure concerns the whole number (empty, length). For
+                               a field: 7, the start of the birth date, for
+                               #JY_REASON_BIRTH_DATE and #JY_REASON_BIRTH_RANGE (also in
+                               the 15-digit form); 18 for #JY_REASON_CHECKSUM; 1 for
+                               #JY_REASON_REGION. */
     unsigned warnings;    /**< Bit set of `JY_WARN_*` for a valid but implausible number. */
     char number[19];      /**< Canonical 18-character form (upper-case X); empty when invalid. */
     char region[7];       /**< The 6-digit region code of registration. */
@@ -93,7 +110,8 @@ typedef struct jy_id_info {
  *                  `position`.
  * @param text  NUL-terminated UTF-8 text.
  * @return #JY_OK (check `out->warnings`), or #JY_EINVAL when the number is
- *         invalid or an argument is NULL (the message names the rule).
+ *         invalid or an argument is NULL (the message names the rule), or
+ *         #JY_ENOMEM if the region table could not be loaded.
  */
 JY_API int jy_id_parse(jy_id_info *out, const char *text);
 
@@ -114,16 +132,20 @@ JY_API int jy_id_age(int *out, const jy_id_info *info, jy_date on);
  * @param[out] out  receives a borrowed pointer to a UTF-8 name in static
  *                  storage (valid for the life of the process).
  * @param code  a 6-digit region code, NUL-terminated.
- * @param year  the year of interest, or 0 for the most recent name.
+ * @param year  the year of interest, or 0 for the most recent name (a code
+ *              no longer in force gives its last name).
  * @return #JY_OK, #JY_ENOTFOUND if the code never existed (or not in that
- *         year), #JY_EINVAL on NULL arguments or a malformed code.
+ *         year), #JY_EINVAL on NULL arguments, a malformed code or a
+ *         negative year.
  */
 JY_API int jy_region_name(const char **out, const char *code, int year);
 
 /** @brief What jy_uscc_parse() learned about a unified social credit code. */
 typedef struct jy_uscc_info {
     jy_reason reason;     /**< #JY_REASON_NONE when valid, else the rule that failed. */
-    size_t position;      /**< 1-based position of the offending character; 0 if none. */
+    size_t position;      /**< 1-based position of the offending character (18 for
+                               #JY_REASON_CHECKSUM, 1 or 2 for #JY_REASON_AUTHORITY);
+                               0 if none. */
     char code[19];        /**< Canonical 18-character form (upper case); empty when invalid. */
     char authority;       /**< Registration authority character (9 = market regulation...). */
     char category;        /**< Entity category character. */
@@ -134,8 +156,10 @@ typedef struct jy_uscc_info {
  * @brief Validates a unified social credit code (GB 32100-2015).
  *
  * 18 characters from the 31-symbol alphabet `0-9 A-Y` without I, O, Z, S, V;
- * a known registration authority (1-9, A, N, Y) and a digit entity category;
- * a 6-digit region; the MOD 31 check character. Lower-case letters,
+ * a known registration authority (1-9, A, N, Y) and a digit entity category
+ * (1-9: GB 32100 assigns no category 0); a 6-digit region; the MOD 31 check
+ * character, checked in that order. A letter in the region is
+ * #JY_REASON_CHARACTER. Lower-case letters,
  * full-width characters and surrounding spaces are accepted and normalized.
  * The region is not required to exist (enterprises keep their code when
  * divisions change).
@@ -157,8 +181,12 @@ typedef struct jy_phone_info {
  * @brief Validates a mainland China mobile number.
  *
  * 11 digits, the first 1 and the second 3 to 9. Tolerates spaces, dashes,
- * dots and parentheses between digits, full-width digits, and a `+86`,
- * `0086` or `86` prefix (a prefix followed by 11 digits).
+ * dots and parentheses between digits (ASCII or full-width), full-width
+ * digits, and a `+86`, `0086` or `86` prefix (a prefix followed by 11
+ * digits). A `+` is allowed only before the first digit; `+` or `00`
+ * followed by another country code is #JY_REASON_PREFIX (position of the
+ * `+` or of the first `0`); #JY_REASON_NETWORK points at the offending
+ * first or second digit of the national number.
  *
  * @param[out] out  always filled (see ::jy_phone_info).
  * @param text  NUL-terminated UTF-8 text.
