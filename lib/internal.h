@@ -66,4 +66,25 @@ enum {
  * error recorded. Thread-safe: the table is loaded once, on first use. */
 int jy__region_check(const char *code6, int year);
 
+/* Files (lib/file.c): reads a whole file of at most `max` bytes into a
+ * NUL-terminated buffer (*out, release with jy_free). Errors (JY_EIO for a
+ * missing, unreadable or too large file, JY_ENOMEM) are located in `err`. */
+int jy__read_file(char **out, size_t *out_len, const char *path, size_t max,
+                  jy_located_error *err);
+
+/* JSON (lib/json.c): parses `len` bytes of NUL-terminated text
+ * (text[len] == '\0') into a cJSON tree (*out, release with cJSON_Delete).
+ * Checks UTF-8 and NUL bytes first, then parses; failures are JY_EUTF8 or
+ * JY_EPARSE located in `err` with line and column (in characters). cJSON
+ * keeps a global error record that every parse writes, so parses are
+ * serialized here: use this, never cJSON_Parse*() directly and never
+ * cJSON_GetErrorPtr(). */
+struct cJSON;
+int jy__json_parse(struct cJSON **out, const char *text, size_t len, jy_located_error *err);
+
+/* Line and column (1-based; the column in characters) of byte `offset` of
+ * `text`, skipping a leading UTF-8 BOM. */
+void jy__text_locate(const char *text, size_t len, size_t offset, size_t *out_line,
+                     size_t *out_column);
+
 #endif /* JIUYE_INTERNAL_H */

@@ -57,6 +57,26 @@ static void mask_phone(char *out, size_t size, const char *phone)
     snprintf(out, size, "%.3s****%.4s", phone, phone + 7);
 }
 
+/* What county staff read: the reasons in Chinese. */
+static const char *reason_zh(jy_reason reason)
+{
+    switch (reason) {
+    case JY_REASON_NONE: return "有效";
+    case JY_REASON_EMPTY: return "未填写";
+    case JY_REASON_UTF8: return "编码错误";
+    case JY_REASON_LENGTH: return "位数不对";
+    case JY_REASON_CHARACTER: return "含非法字符";
+    case JY_REASON_CHECKSUM: return "校验码错误";
+    case JY_REASON_BIRTH_DATE: return "出生日期不存在";
+    case JY_REASON_BIRTH_RANGE: return "出生日期超出范围";
+    case JY_REASON_REGION: return "行政区划代码不存在";
+    case JY_REASON_AUTHORITY: return "登记管理部门或机构类别代码错误";
+    case JY_REASON_PREFIX: return "非中国大陆号码";
+    case JY_REASON_NETWORK: return "不是手机号段";
+    }
+    return "未知原因";
+}
+
 struct sample {
     const char *id;        /* as typed by a surveyor */
     const char *phone;
@@ -71,7 +91,7 @@ struct sample {
 static const struct sample samples[] = {
     { "36242419850612301x", "138 0795 1234", "金川", "湄湘村" },
     { "360824200108154523", "+86 139-7960-8888", "麦斜镇", NULL },
-    { "３６０８２４１９９２０２２９００１５", "15907961234", "三湖镇", NULL },
+    { "３６０８２４１９９２０２２９００１６", "15907961234", "三湖镇", NULL },
     { "362424700101231", "18979612345", "溧江", NULL },
     { "360824199002301234", "13807951234", "七琴镇", NULL },
     { "360824198506123011", "12345678901", "界埠镇", NULL },
@@ -106,6 +126,7 @@ static int demo(void)
         size_t used = 0;
         char idtext[32] = "***", phonetext[16] = "***", age[32] = "";
         const char *place = "";
+        int errors = 0; /* problems that make the record invalid (not the hints) */
 
         jy_id_info id;
         if (jy_id_parse(&id, s->id) == JY_OK) {
@@ -121,30 +142,36 @@ static int demo(void)
                 used += (size_t)snprintf(problems + used, sizeof problems - used,
                                          "[提示] 15位旧号已升为18位; ");
         } else {
-            used += (size_t)snprintf(problems + used, sizeof problems - used,
-                                     "身份证号: %s (第%zu位); ", jy_reason_str(id.reason),
-                                     id.position);
+            errors++;
+            used += (size_t)snprintf(problems + used, sizeof problems - used, "身份证号: %s",
+                                     reason_zh(id.reason));
+            if (id.position && used < sizeof problems)
+                used += (size_t)snprintf(problems + used, sizeof problems - used, " (第%zu位)",
+                                         id.position);
+            if (used < sizeof problems)
+                used += (size_t)snprintf(problems + used, sizeof problems - used, "; ");
         }
         jy_phone_info phone;
         if (jy_phone_parse(&phone, s->phone) == JY_OK)
             mask_phone(phonetext, sizeof phonetext, phone.number);
-        else if (used < sizeof problems)
+        else if (++errors && used < sizeof problems)
             used += (size_t)snprintf(problems + used, sizeof problems - used, "手机号: %s; ",
-                                     jy_reason_str(phone.reason));
+                                     reason_zh(phone.reason));
         const jy_township *t = NULL;
         if (jy_county_find_township(&t, county, s->township) == JY_OK) {
             place = t->name;
             const jy_village *v = NULL;
             if (s->village && jy_county_find_village(&v, county, t->code, s->village) != JY_OK &&
-                used < sizeof problems)
+                ++errors && used < sizeof problems)
                 used += (size_t)snprintf(problems + used, sizeof problems - used, "村: %s; ",
-                                         jy_errstr(jy_error_last()->code));
-        } else if (used < sizeof problems) {
+                                         jy_error_last()->code == JY_EAMBIGUOUS ? "名称不唯一"
+                                                                                : "未找到");
+        } else if (++errors && used < sizeof problems) {
             used += (size_t)snprintf(problems + used, sizeof problems - used, "乡镇: %s; ",
-                                     jy_errstr(jy_error_last()->code));
+                                     jy_error_last()->code == JY_EAMBIGUOUS ? "名称不唯一"
+                                                                            : "未找到");
         }
-        int ok = strstr(problems, "身份证号:") == NULL && strstr(problems, "手机号:") == NULL &&
-                 strstr(problems, "村:") == NULL && strstr(problems, "乡镇:") == NULL;
+        int ok = errors == 0;
         ok ? valid++ : invalid++;
         printf("  %zu. %-18s %-11s %-8s %-10s %s %s\n", i + 1, idtext, phonetext, place, age,
                ok ? "有效" : "无效", problems);

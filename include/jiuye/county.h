@@ -10,7 +10,7 @@
  * other counties load a file of the same JSON format (docs/formats.md).
  *
  * Lookups by name tolerate what people write: short forms without the
- * suffix ("金川" for 金川镇, "湄湘" for 湄湘村委会), the county name in front
+ * suffix ("金川" for 金川镇, "湄湘" for 湄湘居委会), the county name in front
  * ("新干县金川镇"), full-width and stray spaces, and common substitutes for
  * rare characters (麦斜镇 for 麦㙦镇, U+3666).
  *
@@ -49,7 +49,7 @@ typedef struct jy_township jy_township;
 /** @brief A village or community (村委会, 居委会). Borrowed from its county. */
 typedef struct jy_village {
     const char *code;              /**< 12-digit statistical code. */
-    const char *name;              /**< Official name, e.g. "湄湘村委会". */
+    const char *name;              /**< Official name, e.g. "湄湘居委会". */
     const char *short_name;        /**< Name without the committee suffix, e.g. "湄湘". */
     const jy_township *township;   /**< The township it belongs to. */
 } jy_village;
@@ -68,7 +68,8 @@ struct jy_township {
  * @brief Loads the built-in profile of Xingan County (新干县).
  *
  * @param[out] out  receives a new county; release it with jy_county_free().
- * @return #JY_OK or #JY_ENOMEM.
+ *                  Set to NULL on failure.
+ * @return #JY_OK, #JY_ENOMEM, or #JY_EINVAL if `out` is NULL.
  */
 JY_API int jy_county_load_default(jy_county **out);
 
@@ -142,9 +143,12 @@ JY_API const jy_township *jy_county_township_at(const jy_county *county, size_t 
  *
  * `query` may be the 9-digit code (or the 12-digit form ending in 000), the
  * official name, the name of the statistics' newer edition, or a short form
- * (see the file comment). An exact name wins over a short form.
+ * (see the file comment), or an alias listed in the profile. An exact name
+ * wins over a short form, and an exact spelling over a rare-character
+ * substitute; docs/formats.md gives the complete matching rules.
  *
- * @param[out] out  receives a pointer borrowed from the county.
+ * @param[out] out  receives a pointer borrowed from the county; NULL on
+ *                  failure.
  * @param county  the county.
  * @param query   NUL-terminated UTF-8 text.
  * @return #JY_OK, #JY_ENOTFOUND, #JY_EAMBIGUOUS if a short form matches
@@ -159,9 +163,12 @@ JY_API int jy_county_find_township(const jy_township **out, const jy_county *cou
  * `query` may be the 12-digit code, the official name, or a short form
  * ("湄湘", "湄湘村"). With `township` given (code or name, as for
  * jy_county_find_township()), the search is limited to that township; without
- * it, a name shared by villages of several townships is ambiguous.
+ * it, a name shared by villages of several townships is ambiguous. A suffix
+ * in the query chooses between committees of the same short form ("七琴村"
+ * is 七琴村委会, "七琴社区" is 七琴居委会).
  *
- * @param[out] out  receives a pointer borrowed from the county.
+ * @param[out] out  receives a pointer borrowed from the county; NULL on
+ *                  failure.
  * @param county    the county.
  * @param township  NUL-terminated township code or name, or NULL for all.
  * @param query     NUL-terminated UTF-8 text.
