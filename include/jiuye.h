@@ -9,7 +9,10 @@
  *  - jiuye/text.h     UTF-8 validation and normalization;
  *  - jiuye/date.h     calendar dates and ages;
  *  - jiuye/validate.h ID numbers, credit codes, phone numbers;
- *  - jiuye/county.h   the county profile: townships and villages.
+ *  - jiuye/county.h   the county profile: townships and villages;
+ *  - jiuye/record.h   ledger record kinds, their fields, records;
+ *  - jiuye/db.h       the database holding a county's ledgers;
+ *  - jiuye/ledger.h   storing, reading, listing and counting records.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -21,5 +24,8 @@
 #include "jiuye/date.h"
 #include "jiuye/validate.h"
 #include "jiuye/county.h"
+#include "jiuye/record.h"
+#include "jiuye/db.h"
+#include "jiuye/ledger.h"
 
 #endif /* JIUYE_H */

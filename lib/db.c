@@ -1,0 +1,468 @@
+/*
+ * The database: opening, creating, upgrading, transactions, and the
+ * statements the ledgers use. Every statement is prepared once from static
+ * text (the catalogue's own field names); values are always bound, never
+ * written into SQL.
+ */
+#include "db_internal.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* PRAGMA application_id of libjiuye databases: "JIUY". */
+#define JY__APPLICATION_ID 0x4A495559
+
+int jy__db_error(jy_db *db, int rc, const char *what)
+{
+    const char *msg = db && db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc);
+    switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return jy__error(JY_EBUSY, "%s: the database is locked by another connection", what);
+    case SQLITE_NOMEM:
+        return jy__error_nomem();
+    case SQLITE_CONSTRAINT:
+        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return jy__error(JY_EEXISTS, "%s: %s", what, msg);
+        return jy__error(JY_ECONSTRAINT, "%s: %s", what, msg);
+    case SQLITE_READONLY:
+        return jy__error(JY_ESTORAGE, "%s: the database is read-only", what);
+    case SQLITE_NOTADB:
+        return jy__error(JY_ESTORAGE, "%s: the file is not a database", what);
+    case SQLITE_CORRUPT:
+        return jy__error(JY_ESTORAGE, "%s: the database file is corrupt", what);
+    default:
+        return jy__error(JY_ESTORAGE, "%s: %s", what, msg);
+    }
+}
+
+int jy__db_exec(jy_db *db, const char *sql)
+{
+    char *err = NULL;
+    int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &err);
+    sqlite3_free(err);
+    return rc == SQLITE_OK ? JY_OK : jy__db_error(db, rc, "database");
+}
+
+/* ---- Statements built from the catalogue -------------------------------- */
+
+typedef struct sqlbuf {
+    char *s;
+    size_t len, cap;
+    int failed;
+} sqlbuf;
+
+static void sb_add(sqlbuf *b, const char *text)
+{
+    size_t n = strlen(text);
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *s = jy__realloc(b->s, cap);
+        if (!s) {
+            b->failed = 1;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, text, n + 1);
+    b->len += n;
+}
+
+/* Column lists come from the static catalogue, never from callers' data. */
+static char *build_sql(const jy__kind_info *k, int which)
+{
+    sqlbuf b = { NULL, 0, 0, 0 };
+    switch (which) {
+    case JY__STMT_INSERT:
+        sb_add(&b, "INSERT INTO ");
+        sb_add(&b, k->name);
+        sb_add(&b, " (");
+        for (size_t i = 1; i < k->field_count; i++) {
+            sb_add(&b, i > 1 ? ", " : "");
+            sb_add(&b, k->fields[i].name);
+        }
+        sb_add(&b, ") VALUES (");
+        for (size_t i = 1; i < k->field_count; i++)
+            sb_add(&b, i > 1 ? ", ?" : "?");
+        sb_add(&b, ")");
+        break;
+    case JY__STMT_UPDATE:
+        sb_add(&b, "UPDATE ");
+        sb_add(&b, k->name);
+        sb_add(&b, " SET ");
+        for (size_t i = 1; i < k->field_count; i++) {
+            sb_add(&b, i > 1 ? ", " : "");
+            sb_add(&b, k->fields[i].name);
+            sb_add(&b, " = ?");
+        }
+        sb_add(&b, " WHERE id = ?");
+        break;
+    case JY__STMT_SELECT:
+        sb_add(&b, "SELECT * FROM ");
+        sb_add(&b, k->name);
+        sb_add(&b, " WHERE id = ?");
+        break;
+    case JY__STMT_DELETE:
+        sb_add(&b, "DELETE FROM ");
+        sb_add(&b, k->name);
+        sb_add(&b, " WHERE id = ?");
+        break;
+    case JY__STMT_EXISTS:
+        sb_add(&b, "SELECT 1 FROM ");
+        sb_add(&b, k->name);
+        sb_add(&b, " WHERE id = ?");
+        break;
+    default:
+        break;
+    }
+    if (b.failed) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
+int jy__db_stmt(sqlite3_stmt **out, jy_db *db, const jy__kind_info *k, int which)
+{
+    sqlite3_stmt **slot = &db->stmts[k->kind][which];
+    if (!*slot) {
+        char *sql = build_sql(k, which);
+        if (!sql)
+            return jy__error_nomem();
+        int rc = sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+        free(sql);
+        if (rc != SQLITE_OK)
+            return jy__db_error(db, rc, k->name);
+    } else {
+        sqlite3_reset(*slot);
+        sqlite3_clear_bindings(*slot);
+    }
+    *out = *slot;
+    return JY_OK;
+}
+
+/* ---- Transactions -------------------------------------------------------- */
+
+int jy_db_begin(jy_db *db)
+{
+    if (!db)
+        return jy__error(JY_EINVAL, "jy_db_begin: db is NULL");
+    if (db->in_transaction)
+        return jy__error(JY_EINVAL, "jy_db_begin: a transaction is already open");
+    /* IMMEDIATE takes the write lock now, so that a busy database is
+     * reported here (after the busy timeout) rather than at the first write. */
+    int rc = jy__db_exec(db, "BEGIN IMMEDIATE");
+    if (rc == JY_OK)
+        db->in_transaction = 1;
+    return rc;
+}
+
+int jy_db_commit(jy_db *db)
+{
+    if (!db)
+        return jy__error(JY_EINVAL, "jy_db_commit: db is NULL");
+    if (!db->in_transaction)
+        return jy__error(JY_EINVAL, "jy_db_commit: no transaction is open");
+    int rc = jy__db_exec(db, "COMMIT");
+    if (rc != JY_OK) {
+        if (rc == JY_EBUSY)
+            return rc; /* still open: the caller may retry or roll back */
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    }
+    db->in_transaction = 0;
+    return rc;
+}
+
+int jy_db_rollback(jy_db *db)
+{
+    if (!db)
+        return jy__error(JY_EINVAL, "jy_db_rollback: db is NULL");
+    if (!db->in_transaction)
+        return jy__error(JY_EINVAL, "jy_db_rollback: no transaction is open");
+    db->in_transaction = 0;
+    if (sqlite3_get_autocommit(db->conn))
+        return JY_OK; /* SQLite already rolled it back (after an I/O error) */
+    return jy__db_exec(db, "ROLLBACK");
+}
+
+int jy__db_atomic_begin(jy_db *db)
+{
+    int rc = jy__db_exec(db, "SAVEPOINT jy_atomic");
+    if (rc == JY_OK)
+        db->savepoint_depth++;
+    return rc;
+}
+
+int jy__db_atomic_end(jy_db *db, int ok)
+{
+    db->savepoint_depth--;
+    if (ok)
+        return jy__db_exec(db, "RELEASE jy_atomic");
+    /* Keep the error of the failed step: undoing must not overwrite it. */
+    jy_error saved = *jy_error_last();
+    char message[512];
+    snprintf(message, sizeof message, "%s", saved.message);
+    sqlite3_exec(db->conn, "ROLLBACK TO jy_atomic; RELEASE jy_atomic", NULL, NULL, NULL);
+    jy__error(saved.code, "%s", message);
+    return saved.code;
+}
+
+int jy__db_audit(jy_db *db, const char *action, const char *kind, int64_t records,
+                 const char *detail)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn,
+                                "INSERT INTO audit (at, action, kind, records, detail) "
+                                "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, records);
+        sqlite3_bind_text(st, 4, detail, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? JY_OK : jy__db_error(db, rc, "audit");
+}
+
+/* ---- Opening -------------------------------------------------------------- */
+
+int jy_db_options_init(jy_db_options *opts)
+{
+    if (!opts)
+        return jy__error(JY_EINVAL, "jy_db_options_init: opts is NULL");
+    jy_db_options d = JY_DB_OPTIONS_INIT;
+    *opts = d;
+    return JY_OK;
+}
+
+static int pragma_int(jy_db *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? JY_OK : jy__db_error(db, rc, "database");
+}
+
+/* Stores the county profile of a new database. */
+static int store_county(jy_db *db, const char *county_file)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc;
+    jy_located_error err;
+    jy_county *county = NULL;
+    if (county_file) {
+        rc = jy__read_file(&text, &len, county_file, 64u << 20, &err);
+        if (rc == JY_OK)
+            rc = jy_county_load_buffer(&county, text, len, &err);
+        if (rc != JY_OK) {
+            free(text);
+            return jy__error(rc == JY_EIO ? JY_EIO : JY_EINVAL, "county profile %s", jy_error_last()->message);
+        }
+    } else {
+        rc = jy_county_load_default(&county);
+        if (rc != JY_OK)
+            return rc;
+    }
+    sqlite3_stmt *st = NULL;
+    int src = sqlite3_prepare_v2(db->conn,
+                                 "INSERT INTO county_profile (id, code, name, profile) "
+                                 "VALUES (1, ?, ?, ?)",
+                                 -1, &st, NULL);
+    if (src == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, jy_county_code(county), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, jy_county_name(county), -1, SQLITE_STATIC);
+        if (text)
+            sqlite3_bind_text(st, 3, text, (int)len, SQLITE_STATIC);
+        else
+            sqlite3_bind_text(st, 3, (const char *)jy__embedded_xingan_divisions,
+                              (int)jy__embedded_xingan_divisions_size, SQLITE_STATIC);
+        src = sqlite3_step(st);
+        src = src == SQLITE_DONE ? SQLITE_OK : src;
+    }
+    sqlite3_finalize(st);
+    free(text);
+    jy_county_free(county);
+    return src == SQLITE_OK ? JY_OK : jy__db_error(db, src, "county profile");
+}
+
+static int load_county(jy_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, "SELECT profile FROM county_profile WHERE id = 1", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK)
+        return jy__db_error(db, rc, "county profile");
+    rc = sqlite3_step(st);
+    int status;
+    if (rc == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        int len = sqlite3_column_bytes(st, 0);
+        jy_located_error err;
+        status = jy_county_load_buffer(&db->county, text, (size_t)(len > 0 ? len : 0), &err);
+        if (status != JY_OK)
+            status = jy__error(JY_ESTORAGE, "the stored county profile is damaged: %s", err.text);
+    } else if (rc == SQLITE_DONE) {
+        status = jy__error(JY_ESTORAGE, "the database holds no county profile");
+    } else {
+        status = jy__db_error(db, rc, "county profile");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* Brings the schema to JY_DB_SCHEMA_VERSION, in one transaction. */
+static int migrate(jy_db *db, int from, const char *county_file)
+{
+    int rc = jy__db_exec(db, "BEGIN IMMEDIATE");
+    if (rc != JY_OK)
+        return rc;
+    for (int v = from; v < jy__migration_count && rc == JY_OK; v++)
+        for (const char *const *sql = jy__migrations[v]; *sql && rc == JY_OK; sql++)
+            rc = jy__db_exec(db, *sql);
+    if (rc == JY_OK && from == 0)
+        rc = store_county(db, county_file);
+    if (rc == JY_OK) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+                 jy__migration_count, JY__APPLICATION_ID);
+        rc = jy__db_exec(db, sql);
+    }
+    if (rc == JY_OK)
+        rc = jy__db_exec(db, "COMMIT");
+    if (rc != JY_OK) {
+        jy_error saved = *jy_error_last();
+        char message[512];
+        snprintf(message, sizeof message, "%s", saved.message);
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+        rc = jy__error(saved.code, "upgrading the schema from version %d: %s", from, message);
+    }
+    return rc;
+}
+
+static int open_db(jy_db *db, const char *path, const jy_db_options *o)
+{
+    int memory = strcmp(path, ":memory:") == 0;
+    int readonly = (o->flags & JY_DB_READONLY) != 0;
+    if (!memory && access(path, F_OK) != 0 && (!(o->flags & JY_DB_CREATE) || readonly))
+        return jy__error(JY_ENOTFOUND, "database file not found (and not asked to create it)");
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &db->conn, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        return jy__db_error(db, rc, "opening the database");
+    sqlite3_extended_result_codes(db->conn, 1);
+    sqlite3_busy_timeout(db->conn, o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 0);
+
+    int app = 0, version = 0, objects = 0;
+    if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != JY_OK)
+        return rc;
+    if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != JY_OK)
+        return rc;
+    if ((rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects)) != JY_OK)
+        return rc;
+    if (objects > 0 && app != JY__APPLICATION_ID)
+        return jy__error(JY_ESTORAGE, "the file is a database of another application");
+    if (version > JY_DB_SCHEMA_VERSION)
+        return jy__error(JY_EVERSION,
+                         "the database has schema version %d, written by a newer libjiuye; "
+                         "this one (%s) reads up to version %d",
+                         version, JY_VERSION, JY_DB_SCHEMA_VERSION);
+
+    if ((rc = jy__db_exec(db, "PRAGMA foreign_keys = ON")) != JY_OK)
+        return rc;
+    if (!memory && !readonly) {
+        if ((rc = jy__db_exec(db, "PRAGMA journal_mode = WAL")) != JY_OK)
+            return rc;
+        if ((rc = jy__db_exec(db, "PRAGMA synchronous = NORMAL")) != JY_OK)
+            return rc;
+    }
+    if (version < JY_DB_SCHEMA_VERSION) {
+        if (readonly)
+            return jy__error(JY_EVERSION, "the database has schema version %d and is opened "
+                                          "read-only: open it writable once to upgrade it",
+                             version);
+        if ((rc = migrate(db, version, o->county_file)) != JY_OK)
+            return rc;
+    }
+    return load_county(db);
+}
+
+int jy_db_open(jy_db **out, const char *path, const jy_db_options *opts)
+{
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_db_open: out is NULL");
+    *out = NULL;
+    if (!path)
+        return jy__error(JY_EINVAL, "jy_db_open: path is NULL");
+    jy_db_options o = JY_DB_OPTIONS_INIT;
+    if (opts) {
+        if (opts->version < 1 || opts->version > JY_DB_OPTIONS_VERSION)
+            return jy__error(JY_EINVAL, "jy_db_open: options version %u is not supported",
+                             opts->version);
+        o = *opts;
+    }
+    jy_db *db = jy__calloc(1, sizeof *db);
+    if (!db)
+        return JY_ENOMEM;
+    int rc = open_db(db, path, &o);
+    if (rc != JY_OK) {
+        jy_error saved = *jy_error_last();
+        char message[512];
+        snprintf(message, sizeof message, "%s", saved.message);
+        jy_db_close(db);
+        return jy__error(saved.code, "%s", message);
+    }
+    *out = db;
+    return JY_OK;
+}
+
+void jy_db_close(jy_db *db)
+{
+    if (!db)
+        return;
+    for (int k = 0; k < JY_KIND_END; k++)
+    {
+        for (int s = 0; s < JY__STMT_COUNT_; s++)
+            sqlite3_finalize(db->stmts[k][s]);
+        for (int f = 0; f < JY__MAX_FIELDS; f++)
+            sqlite3_finalize(db->key_stmts[k][f]);
+    }
+    if (db->conn) {
+        if (!sqlite3_get_autocommit(db->conn))
+            sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close_v2(db->conn);
+    }
+    jy_county_free(db->county);
+    free(db);
+}
+
+int jy_db_schema_version(int *out, jy_db *db)
+{
+    if (!out || !db)
+        return jy__error(JY_EINVAL, "jy_db_schema_version: NULL argument");
+    return pragma_int(db, "PRAGMA user_version", out);
+}
+
+const jy_county *jy_db_county(const jy_db *db)
+{
+    return db ? db->county : NULL;
+}

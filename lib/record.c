@@ -1,0 +1,565 @@
+/*
+ * Records: a bag of field values of one kind, checked against the catalogue.
+ *
+ * Every value is kept in a canonical text form (what jy_record_get_text()
+ * returns and what is stored in SQLite) next to its typed form.
+ */
+#include "record_internal.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void value_reset(jy__value *v)
+{
+    free(v->text);
+    for (size_t i = 0; i < v->item_count; i++)
+        free(v->items[i]);
+    free(v->items);
+    memset(v, 0, sizeof *v);
+}
+
+int jy_record_new(jy_record **out, jy_kind kind)
+{
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_new: out is NULL");
+    *out = NULL;
+    const jy__kind_info *k = jy__kind(kind);
+    if (!k)
+        return jy__error(JY_EINVAL, "jy_record_new: %d is not a record kind", (int)kind);
+    jy_record *r = jy__calloc(1, sizeof *r);
+    if (!r)
+        return JY_ENOMEM;
+    r->info = k;
+    r->values = jy__calloc(k->field_count, sizeof *r->values);
+    if (!r->values) {
+        free(r);
+        return JY_ENOMEM;
+    }
+    *out = r;
+    return JY_OK;
+}
+
+void jy_record_free(jy_record *record)
+{
+    if (!record)
+        return;
+    for (size_t i = 0; i < record->info->field_count; i++)
+        value_reset(&record->values[i]);
+    free(record->values);
+    free(record);
+}
+
+int jy_record_copy(jy_record **out, const jy_record *record)
+{
+    if (!out || !record)
+        return jy__error(JY_EINVAL, "jy_record_copy: NULL argument");
+    jy_record *c = NULL;
+    int rc = jy_record_new(&c, record->info->kind);
+    if (rc != JY_OK)
+        return rc;
+    for (size_t i = 0; i < record->info->field_count; i++) {
+        const jy__value *v = &record->values[i];
+        if (!v->set)
+            continue;
+        rc = jy__record_set_field(c, i, v->text);
+        if (rc != JY_OK) {
+            jy_record_free(c);
+            return rc;
+        }
+    }
+    *out = c;
+    return JY_OK;
+}
+
+jy_kind jy_record_kind(const jy_record *record)
+{
+    return record ? record->info->kind : (jy_kind)0;
+}
+
+int64_t jy_record_id(const jy_record *record)
+{
+    return record && record->values[0].set ? record->values[0].i : 0;
+}
+
+static int find_field(size_t *out, const jy_record *record, const char *field, const char *fn)
+{
+    if (!record || !field)
+        return jy__error(JY_EINVAL, "%s: NULL argument", fn);
+    int i = jy__field_index(record->info, field);
+    if (i < 0)
+        return jy__error(JY_ENOTFOUND, "%s has no field '%.40s'", record->info->name, field);
+    *out = (size_t)i;
+    return JY_OK;
+}
+
+int jy_record_has(const jy_record *record, const char *field)
+{
+    if (!record || !field)
+        return 0;
+    int i = jy__field_index(record->info, field);
+    return i >= 0 && record->values[i].set;
+}
+
+/* ---- Conversions ------------------------------------------------------- */
+
+static int is_space_cp(unsigned int cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0;
+}
+
+/* Trims blanks (ASCII and ideographic) at both ends; returns a new string. */
+static char *trimmed_copy(const char *s)
+{
+    size_t len = strlen(s), start = 0, end = len;
+    while (start < len) {
+        unsigned int cp;
+        size_t n = jy__utf8_decode(s + start, len - start, &cp);
+        if (n == 0 || !is_space_cp(cp))
+            break;
+        start += n;
+    }
+    while (end > start) {
+        size_t b = end - 1;
+        while (b > start && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b--;
+        unsigned int cp;
+        size_t n = jy__utf8_decode(s + b, end - b, &cp);
+        if (n == 0 || !is_space_cp(cp))
+            break;
+        end = b;
+    }
+    return jy__strndup(s + start, end - start);
+}
+
+static int parse_int(int64_t *out, const char *s)
+{
+    /* Full-width digits and signs are accepted (NFKC). */
+    char *norm = NULL;
+    size_t len = 0;
+    if (jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
+        return 0;
+    char *end = NULL;
+    errno = 0;
+    long long v = strtoll(norm, &end, 10);
+    int ok = end != norm && *end == '\0' && errno == 0;
+    /* "12.0" is a whole number too (spreadsheets write them so). */
+    if (!ok && end != norm && errno == 0 && *end == '.') {
+        char *p = end + 1;
+        while (*p == '0')
+            p++;
+        ok = *p == '\0';
+    }
+    free(norm);
+    if (ok)
+        *out = (int64_t)v;
+    return ok;
+}
+
+static int parse_real(double *out, const char *s)
+{
+    char *norm = NULL;
+    size_t len = 0;
+    if (jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
+        return 0;
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(norm, &end);
+    int ok = end != norm && *end == '\0' && errno == 0 && isfinite(v);
+    free(norm);
+    if (ok)
+        *out = v;
+    return ok;
+}
+
+static int parse_bool(int64_t *out, const char *s)
+{
+    static const char *const yes[] = { "true", "1", "yes", "y", "是", "有", "TRUE", "True",
+                                       "YES", "Yes", "√", NULL };
+    static const char *const no[] = { "false", "0", "no", "n", "否", "无", "FALSE", "False",
+                                      "NO", "No", "×", NULL };
+    for (int i = 0; yes[i]; i++)
+        if (!strcmp(s, yes[i])) {
+            *out = 1;
+            return 1;
+        }
+    for (int i = 0; no[i]; i++)
+        if (!strcmp(s, no[i])) {
+            *out = 0;
+            return 1;
+        }
+    return 0;
+}
+
+/* Is `cp` a list separator: 、，,；; and blanks. */
+static int is_separator(unsigned int cp)
+{
+    return cp == ',' || cp == ';' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B ||
+           cp == '|' || is_space_cp(cp);
+}
+
+static int add_item(jy__value *v, const char *item, size_t len)
+{
+    char **items = jy__realloc(v->items, (v->item_count + 1) * sizeof *items);
+    if (!items)
+        return JY_ENOMEM;
+    v->items = items;
+    items[v->item_count] = jy__strndup(item, len);
+    if (!items[v->item_count])
+        return JY_ENOMEM;
+    v->item_count++;
+    return JY_OK;
+}
+
+/* Rebuilds the canonical text of a list: items joined with 、. */
+static int join_items(jy__value *v)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < v->item_count; i++)
+        total += strlen(v->items[i]) + 3;
+    char *s = jy__malloc(total);
+    if (!s)
+        return JY_ENOMEM;
+    s[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < v->item_count; i++) {
+        if (i) {
+            memcpy(s + used, "\xe3\x80\x81", 3); /* 、 */
+            used += 3;
+        }
+        size_t n = strlen(v->items[i]);
+        memcpy(s + used, v->items[i], n);
+        used += n;
+    }
+    s[used] = '\0';
+    free(v->text);
+    v->text = s;
+    return JY_OK;
+}
+
+static int field_error(const jy_record *r, const jy_field_info *f, const char *why)
+{
+    return jy__error(JY_EINVAL, "%s: field '%s': %s", r->info->name, f->name, why);
+}
+
+int jy__record_set_field(jy_record *r, size_t index, const char *value)
+{
+    const jy_field_info *f = &r->info->fields[index];
+    jy__value *v = &r->values[index];
+    if (!value) {
+        value_reset(v);
+        return JY_OK;
+    }
+    size_t bad = 0;
+    if (jy_utf8_check(&bad, value, strlen(value)) != JY_OK)
+        return jy__error(JY_EUTF8, "%s: field '%s': invalid UTF-8 at byte %zu", r->info->name,
+                         f->name, bad);
+    char *t = trimmed_copy(value);
+    if (!t)
+        return JY_ENOMEM;
+    jy__value nv;
+    memset(&nv, 0, sizeof nv);
+    nv.set = 1;
+    int rc = JY_OK;
+    char buf[64];
+
+    switch (f->type) {
+    case JY_FIELD_TEXT:
+        if (f->format && !strcmp(f->format, "enum") && *t) {
+            int e = jy__enum_index(f, t);
+            if (e < 0) {
+                rc = field_error(r, f, "not one of the allowed values");
+                break;
+            }
+            free(t);
+            t = jy__strdup(f->values[e]);
+            if (!t)
+                return JY_ENOMEM;
+        }
+        nv.text = t;
+        t = NULL;
+        break;
+    case JY_FIELD_INTEGER:
+    case JY_FIELD_REFERENCE:
+        if (!parse_int(&nv.i, t)) {
+            rc = field_error(r, f, "not a whole number");
+            break;
+        }
+        if (nv.i < f->min || nv.i > f->max) {
+            rc = jy__error(JY_EINVAL, "%s: field '%s': %" PRId64 " is outside %" PRId64
+                           "..%" PRId64, r->info->name, f->name, nv.i, f->min, f->max);
+            break;
+        }
+        snprintf(buf, sizeof buf, "%" PRId64, nv.i);
+        nv.text = jy__strdup(buf);
+        break;
+    case JY_FIELD_REAL:
+        if (!parse_real(&nv.r, t)) {
+            rc = field_error(r, f, "not a number");
+            break;
+        }
+        snprintf(buf, sizeof buf, "%.17g", nv.r);
+        nv.text = jy__strdup(buf);
+        break;
+    case JY_FIELD_BOOL:
+        if (!parse_bool(&nv.i, t)) {
+            rc = field_error(r, f, "not a yes/no value (true, false, 是, 否...)");
+            break;
+        }
+        nv.text = jy__strdup(nv.i ? "true" : "false");
+        break;
+    case JY_FIELD_DATE:
+        if (jy_date_parse(&nv.date, t) != JY_OK) {
+            rc = field_error(r, f, jy_error_last()->code == JY_EINVAL
+                                       ? "the date does not exist"
+                                       : "not a date (YYYY-MM-DD)");
+            break;
+        }
+        nv.text = jy__malloc(JY_DATE_TEXT_SIZE);
+        if (nv.text)
+            jy_date_format(nv.text, nv.date);
+        break;
+    case JY_FIELD_LIST: {
+        size_t len = strlen(t), i = 0, start = 0;
+        while (i <= len && rc == JY_OK) {
+            unsigned int cp = 0;
+            size_t n = i < len ? jy__utf8_decode(t + i, len - i, &cp) : 1;
+            if (i == len || is_separator(cp)) {
+                if (i > start) {
+                    if (f->format && !strcmp(f->format, "enum")) {
+                        char *item = jy__strndup(t + start, i - start);
+                        if (!item) {
+                            rc = JY_ENOMEM;
+                            break;
+                        }
+                        int e = jy__enum_index(f, item);
+                        free(item);
+                        if (e < 0)
+                            rc = field_error(r, f, "an item is not one of the allowed values");
+                        else
+                            rc = add_item(&nv, f->values[e], strlen(f->values[e]));
+                    } else {
+                        rc = add_item(&nv, t + start, i - start);
+                    }
+                }
+                start = i + n;
+            }
+            i += n;
+        }
+        if (rc == JY_OK)
+            rc = join_items(&nv);
+        break;
+    }
+    }
+    free(t);
+    if (rc == JY_OK && !nv.text)
+        rc = jy__error_nomem();
+    if (rc != JY_OK) {
+        value_reset(&nv);
+        return rc;
+    }
+    value_reset(v);
+    *v = nv;
+    return JY_OK;
+}
+
+/* ---- Public setters and getters ----------------------------------------- */
+
+int jy_record_set_text(jy_record *record, const char *field, const char *value)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_set_text");
+    return rc == JY_OK ? jy__record_set_field(record, i, value) : rc;
+}
+
+int jy_record_set_int(jy_record *record, const char *field, int64_t value)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_set_int");
+    if (rc != JY_OK)
+        return rc;
+    jy_field_type t = record->info->fields[i].type;
+    if (t != JY_FIELD_INTEGER && t != JY_FIELD_REFERENCE && t != JY_FIELD_BOOL &&
+        t != JY_FIELD_REAL)
+        return field_error(record, &record->info->fields[i], "not a numeric field");
+    if (t == JY_FIELD_BOOL && value != 0 && value != 1)
+        return field_error(record, &record->info->fields[i], "a yes/no field takes 0 or 1");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRId64, value);
+    return jy__record_set_field(record, i, buf);
+}
+
+int jy_record_set_real(jy_record *record, const char *field, double value)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_set_real");
+    if (rc != JY_OK)
+        return rc;
+    jy_field_type t = record->info->fields[i].type;
+    if (!isfinite(value))
+        return field_error(record, &record->info->fields[i], "not a finite number");
+    if (t == JY_FIELD_INTEGER || t == JY_FIELD_REFERENCE) {
+        if (fabs(value) > 9.0e15 || value != (double)(int64_t)value)
+            return field_error(record, &record->info->fields[i], "not a whole number");
+        return jy_record_set_int(record, field, (int64_t)value);
+    }
+    if (t != JY_FIELD_REAL)
+        return field_error(record, &record->info->fields[i], "not a numeric field");
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.17g", value);
+    return jy__record_set_field(record, i, buf);
+}
+
+int jy_record_set_date(jy_record *record, const char *field, jy_date value)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_set_date");
+    if (rc != JY_OK)
+        return rc;
+    if (record->info->fields[i].type != JY_FIELD_DATE)
+        return field_error(record, &record->info->fields[i], "not a date field");
+    char buf[JY_DATE_TEXT_SIZE];
+    if (jy_date_format(buf, value) != JY_OK)
+        return field_error(record, &record->info->fields[i], "the date does not exist");
+    return jy__record_set_field(record, i, buf);
+}
+
+int jy_record_add_item(jy_record *record, const char *field, const char *item)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_add_item");
+    if (rc != JY_OK)
+        return rc;
+    const jy_field_info *f = &record->info->fields[i];
+    if (f->type != JY_FIELD_LIST)
+        return field_error(record, f, "not a list field");
+    if (!item)
+        return jy__error(JY_EINVAL, "jy_record_add_item: item is NULL");
+    /* Re-parse the whole list with the new item: one path for all checks. */
+    jy__value *v = &record->values[i];
+    size_t total = (v->text ? strlen(v->text) : 0) + strlen(item) + 2;
+    char *joined = jy__malloc(total);
+    if (!joined)
+        return JY_ENOMEM;
+    snprintf(joined, total, "%s%s%s", v->text ? v->text : "", v->text && *v->text ? "|" : "",
+             item);
+    size_t before = v->item_count;
+    rc = jy__record_set_field(record, i, joined);
+    free(joined);
+    if (rc == JY_OK && record->values[i].item_count != before + 1) {
+        /* The item was empty or held a separator: refuse rather than split. */
+        return field_error(record, f, "an item must be one non-empty value without separators");
+    }
+    return rc;
+}
+
+int jy_record_clear(jy_record *record, const char *field)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, "jy_record_clear");
+    if (rc != JY_OK)
+        return rc;
+    value_reset(&record->values[i]);
+    return JY_OK;
+}
+
+static int get_value(const jy__value **out, const jy_record *record, const char *field,
+                     const char *fn)
+{
+    size_t i;
+    int rc = find_field(&i, record, field, fn);
+    if (rc != JY_OK)
+        return rc;
+    if (!record->values[i].set)
+        return jy__error(JY_ENOTFOUND, "%s: field '%s' is not set", record->info->name, field);
+    *out = &record->values[i];
+    return JY_OK;
+}
+
+int jy_record_get_text(const char **out, const jy_record *record, const char *field)
+{
+    const jy__value *v;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_get_text: out is NULL");
+    int rc = get_value(&v, record, field, "jy_record_get_text");
+    if (rc == JY_OK)
+        *out = v->text;
+    return rc;
+}
+
+int jy_record_get_int(int64_t *out, const jy_record *record, const char *field)
+{
+    const jy__value *v;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_get_int: out is NULL");
+    int rc = get_value(&v, record, field, "jy_record_get_int");
+    if (rc != JY_OK)
+        return rc;
+    jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
+    if (t != JY_FIELD_INTEGER && t != JY_FIELD_REFERENCE && t != JY_FIELD_BOOL)
+        return jy__error(JY_EINVAL, "%s: field '%s' is not an integer", record->info->name, field);
+    *out = v->i;
+    return JY_OK;
+}
+
+int jy_record_get_real(double *out, const jy_record *record, const char *field)
+{
+    const jy__value *v;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_get_real: out is NULL");
+    int rc = get_value(&v, record, field, "jy_record_get_real");
+    if (rc != JY_OK)
+        return rc;
+    jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
+    if (t == JY_FIELD_REAL)
+        *out = v->r;
+    else if (t == JY_FIELD_INTEGER || t == JY_FIELD_REFERENCE)
+        *out = (double)v->i;
+    else
+        return jy__error(JY_EINVAL, "%s: field '%s' is not a number", record->info->name, field);
+    return JY_OK;
+}
+
+int jy_record_get_date(jy_date *out, const jy_record *record, const char *field)
+{
+    const jy__value *v;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_get_date: out is NULL");
+    int rc = get_value(&v, record, field, "jy_record_get_date");
+    if (rc != JY_OK)
+        return rc;
+    if (record->info->fields[jy__field_index(record->info, field)].type != JY_FIELD_DATE)
+        return jy__error(JY_EINVAL, "%s: field '%s' is not a date", record->info->name, field);
+    *out = v->date;
+    return JY_OK;
+}
+
+size_t jy_record_item_count(const jy_record *record, const char *field)
+{
+    if (!record || !field)
+        return 0;
+    int i = jy__field_index(record->info, field);
+    if (i < 0 || record->info->fields[i].type != JY_FIELD_LIST)
+        return 0;
+    return record->values[i].item_count;
+}
+
+int jy_record_get_item(const char **out, const jy_record *record, const char *field,
+                       size_t index)
+{
+    size_t i;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_record_get_item: out is NULL");
+    int rc = find_field(&i, record, field, "jy_record_get_item");
+    if (rc != JY_OK)
+        return rc;
+    const jy__value *v = &record->values[i];
+    if (index >= v->item_count)
+        return jy__error(JY_ENOTFOUND, "%s: field '%s' has no item %zu", record->info->name,
+                         field, index);
+    *out = v->items[index];
+    return JY_OK;
+}

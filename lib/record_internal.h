@@ -1,0 +1,30 @@
+/* The inside of a jy_record, shared by record.c, record_json.c and ledger.c. */
+#ifndef JIUYE_RECORD_INTERNAL_H
+#define JIUYE_RECORD_INTERNAL_H
+
+#include "catalog.h"
+
+typedef struct jy__value {
+    int set;          /* the field has a value */
+    char *text;       /* canonical text (always set when `set`) */
+    int64_t i;        /* integers, references, booleans */
+    double r;         /* reals */
+    jy_date date;     /* dates */
+    char **items;     /* lists */
+    size_t item_count;
+} jy__value;
+
+struct jy_record {
+    const jy__kind_info *info;
+    jy__value *values; /* one per field of the kind, in catalogue order */
+};
+
+/* Sets field `index` from text (NULL clears), converting and checking the
+ * type as jy_record_set_text() documents. */
+int jy__record_set_field(jy_record *r, size_t index, const char *value);
+
+/* Masks personal data for export: ID numbers keep 6 + 2, phones 3 + 4,
+ * anything else its first character. Returns a new string. */
+char *jy__mask(const jy_field_info *f, const char *value);
+
+#endif /* JIUYE_RECORD_INTERNAL_H */

@@ -1,0 +1,267 @@
+/*
+ * The database schema and its forward migrations.
+ *
+ * migrations[i] takes a database from schema version i to i + 1; a new
+ * database runs them all. Never edit a migration that has shipped: add the
+ * next one (and raise JY_DB_SCHEMA_VERSION in include/jiuye/db.h). The tables
+ * mirror the catalogue (lib/catalog.c): one table per kind, named after it,
+ * one column per field, of the same name; tests/test_db.c checks that they
+ * agree.
+ */
+#include "schema.h"
+
+/* Version 0 -> 1: the county profile, the audit log, and one table per kind
+ * of the catalogue. NULL-terminated list of statements. */
+static const char *const migration_1[] = {
+    "CREATE TABLE county_profile (\n"
+    "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "    code TEXT NOT NULL,\n"
+    "    name TEXT NOT NULL,\n"
+    "    profile TEXT NOT NULL\n"
+    ")",
+    "CREATE TABLE audit (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    at TEXT NOT NULL,\n"
+    "    action TEXT NOT NULL,\n"
+    "    kind TEXT,\n"
+    "    records INTEGER,\n"
+    "    detail TEXT\n"
+    ")",
+    "CREATE TABLE contract (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    name TEXT,\n"
+    "    operator TEXT,\n"
+    "    signed_on TEXT,\n"
+    "    ends_on TEXT,\n"
+    "    rules TEXT,\n"
+    "    notes TEXT\n"
+    ")",
+    "CREATE INDEX contract_signed_on ON contract(signed_on)",
+    "CREATE TABLE enterprise (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    name TEXT UNIQUE,\n"
+    "    credit_code TEXT UNIQUE,\n"
+    "    industry TEXT,\n"
+    "    industrial INTEGER,\n"
+    "    township TEXT,\n"
+    "    address TEXT,\n"
+    "    contact_name TEXT,\n"
+    "    contact_phone TEXT,\n"
+    "    platform_registered_on TEXT,\n"
+    "    authorized_on TEXT,\n"
+    "    wechat_joined_on TEXT,\n"
+    "    demand_ledger_on TEXT,\n"
+    "    staff_count INTEGER,\n"
+    "    staff_surveyed_on TEXT,\n"
+    "    notes TEXT\n"
+    ")",
+    "CREATE INDEX enterprise_platform_registered_on ON enterprise(platform_registered_on)",
+    "CREATE INDEX enterprise_township ON enterprise(township)",
+    "CREATE TABLE staff_survey (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id),\n"
+    "    surveyed_on TEXT,\n"
+    "    staff_count INTEGER,\n"
+    "    general_workers INTEGER,\n"
+    "    skilled_workers INTEGER,\n"
+    "    vacancies INTEGER,\n"
+    "    notes TEXT\n"
+    ")",
+    "CREATE INDEX staff_survey_surveyed_on ON staff_survey(surveyed_on)",
+    "CREATE INDEX staff_survey_enterprise_id ON staff_survey(enterprise_id)",
+    "CREATE TABLE posting (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id),\n"
+    "    title TEXT,\n"
+    "    description TEXT,\n"
+    "    skills TEXT,\n"
+    "    headcount INTEGER,\n"
+    "    salary_min INTEGER,\n"
+    "    salary_max INTEGER,\n"
+    "    salary_text TEXT,\n"
+    "    age_min INTEGER,\n"
+    "    age_max INTEGER,\n"
+    "    education TEXT,\n"
+    "    township TEXT,\n"
+    "    kind TEXT,\n"
+    "    worker_type TEXT,\n"
+    "    published_on TEXT,\n"
+    "    closed_on TEXT,\n"
+    "    source TEXT,\n"
+    "    external_id TEXT\n"
+    ")",
+    "CREATE INDEX posting_published_on ON posting(published_on)",
+    "CREATE INDEX posting_township ON posting(township)",
+    "CREATE INDEX posting_enterprise_id ON posting(enterprise_id)",
+    "CREATE TABLE jobseeker (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    name TEXT,\n"
+    "    id_number TEXT,\n"
+    "    phone TEXT,\n"
+    "    labor_id INTEGER REFERENCES labor(id),\n"
+    "    registered_on TEXT,\n"
+    "    wishes TEXT,\n"
+    "    skills TEXT,\n"
+    "    township TEXT,\n"
+    "    salary_wish INTEGER,\n"
+    "    age INTEGER,\n"
+    "    education TEXT,\n"
+    "    resume_on_platform INTEGER,\n"
+    "    in_county INTEGER\n"
+    ")",
+    "CREATE INDEX jobseeker_registered_on ON jobseeker(registered_on)",
+    "CREATE INDEX jobseeker_township ON jobseeker(township)",
+    "CREATE INDEX jobseeker_labor_id ON jobseeker(labor_id)",
+    "CREATE TABLE followup (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    jobseeker_id INTEGER REFERENCES jobseeker(id),\n"
+    "    date TEXT,\n"
+    "    kind TEXT,\n"
+    "    outcome TEXT\n"
+    ")",
+    "CREATE INDEX followup_date ON followup(date)",
+    "CREATE INDEX followup_jobseeker_id ON followup(jobseeker_id)",
+    "CREATE TABLE labor (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    id_number TEXT UNIQUE,\n"
+    "    name TEXT,\n"
+    "    gender TEXT,\n"
+    "    birth_date TEXT,\n"
+    "    phone TEXT,\n"
+    "    township TEXT,\n"
+    "    village TEXT,\n"
+    "    education TEXT,\n"
+    "    employment_status TEXT,\n"
+    "    job TEXT,\n"
+    "    employer TEXT,\n"
+    "    skills TEXT,\n"
+    "    needs_job INTEGER,\n"
+    "    needs_entrepreneurship INTEGER,\n"
+    "    needs_training INTEGER,\n"
+    "    key_groups TEXT,\n"
+    "    returnee INTEGER,\n"
+    "    wish_local INTEGER,\n"
+    "    surveyed_on TEXT,\n"
+    "    surveyor TEXT\n"
+    ")",
+    "CREATE INDEX labor_surveyed_on ON labor(surveyed_on)",
+    "CREATE INDEX labor_township ON labor(township)",
+    "CREATE TABLE labor_change (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    labor_id INTEGER REFERENCES labor(id) ON DELETE CASCADE,\n"
+    "    changed_on TEXT,\n"
+    "    field TEXT,\n"
+    "    old_value TEXT,\n"
+    "    new_value TEXT\n"
+    ")",
+    "CREATE INDEX labor_change_changed_on ON labor_change(changed_on)",
+    "CREATE INDEX labor_change_labor_id ON labor_change(labor_id)",
+    "CREATE TABLE verification (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    labor_id INTEGER REFERENCES labor(id),\n"
+    "    checked_on TEXT,\n"
+    "    accurate INTEGER,\n"
+    "    checker TEXT,\n"
+    "    notes TEXT\n"
+    ")",
+    "CREATE INDEX verification_checked_on ON verification(checked_on)",
+    "CREATE INDEX verification_labor_id ON verification(labor_id)",
+    "CREATE TABLE event (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    kind TEXT,\n"
+    "    date TEXT,\n"
+    "    title TEXT,\n"
+    "    township TEXT,\n"
+    "    starts_at TEXT,\n"
+    "    minutes INTEGER,\n"
+    "    jobs_shown INTEGER,\n"
+    "    holiday TEXT,\n"
+    "    views INTEGER,\n"
+    "    count INTEGER,\n"
+    "    level TEXT,\n"
+    "    service_type TEXT,\n"
+    "    person_name TEXT,\n"
+    "    labor_id INTEGER REFERENCES labor(id),\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id),\n"
+    "    report_kind TEXT,\n"
+    "    period TEXT,\n"
+    "    due_on TEXT,\n"
+    "    done_on TEXT,\n"
+    "    group_kind TEXT,\n"
+    "    members INTEGER,\n"
+    "    board TEXT,\n"
+    "    rank INTEGER,\n"
+    "    success INTEGER,\n"
+    "    channel TEXT,\n"
+    "    notes TEXT\n"
+    ")",
+    "CREATE INDEX event_date ON event(date)",
+    "CREATE INDEX event_township ON event(township)",
+    "CREATE INDEX event_labor_id ON event(labor_id)",
+    "CREATE INDEX event_enterprise_id ON event(enterprise_id)",
+    "CREATE TABLE event_enterprise (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    event_id INTEGER REFERENCES event(id) ON DELETE CASCADE,\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id) ON DELETE CASCADE\n"
+    ")",
+    "CREATE INDEX event_enterprise_event_id ON event_enterprise(event_id)",
+    "CREATE INDEX event_enterprise_enterprise_id ON event_enterprise(enterprise_id)",
+    "CREATE TABLE hire (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    jobseeker_id INTEGER REFERENCES jobseeker(id),\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id),\n"
+    "    posting_id INTEGER REFERENCES posting(id),\n"
+    "    name TEXT,\n"
+    "    started_on TEXT,\n"
+    "    dispatch INTEGER,\n"
+    "    left_on TEXT,\n"
+    "    checked_on TEXT\n"
+    ")",
+    "CREATE INDEX hire_started_on ON hire(started_on)",
+    "CREATE INDEX hire_jobseeker_id ON hire(jobseeker_id)",
+    "CREATE INDEX hire_enterprise_id ON hire(enterprise_id)",
+    "CREATE INDEX hire_posting_id ON hire(posting_id)",
+    "CREATE TABLE shortage (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    enterprise_id INTEGER REFERENCES enterprise(id),\n"
+    "    source TEXT,\n"
+    "    reported_on TEXT,\n"
+    "    shortfall INTEGER,\n"
+    "    measures TEXT,\n"
+    "    resolved_on TEXT\n"
+    ")",
+    "CREATE INDEX shortage_reported_on ON shortage(reported_on)",
+    "CREATE INDEX shortage_enterprise_id ON shortage(enterprise_id)",
+    "CREATE TABLE review (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    jobseeker_id INTEGER REFERENCES jobseeker(id),\n"
+    "    date TEXT,\n"
+    "    good INTEGER,\n"
+    "    text TEXT,\n"
+    "    followed_up_on TEXT,\n"
+    "    follow_up_good INTEGER\n"
+    ")",
+    "CREATE INDEX review_date ON review(date)",
+    "CREATE INDEX review_jobseeker_id ON review(jobseeker_id)",
+    "CREATE TABLE delivery (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    posting_id INTEGER REFERENCES posting(id),\n"
+    "    jobseeker_id INTEGER REFERENCES jobseeker(id),\n"
+    "    delivered_on TEXT,\n"
+    "    viewed_on TEXT\n"
+    ")",
+    "CREATE INDEX delivery_delivered_on ON delivery(delivered_on)",
+    "CREATE INDEX delivery_posting_id ON delivery(posting_id)",
+    "CREATE INDEX delivery_jobseeker_id ON delivery(jobseeker_id)",
+    "CREATE TABLE incident (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    kind TEXT,\n"
+    "    date TEXT,\n"
+    "    description TEXT\n"
+    ")",
+    "CREATE INDEX incident_date ON incident(date)",
+    NULL,
+};
+
+const char *const *const jy__migrations[] = { migration_1 };
+const int jy__migration_count = (int)(sizeof jy__migrations / sizeof jy__migrations[0]);
