@@ -205,13 +205,22 @@ int jy__db_atomic_begin(jy_db *db)
 int jy__db_atomic_end(jy_db *db, int ok)
 {
     db->savepoint_depth--;
-    if (ok)
-        return jy__db_exec(db, "RELEASE jy_atomic");
+    if (ok) {
+        int rc = jy__db_exec(db, "RELEASE jy_atomic");
+        if (rc == JY_OK || db->in_transaction || sqlite3_get_autocommit(db->conn))
+            return rc;
+        /* Releasing the outermost savepoint is a commit; when it fails the
+         * writes must not stay pending in a transaction nobody owns. */
+        ok = 0;
+    }
     /* Keep the error of the failed step: undoing must not overwrite it. */
     jy_error saved = *jy_error_last();
     char message[512];
     snprintf(message, sizeof message, "%s", saved.message);
-    sqlite3_exec(db->conn, "ROLLBACK TO jy_atomic; RELEASE jy_atomic", NULL, NULL, NULL);
+    if (!db->in_transaction && !sqlite3_get_autocommit(db->conn) && db->savepoint_depth == 0)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    else
+        sqlite3_exec(db->conn, "ROLLBACK TO jy_atomic; RELEASE jy_atomic", NULL, NULL, NULL);
     jy__error(saved.code, "%s", message);
     return saved.code;
 }

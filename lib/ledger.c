@@ -68,13 +68,28 @@ static int reference_exists(jy_db *db, const jy_field_info *f, int64_t id, int *
     return JY_OK;
 }
 
-static int is_time(const char *s)
+/* A time of day, H:MM or HH:MM from 00:00 to 23:59, into canonical HH:MM
+ * (out: 6 bytes). */
+static int parse_time(char *out, const char *s)
 {
-    /* HH:MM, 00:00 to 23:59 (one-digit hours accepted). */
-    int h = 0, m = 0, n = 0;
-    if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0')
+    int h = 0;
+    size_t i = 0;
+    for (; i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+        h = h * 10 + (s[i] - '0');
+    if (i == 0 || s[i] != ':')
         return 0;
-    return h >= 0 && h <= 23 && m >= 0 && m <= 59 && strlen(s) >= 4;
+    const char *mm = s + i + 1;
+    if (!(mm[0] >= '0' && mm[0] <= '9' && mm[1] >= '0' && mm[1] <= '9') || mm[2] != '\0')
+        return 0;
+    if (h > 23 || mm[0] > '5')
+        return 0;
+    out[0] = (char)('0' + h / 10);
+    out[1] = (char)('0' + h % 10);
+    out[2] = ':';
+    out[3] = mm[0];
+    out[4] = mm[1];
+    out[5] = '\0';
+    return 1;
 }
 
 static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warnings)
@@ -150,11 +165,26 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         return set_canonical(r, i, v->code);
     }
     if (!strcmp(fmt, "time")) {
-        if (!is_time(text))
+        /* Full-width digits and colon (１９：００) read as ASCII. */
+        char hhmm[6], *norm = NULL;
+        int rc = jy_text_normalize(&norm, NULL, text, strlen(text));
+        if (rc != JY_OK)
+            return rc;
+        int ok = parse_time(hhmm, norm);
+        free(norm);
+        if (!ok)
             return rule_error(r, f, "not a time of day (HH:MM)");
-        return JY_OK;
+        return set_canonical(r, i, hhmm);
     }
     return JY_OK; /* enum: checked when set */
+}
+
+static int writable(const jy_record *r, const char *fn)
+{
+    if (!r->info->writable)
+        return jy__error(JY_EINVAL, "%s: %s records are written by the library only", fn,
+                         r->info->name);
+    return JY_OK;
 }
 
 int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings)
@@ -165,7 +195,11 @@ int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings)
         return jy__error(JY_EINVAL, "jy_ledger_check: NULL argument");
     const jy__kind_info *k = record->info;
     unsigned int warnings = 0;
-    int rc;
+    /* Every field of a read-only kind is the library's: nothing to check,
+     * and the clearing below would empty the record. */
+    int rc = writable(record, "jy_ledger_check");
+    if (rc != JY_OK)
+        return rc;
 
     /* Read-only fields are the library's: derived values are recomputed. */
     for (size_t i = 1; i < k->field_count; i++)
@@ -273,14 +307,6 @@ static void bind_values(sqlite3_stmt *st, const jy_record *r)
             break;
         }
     }
-}
-
-static int writable(const jy_record *r, const char *fn)
-{
-    if (!r->info->writable)
-        return jy__error(JY_EINVAL, "%s: %s records are written by the library only", fn,
-                         r->info->name);
-    return JY_OK;
 }
 
 static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
@@ -511,6 +537,38 @@ static int find_by_keys(int64_t *out, jy_db *db, const jy_record *r)
     return JY_OK;
 }
 
+/* Fills the fields `r` leaves unset with the stored values of `old`
+ * (read-only fields are derived again by the check). A village and its
+ * township go together: the stored village is not kept when the township
+ * changes, nor the stored township when a village is given (the village
+ * tells its township). */
+static int merge_stored(jy_record *r, const jy_record *old)
+{
+    const jy__kind_info *k = r->info;
+    int ti = -1, vi = -1;
+    for (size_t i = 1; i < k->field_count; i++) {
+        const char *fmt = k->fields[i].format ? k->fields[i].format : "";
+        if (!strcmp(fmt, "township"))
+            ti = (int)i;
+        else if (!strcmp(fmt, "village"))
+            vi = (int)i;
+    }
+    int moved = ti >= 0 && r->values[ti].set && old->values[ti].set &&
+                strcmp(r->values[ti].text, old->values[ti].text) != 0;
+    int village_given = vi >= 0 && r->values[vi].set;
+    for (size_t i = 1; i < k->field_count; i++) {
+        if (r->values[i].set || !old->values[i].set ||
+            (k->fields[i].flags & JY_FIELD_READONLY))
+            continue;
+        if (((int)i == vi && moved) || ((int)i == ti && village_given))
+            continue;
+        int rc = jy__record_set_field(r, i, old->values[i].text);
+        if (rc != JY_OK)
+            return rc;
+    }
+    return JY_OK;
+}
+
 int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
 {
     if (out)
@@ -520,35 +578,48 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
     int rc = writable(record, "jy_ledger_save");
     if (rc != JY_OK)
         return rc;
+    const jy__kind_info *k = record->info;
     unsigned int warnings = 0;
-    if ((rc = jy_ledger_check(db, record, &warnings)) != JY_OK)
-        return rc;
+
+    /* The natural keys, in canonical form, find the stored record; the
+     * township too, which tells whether a stored village still holds. */
+    for (size_t i = 1; i < k->field_count; i++) {
+        const jy_field_info *f = &k->fields[i];
+        int township = f->format && !strcmp(f->format, "township");
+        if (record->values[i].set && ((f->flags & JY_FIELD_UNIQUE) || township) &&
+            (rc = check_format(db, record, i, &warnings)) != JY_OK)
+            return rc;
+    }
     int64_t id = 0;
     if ((rc = find_by_keys(&id, db, record)) != JY_OK)
         return rc;
-    if (!id) {
-        rc = insert_row(&id, db, record);
-        if (rc == JY_OK && out) {
-            out->id = id;
-            out->warnings = warnings;
-        }
-        return rc;
-    }
-    /* Update: fields the record leaves unset keep their stored values. */
+
+    /* An update (of the record found by its key, whatever id the record
+     * carried) is checked after the merge: fields the record leaves unset
+     * keep their stored values, required ones included, and the rules
+     * between fields see them. */
     jy_record *old = NULL;
-    if ((rc = get_row(&old, db, record->info, id)) != JY_OK)
-        return rc;
-    const jy__kind_info *k = record->info;
-    for (size_t i = 0; i < k->field_count && rc == JY_OK; i++)
-        if (!record->values[i].set && old->values[i].set)
-            rc = jy__record_set_field(record, i, old->values[i].text);
+    int updating = id != 0;
+    if (updating) {
+        char idtext[32];
+        snprintf(idtext, sizeof idtext, "%" PRId64, id);
+        rc = get_row(&old, db, k, id);
+        if (rc == JY_OK)
+            rc = jy__record_set_field(record, 0, idtext);
+        if (rc == JY_OK)
+            rc = merge_stored(record, old);
+    }
+    unsigned int more = 0; /* the legacy-form warning was given above */
+    if (rc == JY_OK)
+        rc = jy_ledger_check(db, record, &more);
+    warnings |= more;
     size_t changes = 0;
     if (rc == JY_OK)
-        rc = replace(db, old, record, &changes);
+        rc = updating ? replace(db, old, record, &changes) : insert_row(&id, db, record);
     jy_record_free(old);
     if (rc == JY_OK && out) {
         out->id = id;
-        out->updated = 1;
+        out->updated = updating;
         out->changes = changes;
         out->warnings = warnings;
     }

@@ -175,19 +175,29 @@ static int parse_real(double *out, const char *s)
     return ok;
 }
 
+/* Compares ignoring the case of ASCII letters ("Yes", "YES", "Y"). */
+static int same_ascii_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
 static int parse_bool(int64_t *out, const char *s)
 {
-    static const char *const yes[] = { "true", "1", "yes", "y", "是", "有", "TRUE", "True",
-                                       "YES", "Yes", "√", NULL };
-    static const char *const no[] = { "false", "0", "no", "n", "否", "无", "FALSE", "False",
-                                      "NO", "No", "×", NULL };
+    static const char *const yes[] = { "true", "1", "yes", "y", "是", "有", "√", NULL };
+    static const char *const no[] = { "false", "0", "no", "n", "否", "无", "×", NULL };
     for (int i = 0; yes[i]; i++)
-        if (!strcmp(s, yes[i])) {
+        if (same_ascii_nocase(s, yes[i])) {
             *out = 1;
             return 1;
         }
     for (int i = 0; no[i]; i++)
-        if (!strcmp(s, no[i])) {
+        if (same_ascii_nocase(s, no[i])) {
             *out = 0;
             return 1;
         }
@@ -260,6 +270,12 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
     char *t = trimmed_copy(value);
     if (!t)
         return JY_ENOMEM;
+    if (!*t) {
+        /* Blank text is no value (an empty cell), for every type. */
+        free(t);
+        value_reset(v);
+        return JY_OK;
+    }
     jy__value nv;
     memset(&nv, 0, sizeof nv);
     nv.set = 1;
@@ -268,7 +284,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
 
     switch (f->type) {
     case JY_FIELD_TEXT:
-        if (f->format && !strcmp(f->format, "enum") && *t) {
+        if (f->format && !strcmp(f->format, "enum")) {
             int e = jy__enum_index(f, t);
             if (e < 0) {
                 rc = field_error(r, f, "not one of the allowed values");
@@ -357,8 +373,11 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
     free(t);
     if (rc == JY_OK && !nv.text)
         rc = jy__error_nomem();
-    if (rc != JY_OK) {
+    if (rc != JY_OK || (f->type == JY_FIELD_LIST && nv.item_count == 0)) {
+        /* A list of separators only has no item: no value either. */
         value_reset(&nv);
+        if (rc == JY_OK)
+            value_reset(v);
         return rc;
     }
     value_reset(v);
@@ -370,14 +389,14 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
 
 int jy_record_set_text(jy_record *record, const char *field, const char *value)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_set_text");
     return rc == JY_OK ? jy__record_set_field(record, i, value) : rc;
 }
 
 int jy_record_set_int(jy_record *record, const char *field, int64_t value)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_set_int");
     if (rc != JY_OK)
         return rc;
@@ -394,7 +413,7 @@ int jy_record_set_int(jy_record *record, const char *field, int64_t value)
 
 int jy_record_set_real(jy_record *record, const char *field, double value)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_set_real");
     if (rc != JY_OK)
         return rc;
@@ -415,7 +434,7 @@ int jy_record_set_real(jy_record *record, const char *field, double value)
 
 int jy_record_set_date(jy_record *record, const char *field, jy_date value)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_set_date");
     if (rc != JY_OK)
         return rc;
@@ -429,7 +448,7 @@ int jy_record_set_date(jy_record *record, const char *field, jy_date value)
 
 int jy_record_add_item(jy_record *record, const char *field, const char *item)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_add_item");
     if (rc != JY_OK)
         return rc;
@@ -447,18 +466,27 @@ int jy_record_add_item(jy_record *record, const char *field, const char *item)
     snprintf(joined, total, "%s%s%s", v->text ? v->text : "", v->text && *v->text ? "|" : "",
              item);
     size_t before = v->item_count;
+    jy__value saved = *v;
+    memset(v, 0, sizeof *v);
     rc = jy__record_set_field(record, i, joined);
     free(joined);
     if (rc == JY_OK && record->values[i].item_count != before + 1) {
         /* The item was empty or held a separator: refuse rather than split. */
-        return field_error(record, f, "an item must be one non-empty value without separators");
+        rc = field_error(record, f, "an item must be one non-empty value without separators");
     }
-    return rc;
+    if (rc != JY_OK) {
+        /* A refused item leaves the list as it was. */
+        value_reset(v);
+        *v = saved;
+        return rc;
+    }
+    value_reset(&saved);
+    return JY_OK;
 }
 
 int jy_record_clear(jy_record *record, const char *field)
 {
-    size_t i;
+    size_t i = 0;
     int rc = find_field(&i, record, field, "jy_record_clear");
     if (rc != JY_OK)
         return rc;
@@ -466,37 +494,41 @@ int jy_record_clear(jy_record *record, const char *field)
     return JY_OK;
 }
 
-static int get_value(const jy__value **out, const jy_record *record, const char *field,
-                     const char *fn)
+/* The value of a set field, or NULL with *rc holding the error. */
+static const jy__value *get_value(int *rc, const jy_record *record, const char *field,
+                                  const char *fn)
 {
-    size_t i;
-    int rc = find_field(&i, record, field, fn);
-    if (rc != JY_OK)
-        return rc;
-    if (!record->values[i].set)
-        return jy__error(JY_ENOTFOUND, "%s: field '%s' is not set", record->info->name, field);
-    *out = &record->values[i];
-    return JY_OK;
+    size_t i = 0;
+    *rc = find_field(&i, record, field, fn);
+    if (*rc != JY_OK)
+        return NULL;
+    if (!record->values[i].set) {
+        *rc = jy__error(JY_ENOTFOUND, "%s: field '%s' is not set", record->info->name, field);
+        return NULL;
+    }
+    return &record->values[i];
 }
 
 int jy_record_get_text(const char **out, const jy_record *record, const char *field)
 {
-    const jy__value *v;
+    const jy__value *v = NULL;
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_text: out is NULL");
-    int rc = get_value(&v, record, field, "jy_record_get_text");
-    if (rc == JY_OK)
+    int rc = JY_OK;
+    v = get_value(&rc, record, field, "jy_record_get_text");
+    if (v)
         *out = v->text;
     return rc;
 }
 
 int jy_record_get_int(int64_t *out, const jy_record *record, const char *field)
 {
-    const jy__value *v;
+    const jy__value *v = NULL;
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_int: out is NULL");
-    int rc = get_value(&v, record, field, "jy_record_get_int");
-    if (rc != JY_OK)
+    int rc = JY_OK;
+    v = get_value(&rc, record, field, "jy_record_get_int");
+    if (!v)
         return rc;
     jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
     if (t != JY_FIELD_INTEGER && t != JY_FIELD_REFERENCE && t != JY_FIELD_BOOL)
@@ -507,11 +539,12 @@ int jy_record_get_int(int64_t *out, const jy_record *record, const char *field)
 
 int jy_record_get_real(double *out, const jy_record *record, const char *field)
 {
-    const jy__value *v;
+    const jy__value *v = NULL;
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_real: out is NULL");
-    int rc = get_value(&v, record, field, "jy_record_get_real");
-    if (rc != JY_OK)
+    int rc = JY_OK;
+    v = get_value(&rc, record, field, "jy_record_get_real");
+    if (!v)
         return rc;
     jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
     if (t == JY_FIELD_REAL)
@@ -525,11 +558,12 @@ int jy_record_get_real(double *out, const jy_record *record, const char *field)
 
 int jy_record_get_date(jy_date *out, const jy_record *record, const char *field)
 {
-    const jy__value *v;
+    const jy__value *v = NULL;
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_date: out is NULL");
-    int rc = get_value(&v, record, field, "jy_record_get_date");
-    if (rc != JY_OK)
+    int rc = JY_OK;
+    v = get_value(&rc, record, field, "jy_record_get_date");
+    if (!v)
         return rc;
     if (record->info->fields[jy__field_index(record->info, field)].type != JY_FIELD_DATE)
         return jy__error(JY_EINVAL, "%s: field '%s' is not a date", record->info->name, field);
@@ -550,7 +584,7 @@ size_t jy_record_item_count(const jy_record *record, const char *field)
 int jy_record_get_item(const char **out, const jy_record *record, const char *field,
                        size_t index)
 {
-    size_t i;
+    size_t i = 0;
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_item: out is NULL");
     int rc = find_field(&i, record, field, "jy_record_get_item");

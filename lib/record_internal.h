@@ -27,4 +27,10 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value);
  * anything else its first character. Returns a new string. */
 char *jy__mask(const jy_field_info *f, const char *value);
 
+/* The field whose masking rule applies to field `index` of `r`, or NULL if
+ * the value is not personal. Usually the field itself; a labor_change's
+ * old and new values are as personal as the labor field they belong to
+ * (an unknown field counts as personal). Use it with jy__mask(). */
+const jy_field_info *jy__personal_field(const jy_record *r, size_t index);
+
 #endif /* JIUYE_RECORD_INTERNAL_H */

@@ -47,11 +47,26 @@ char *jy__mask(const jy_field_info *f, const char *value)
     return out;
 }
 
+const jy_field_info *jy__personal_field(const jy_record *r, size_t index)
+{
+    const jy_field_info *f = &r->info->fields[index];
+    if (r->info->kind == JY_KIND_LABOR_CHANGE &&
+        (!strcmp(f->name, "old_value") || !strcmp(f->name, "new_value"))) {
+        int fi = jy__field_index(r->info, "field");
+        const jy_field_info *changed =
+            fi >= 0 && r->values[fi].set ? jy_kind_field(JY_KIND_LABOR, r->values[fi].text) : NULL;
+        if (changed)
+            f = changed;
+    }
+    return (f->flags & JY_FIELD_PERSONAL) ? f : NULL;
+}
+
 int jy_record_to_json(char **out, const jy_record *record, unsigned int flags)
 {
+    if (out)
+        *out = NULL;
     if (!out || !record)
         return jy__error(JY_EINVAL, "jy_record_to_json: NULL argument");
-    *out = NULL;
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return jy__error_nomem();
@@ -63,7 +78,8 @@ int jy_record_to_json(char **out, const jy_record *record, unsigned int flags)
         const jy__value *v = &record->values[i];
         if (!v->set)
             continue;
-        int masked = (f->flags & JY_FIELD_PERSONAL) && !(flags & JY_JSON_UNMASK);
+        const jy_field_info *mask_as =
+            flags & JY_JSON_UNMASK ? NULL : jy__personal_field(record, i);
         switch (f->type) {
         case JY_FIELD_INTEGER:
         case JY_FIELD_REFERENCE:
@@ -86,8 +102,8 @@ int jy_record_to_json(char **out, const jy_record *record, unsigned int flags)
         }
         case JY_FIELD_TEXT:
         case JY_FIELD_DATE:
-            if (masked) {
-                char *m = jy__mask(f, v->text);
+            if (mask_as) {
+                char *m = jy__mask(mask_as, v->text);
                 ok = m && cJSON_AddStringToObject(o, f->name, m) != NULL;
                 free(m);
             } else {

@@ -53,9 +53,9 @@ typedef struct jy_save_result {
  * @param db      the database (for the county and the references).
  * @param record  the record; normalized in place.
  * @param[out] out_warnings  optional; receives `JY_WARN_*` bits.
- * @return #JY_OK, #JY_EINVAL for a broken rule (message: kind, field, rule),
- *         #JY_ENOTFOUND for a reference to a record that does not exist,
- *         #JY_ESTORAGE.
+ * @return #JY_OK, #JY_EINVAL for a broken rule (message: kind, field, rule)
+ *         or a read-only kind, #JY_ENOTFOUND for a reference to a record
+ *         that does not exist, #JY_ESTORAGE.
  */
 JY_API int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings);
 
@@ -76,10 +76,15 @@ JY_API int jy_ledger_add(int64_t *out_id, jy_db *db, jy_record *record);
  * @brief Adds a record, or updates the one with the same natural key.
  *
  * The natural key is the ID number for labor records and the credit code
- * for enterprises; other kinds have none and are always added. An update
- * replaces the stored fields with the record's (fields unset in the record
- * keep their stored values) and, for labor records, writes one history entry
- * per changed field, dated by the record's `surveyed_on`.
+ * or the name for enterprises; other kinds have none and are always added.
+ * An update replaces the stored fields with the record's (fields unset in
+ * the record keep their stored values) and, for labor records, writes one
+ * history entry per changed field, dated by the record's `surveyed_on` (or
+ * the stored one). The rules apply to the merged record: saving a stored
+ * record again needs only its key and what changed. A stored village is
+ * dropped when the township changes, and a village given alone tells its
+ * township. The id the record carries, if any, is ignored: the record found
+ * by its key is updated and its id set in the record.
  *
  * @param[out] out  optional; what was done.
  * @param db      the database.

@@ -193,10 +193,15 @@ JY_API int jy_record_has(const jy_record *record, const char *field);
 /**
  * @brief Sets a field from text, converting to the field's type.
  *
- * Works for every type: integers and reals are parsed (`"12"`), booleans
- * accept `true/false/1/0/是/否/yes/no`, dates the forms of jy_date_parse(),
- * lists are split at `、，,；;` and spaces (each item trimmed, empty items
- * dropped). Text is checked to be UTF-8. NULL clears the field.
+ * Works for every type: integers and reals are parsed (`"12"`, full-width
+ * digits, `"12.0"` for a whole number), booleans accept
+ * `true/false/1/0/yes/no/y/n` (ASCII letters in any case), `是/否`, `有/无`
+ * and `√/×`, dates the forms of jy_date_parse(), enumerations a value or
+ * its Chinese label (stored as the value), lists are split at `、，,；;|` and
+ * blanks (each item trimmed, empty items dropped; an enumeration's items
+ * are checked and stored as values). Surrounding blanks are
+ * ignored. Text is checked to be UTF-8. NULL, or text that is empty or only
+ * blanks, clears the field (an empty cell is no value).
  *
  * @param record  the record.
  * @param field   the field's name.
@@ -242,8 +247,10 @@ JY_API int jy_record_set_date(jy_record *record, const char *field, jy_date valu
  * @param record  the record.
  * @param field  the list field's name.
  * @param item  NUL-terminated UTF-8 text, one item.
- * @return #JY_OK, #JY_ENOTFOUND, #JY_EINVAL for another type or an empty
- *         item, #JY_EUTF8, #JY_ENOMEM.
+ * @return #JY_OK, #JY_ENOTFOUND, #JY_EINVAL for another type, an empty
+ *         item, an item holding a list separator or not one of an
+ *         enumeration's values, #JY_EUTF8, #JY_ENOMEM. On failure the list
+ *         is left as it was.
  */
 JY_API int jy_record_add_item(jy_record *record, const char *field, const char *item);
 
