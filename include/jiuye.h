@@ -12,7 +12,8 @@
  *  - jiuye/county.h   the county profile: townships and villages;
  *  - jiuye/record.h   ledger record kinds, their fields, records;
  *  - jiuye/db.h       the database holding a county's ledgers;
- *  - jiuye/ledger.h   storing, reading, listing and counting records.
+ *  - jiuye/ledger.h   storing, reading, listing and counting records;
+ *  - jiuye/io.h       importing and exporting JSON Lines and CSV.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -27,5 +28,6 @@
 #include "jiuye/record.h"
 #include "jiuye/db.h"
 #include "jiuye/ledger.h"
+#include "jiuye/io.h"
 
 #endif /* JIUYE_H */

@@ -1,0 +1,1109 @@
+/*
+ * Interchange: importing JSON Lines and CSV into the ledgers, exporting them.
+ *
+ * Import reads one record at a time from a decoding input stream
+ * (instream.c), turns it into a jy_record (record_json.c for JSON, the CSV
+ * header's column map for CSV), redirects references to ids of the same
+ * file, and stores it with jy_ledger_save(), which checks every rule and
+ * writes a record whole or not at all. Transactions group the writes: one
+ * for an all-or-nothing import, batches for a keep-the-good-ones import.
+ *
+ * Export walks the ledgers with the public iterator and writes each record
+ * as JSON (jy_record_to_json) or as a CSV row, personal fields masked with
+ * the same jy__mask() unless the caller asked for clear text, in which case
+ * the export is written to the database's audit log first.
+ */
+#include "io_internal.h"
+
+#include "db_internal.h"
+#include "record_internal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* record_json.c: a record from a parsed JSON object (located errors). */
+int jy__record_from_cjson(jy_record **out, const cJSON *o, jy_kind kind, jy_located_error *err);
+
+/* Records per transaction in JY_IMPORT_KEEP_GOOD mode. */
+#define BATCH_SIZE 5000u
+/* Records between two progress reports. */
+#define PROGRESS_EVERY 10000u
+
+int jy_import_options_init(jy_import_options *opts)
+{
+    static const jy_import_options defaults = JY_IMPORT_OPTIONS_INIT;
+    if (!opts)
+        return jy__error(JY_EINVAL, "jy_import_options_init: opts is NULL");
+    *opts = defaults;
+    return JY_OK;
+}
+
+int jy_export_options_init(jy_export_options *opts)
+{
+    static const jy_export_options defaults = JY_EXPORT_OPTIONS_INIT;
+    if (!opts)
+        return jy__error(JY_EINVAL, "jy_export_options_init: opts is NULL");
+    *opts = defaults;
+    return JY_OK;
+}
+
+static int ends_with_csv(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (n < 4)
+        return 0;
+    const char *e = path + n - 4;
+    return e[0] == '.' && (e[1] == 'c' || e[1] == 'C') && (e[2] == 's' || e[2] == 'S') &&
+           (e[3] == 'v' || e[3] == 'V');
+}
+
+/* ---- File ids -> stored ids --------------------------------------------- */
+
+/* Open addressing, int64 keys (a file's ids, never 0) to stored ids; a
+ * stored id of 0 marks a record of the file that was rejected. Only ids
+ * that differ from the stored one are kept, so importing an export into an
+ * empty database keeps the map empty. */
+typedef struct idmap {
+    int64_t *keys;
+    int64_t *values;
+    size_t cap, count;
+} idmap;
+
+static size_t idmap_slot(const idmap *m, int64_t key)
+{
+    uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 17) & (m->cap - 1);
+    while (m->keys[i] != 0 && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static int idmap_put(idmap *m, int64_t key, int64_t value)
+{
+    if ((m->count + 1) * 2 > m->cap) {
+        idmap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 256, 0 };
+        bigger.keys = jy__calloc(bigger.cap, sizeof *bigger.keys);
+        bigger.values = jy__calloc(bigger.cap, sizeof *bigger.values);
+        if (!bigger.keys || !bigger.values) {
+            free(bigger.keys);
+            free(bigger.values);
+            return JY_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = idmap_slot(&bigger, m->keys[i]);
+                bigger.keys[j] = m->keys[i];
+                bigger.values[j] = m->values[i];
+                bigger.count++;
+            }
+        free(m->keys);
+        free(m->values);
+        *m = bigger;
+    }
+    size_t i = idmap_slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->count++;
+    }
+    m->values[i] = value;
+    return JY_OK;
+}
+
+/* Returns 1 and the stored id (0: rejected) if the file's id is mapped. */
+static int idmap_get(const idmap *m, int64_t key, int64_t *out)
+{
+    if (!m->cap)
+        return 0;
+    size_t i = idmap_slot(m, key);
+    if (!m->keys[i])
+        return 0;
+    *out = m->values[i];
+    return 1;
+}
+
+/* ---- Import --------------------------------------------------------------- */
+
+typedef struct importer {
+    jy_db *db;
+    jy_import_options o;
+    jy_import_stats st;
+    jy_import_stats committed; /* st as of the last commit (KEEP_GOOD) */
+    char source[JY_LOCATION_SOURCE_MAX];
+    jy__instream in;
+    int in_tx;
+    size_t batch;          /* records since the transaction began */
+    size_t records;        /* records read, good and bad */
+    int stop;              /* non-zero: a callback's value, import stops */
+    int referenced[JY_KIND_END];
+    idmap maps[JY_KIND_END];
+} importer;
+
+static void importer_free(importer *im)
+{
+    for (int k = 0; k < JY_KIND_END; k++) {
+        free(im->maps[k].keys);
+        free(im->maps[k].values);
+    }
+    jy__instream_close(&im->in);
+}
+
+/* Reports a rejected record to the callback and counts it. */
+static int reject(importer *im, int code, size_t line, size_t column, const char *field,
+                  const char *fmt, ...) JY__PRINTF(6, 7);
+
+static int reject(importer *im, int code, size_t line, size_t column, const char *field,
+                  const char *fmt, ...)
+{
+    char text[JY_LOCATION_TEXT_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    jy_located_error e;
+    jy__located_reset(&e, im->source);
+    jy__located(&e, code, line, line, column, field, "%s", text);
+    im->st.rejected++;
+    if (im->o.on_reject && !im->stop) {
+        int r = im->o.on_reject(&e, im->o.payload);
+        if (r)
+            im->stop = r;
+    }
+    return JY_OK;
+}
+
+/* Reports a located error from a parser, placing it at `line`. */
+static int reject_located(importer *im, const jy_located_error *le, size_t line)
+{
+    return reject(im, le->code, line, le->column, le->field, "%s", le->text);
+}
+
+/* Splits the thread's last error ("kind: field 'x': why") into field and
+ * reason for a rejection. */
+static int reject_last_error(importer *im, int code, size_t line)
+{
+    char msg[512], field[JY_LOCATION_FIELD_MAX] = "";
+    snprintf(msg, sizeof msg, "%s", jy_error_last()->message);
+    const char *why = msg;
+    char *f = strstr(msg, "field '");
+    if (f) {
+        char *name = f + 7;
+        char *q = strchr(name, '\'');
+        if (q) {
+            *q = '\0';
+            jy__strlcpy_utf8(field, sizeof field, name);
+            why = q[1] == ':' && q[2] == ' ' ? q + 3 : q + 1;
+        }
+    } else {
+        /* "labor: why" -> "why" */
+        const char *colon = strstr(msg, ": ");
+        if (colon && (size_t)(colon - msg) < 24)
+            why = colon + 2;
+    }
+    return reject(im, code, line, 0, field, "%s", why);
+}
+
+static int is_fatal(int rc)
+{
+    return rc == JY_ENOMEM || rc == JY_ESTORAGE || rc == JY_EBUSY || rc == JY_EIO ||
+           rc == JY_ERROR;
+}
+
+static int tx_begin(importer *im)
+{
+    int rc = jy_db_begin(im->db);
+    if (rc == JY_OK) {
+        im->in_tx = 1;
+        im->batch = 0;
+    }
+    return rc;
+}
+
+static int tx_commit(importer *im)
+{
+    im->in_tx = 0;
+    int rc = jy_db_commit(im->db);
+    if (rc == JY_OK)
+        im->committed = im->st;
+    return rc;
+}
+
+static void tx_rollback(importer *im)
+{
+    if (!im->in_tx)
+        return;
+    im->in_tx = 0;
+    /* Keep the error that made us roll back. */
+    jy_error saved = *jy_error_last();
+    char message[512];
+    snprintf(message, sizeof message, "%s", saved.message);
+    jy_db_rollback(im->db);
+    jy__error(saved.code, "%s", message);
+}
+
+static int progress(importer *im)
+{
+    if (im->o.on_progress && !im->stop) {
+        int r = im->o.on_progress(im->records, im->in.bytes_in, im->in.bytes_total,
+                                  im->o.payload);
+        if (r)
+            im->stop = r;
+    }
+    return JY_OK;
+}
+
+/* After each record: progress reports and batch commits. */
+static int after_record(importer *im)
+{
+    im->records++;
+    im->batch++;
+    if (im->records % PROGRESS_EVERY == 0)
+        progress(im);
+    if (im->o.mode == JY_IMPORT_KEEP_GOOD && im->batch >= BATCH_SIZE && !im->stop) {
+        int rc = tx_commit(im);
+        if (rc == JY_OK)
+            rc = tx_begin(im);
+        return rc;
+    }
+    return JY_OK;
+}
+
+/* Stores one record (consumed). Returns JY_OK when the record was stored
+ * or rejected, or a fatal status. */
+static int store(importer *im, jy_record *r, size_t line)
+{
+    const jy__kind_info *k = r->info;
+    int rc = JY_OK;
+    if (!k->writable) {
+        /* The history the library writes itself: skipped, counted. */
+        im->st.warnings++;
+        jy_record_free(r);
+        return JY_OK;
+    }
+    int64_t file_id = jy_record_id(r);
+    jy__record_set_field(r, 0, NULL);
+
+    /* References to records of the same file follow them to their new ids. */
+    for (size_t i = 1; i < k->field_count; i++) {
+        const jy_field_info *f = &k->fields[i];
+        jy__value *v = &r->values[i];
+        int64_t to;
+        if (f->type != JY_FIELD_REFERENCE || !v->set ||
+            !idmap_get(&im->maps[f->ref_kind], v->i, &to))
+            continue;
+        if (to == 0) {
+            reject(im, JY_ENOTFOUND, line, 0, f->name,
+                   "refers to a %s of the file that was rejected", jy_kind_name((int)f->ref_kind));
+            jy_record_free(r);
+            return JY_OK;
+        }
+        char buf[32];
+        snprintf(buf, sizeof buf, "%" PRId64, to);
+        if ((rc = jy__record_set_field(r, i, buf)) != JY_OK) {
+            jy_record_free(r);
+            return rc;
+        }
+    }
+
+    jy_save_result res;
+    rc = jy_ledger_save(&res, im->db, r);
+    jy_record_free(r);
+    if (rc != JY_OK) {
+        if (is_fatal(rc))
+            return rc;
+        reject_last_error(im, rc, line);
+        if (file_id > 0 && im->referenced[k->kind])
+            return idmap_put(&im->maps[k->kind], file_id, 0);
+        return JY_OK;
+    }
+    im->st.accepted++;
+    if (res.updated)
+        im->st.updated++;
+    if (res.warnings)
+        im->st.warnings++;
+    if (file_id > 0 && im->referenced[k->kind]) {
+        int64_t known;
+        if (file_id != res.id || idmap_get(&im->maps[k->kind], file_id, &known))
+            return idmap_put(&im->maps[k->kind], file_id, res.id);
+    }
+    return JY_OK;
+}
+
+/* A record of the file that was rejected before it was stored: references
+ * to its id must not fall through to a record of the database. */
+static int mark_rejected(importer *im, int kind, const char *id_text)
+{
+    if (kind <= 0 || kind >= JY_KIND_END || !im->referenced[kind] || !id_text)
+        return JY_OK;
+    char *end = NULL;
+    errno = 0;
+    long long id = strtoll(id_text, &end, 10);
+    if (errno || end == id_text || *end || id <= 0)
+        return JY_OK;
+    return idmap_put(&im->maps[kind], (int64_t)id, 0);
+}
+
+/* The same for a JSON object that did not make a record. */
+static int mark_rejected_json(importer *im, const cJSON *root)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(root, "type");
+    jy_kind kind = im->o.kind;
+    if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > 9.0e15 ||
+        id->valuedouble != (double)(long long)id->valuedouble)
+        return JY_OK;
+    if (!kind && (!cJSON_IsString(type) || jy_kind_from_name(&kind, type->valuestring) != JY_OK))
+        return JY_OK;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", (long long)id->valuedouble);
+    return mark_rejected(im, (int)kind, buf);
+}
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+static int import_jsonl(importer *im)
+{
+    for (;;) {
+        char *line = NULL;
+        size_t len = 0, lineno = 0;
+        int rc = jy__instream_line(&im->in, &line, &len, &lineno);
+        if (rc == JY_ITEROVER)
+            return JY_OK;
+        if (rc == JY_ERANGE) {
+            reject(im, JY_ERANGE, lineno, 0, NULL, "the line is longer than 4 MiB");
+        } else if (rc != JY_OK) {
+            return rc;
+        } else if (is_blank(line, len)) {
+            continue;
+        } else {
+            jy_located_error le;
+            jy__located_reset(&le, im->source);
+            cJSON *root = NULL;
+            jy_record *r = NULL;
+            rc = jy__json_parse(&root, line, len, &le);
+            if (rc == JY_OK) {
+                rc = jy__record_from_cjson(&r, root, im->o.kind, &le);
+                if (rc != JY_OK && rc != JY_ENOMEM && mark_rejected_json(im, root) != JY_OK)
+                    rc = JY_ENOMEM;
+                cJSON_Delete(root);
+            }
+            if (rc == JY_ENOMEM)
+                return rc;
+            if (rc != JY_OK)
+                reject_located(im, &le, lineno);
+            else if ((rc = store(im, r, lineno)) != JY_OK)
+                return rc;
+        }
+        if ((rc = after_record(im)) != JY_OK)
+            return rc;
+        if (im->stop)
+            return JY_OK;
+    }
+}
+
+/* ---- CSV import ------------------------------------------------------------ */
+
+/* NFKC + case folding of a header cell or a catalogue name, trimmed. */
+static char *header_key(const char *text, size_t len)
+{
+    while (len && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    char *out = NULL;
+    size_t n = 0;
+    if (jy_text_normalize(&out, &n, text, len) != JY_OK)
+        return NULL;
+    return out;
+}
+
+static int cell_blank(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+            i++;
+        } else if (len - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+            i += 3; /* ideographic space */
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Rejects the whole file because of its header. */
+static int reject_header(importer *im, const char *field, const char *fmt, ...)
+    JY__PRINTF(3, 4);
+
+static int reject_header(importer *im, const char *field, const char *fmt, ...)
+{
+    char text[JY_LOCATION_TEXT_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    reject(im, JY_EINVAL, 1, 0, field, "%s", text);
+    im->st.rejected = 0; /* no record was read */
+    jy_located_error e;
+    jy__located_reset(&e, im->source);
+    return jy__located(&e, JY_EINVAL, 1, 1, 0, field, "%s", text);
+}
+
+/* Maps the header's columns to fields: cols[i] is a field index, or -1 for
+ * an unnamed column after the last named one (ignored). */
+static int csv_header(importer *im, const jy__csv_row *row, int *cols)
+{
+    const jy__kind_info *k = jy__kind(im->o.kind);
+    int rc = JY_OK;
+    size_t last_named = 0;
+    for (size_t c = 0; c < row->count; c++)
+        if (!cell_blank(row->data + row->offsets[c], row->lengths[c]))
+            last_named = c + 1;
+    int seen[JY__MAX_FIELDS] = { 0 };
+    for (size_t c = 0; c < row->count && rc == JY_OK; c++) {
+        const char *cell = row->data + row->offsets[c];
+        size_t len = row->lengths[c];
+        cols[c] = -1;
+        char shown[JY_LOCATION_FIELD_MAX];
+        jy__strlcpy_utf8(shown, sizeof shown, cell);
+        if (c >= last_named)
+            continue;
+        if (cell_blank(cell, len)) {
+            return reject_header(im, NULL, "column %zu of the header has no name", c + 1);
+        }
+        if (memchr(cell, '\0', len) || jy_utf8_check(NULL, cell, len) != JY_OK)
+            return reject_header(im, NULL, "%s", "the header is not valid text");
+        char *key = header_key(cell, len);
+        if (!key)
+            return jy_error_last()->code == JY_ENOMEM ? JY_ENOMEM
+                   : reject_header(im, NULL, "%s", "the header is not valid text");
+        for (size_t i = 0; i < k->field_count && cols[c] < 0; i++) {
+            const jy_field_info *f = &k->fields[i];
+            char *kn = header_key(f->name, strlen(f->name));
+            char *kl = header_key(f->label, strlen(f->label));
+            if ((kn && !strcmp(kn, key)) || (kl && !strcmp(kl, key)))
+                cols[c] = (int)i;
+            free(kn);
+            free(kl);
+        }
+        free(key);
+        if (cols[c] < 0)
+            return reject_header(im, shown, "unknown column: not a field name or label of %s",
+                                 k->name);
+        if (seen[cols[c]]++)
+            return reject_header(im, shown, "column for field '%s' given twice",
+                                 k->fields[cols[c]].name);
+    }
+    for (size_t i = 1; i < k->field_count; i++) {
+        const jy_field_info *f = &k->fields[i];
+        if ((f->flags & JY_FIELD_REQUIRED) && !(f->flags & JY_FIELD_READONLY) && !seen[i]) {
+            return reject_header(im, f->name, "required column missing (%s)", f->label);
+        }
+    }
+    return JY_OK;
+}
+
+static int import_csv(importer *im)
+{
+    const jy__kind_info *k = jy__kind(im->o.kind);
+    jy__csv_row row;
+    memset(&row, 0, sizeof row);
+    int *cols = NULL;
+    size_t ncols = 0;
+    int rc;
+    for (;;) {
+        size_t lineno = 0;
+        const char *why = NULL;
+        rc = jy__csv_next(&row, &im->in, &lineno, &why);
+        if (rc == JY_ITEROVER) {
+            rc = JY_OK;
+            if (!cols) {
+                rc = reject_header(im, NULL, "%s",
+                                   "empty file: a CSV file starts with a header row");
+            }
+            break;
+        }
+        if (rc == JY_EPARSE && !cols) {
+            rc = reject_header(im, NULL, "malformed header row: %s", why);
+            break;
+        }
+        if (rc == JY_EPARSE) {
+            reject(im, JY_EPARSE, lineno, 0, NULL, "%s", why);
+            if ((rc = after_record(im)) != JY_OK || im->stop)
+                break;
+            continue;
+        }
+        if (rc != JY_OK)
+            break;
+
+        if (!cols) {
+            ncols = row.count;
+            cols = jy__malloc(ncols * sizeof *cols);
+            if (!cols) {
+                rc = JY_ENOMEM;
+                break;
+            }
+            if ((rc = csv_header(im, &row, cols)) != JY_OK)
+                break;
+            continue;
+        }
+
+        int all_blank = 1;
+        for (size_t c = 0; c < row.count && all_blank; c++)
+            all_blank = cell_blank(row.data + row.offsets[c], row.lengths[c]);
+        if (all_blank)
+            continue; /* spreadsheets leave rows of empty cells behind */
+
+        if (row.count != ncols) {
+            reject(im, JY_EPARSE, lineno, 0, NULL, "the row has %zu cells, the header %zu",
+                   row.count, ncols);
+        } else {
+            jy_record *r = NULL;
+            if ((rc = jy_record_new(&r, k->kind)) != JY_OK)
+                break;
+            int bad = 0;
+            for (size_t c = 0; c < ncols && !bad; c++) {
+                const char *cell = row.data + row.offsets[c];
+                size_t len = row.lengths[c];
+                if (cols[c] < 0 || cell_blank(cell, len))
+                    continue;
+                const char *name = k->fields[cols[c]].name;
+                bad = 1;
+                if (memchr(cell, '\0', len)) {
+                    reject(im, JY_EPARSE, lineno, 0, name, "NUL byte in the cell");
+                } else if (jy_utf8_check(NULL, cell, len) != JY_OK) {
+                    reject(im, JY_EUTF8, lineno, 0, name,
+                           "bytes that are not text in the file's encoding (UTF-8 or GB18030)");
+                } else if ((rc = jy__record_set_field(r, (size_t)cols[c], cell)) != JY_OK) {
+                    if (rc == JY_ENOMEM)
+                        break;
+                    reject_last_error(im, rc, lineno);
+                    rc = JY_OK;
+                } else {
+                    bad = 0;
+                }
+            }
+            if (rc != JY_OK) {
+                jy_record_free(r);
+                break;
+            }
+            if (bad) {
+                jy_record_free(r);
+                for (size_t c = 0; c < ncols; c++)
+                    if (cols[c] == 0 && (rc = mark_rejected(im, (int)k->kind,
+                                                            row.data + row.offsets[c])) != JY_OK)
+                        break;
+                if (rc != JY_OK)
+                    break;
+            }
+            else if ((rc = store(im, r, lineno)) != JY_OK)
+                break;
+        }
+        if ((rc = after_record(im)) != JY_OK || im->stop)
+            break;
+    }
+    free(cols);
+    jy__csv_row_free(&row);
+    return rc;
+}
+
+static int run_import(importer *im)
+{
+    for (int k = 1; k < JY_KIND_END; k++) {
+        const jy__kind_info *ki = jy__kind(k);
+        for (size_t i = 0; ki && i < ki->field_count; i++)
+            if (ki->fields[i].type == JY_FIELD_REFERENCE)
+                im->referenced[ki->fields[i].ref_kind] = 1;
+    }
+    int rc = tx_begin(im);
+    if (rc != JY_OK) {
+        if (rc == JY_EINVAL)
+            return jy__error(JY_EINVAL, "import: the database is inside a transaction");
+        return rc;
+    }
+    rc = im->o.format == JY_FORMAT_CSV ? import_csv(im) : import_jsonl(im);
+    if (rc == JY_OK && !im->stop)
+        progress(im);
+
+    if (rc != JY_OK) {
+        /* Fatal (or a bad CSV header): undo the batch under way. */
+        tx_rollback(im);
+        size_t rejected = im->st.rejected;
+        if (im->o.mode == JY_IMPORT_KEEP_GOOD) {
+            im->st = im->committed;
+            im->st.rejected = rejected;
+        } else {
+            im->st.accepted = im->st.updated = 0;
+        }
+        return rc;
+    }
+    if (im->o.mode == JY_IMPORT_ALL && (im->st.rejected || im->stop)) {
+        tx_rollback(im);
+        im->st.accepted = im->st.updated = 0;
+        if (im->stop)
+            return jy__error(im->stop, "import: stopped by a callback; nothing was stored");
+        return jy__error(JY_EINVAL, "import: %zu record%s rejected; nothing was stored",
+                         im->st.rejected, im->st.rejected == 1 ? "" : "s");
+    }
+    rc = tx_commit(im);
+    if (rc != JY_OK) {
+        size_t rejected = im->st.rejected;
+        im->st = im->committed;
+        im->st.rejected = rejected;
+        if (im->o.mode == JY_IMPORT_ALL)
+            im->st.accepted = im->st.updated = 0;
+        return rc;
+    }
+    if (im->stop)
+        return jy__error(im->stop, "import: stopped by a callback");
+    return JY_OK;
+}
+
+static int check_import_options(importer *im, const jy_import_options *opts, int csv_by_name)
+{
+    if (opts) {
+        if (opts->version < 1 || opts->version > JY_IMPORT_OPTIONS_VERSION)
+            return jy__error(JY_EINVAL, "import: options version %u is not supported",
+                             opts->version);
+        im->o = *opts;
+    } else {
+        jy_import_options_init(&im->o);
+    }
+    if (im->o.format == JY_FORMAT_AUTO)
+        im->o.format = csv_by_name ? JY_FORMAT_CSV : JY_FORMAT_JSONL;
+    if (im->o.format != JY_FORMAT_CSV && im->o.format != JY_FORMAT_JSONL)
+        return jy__error(JY_EINVAL, "import: unknown format %d", (int)im->o.format);
+    if (im->o.mode != JY_IMPORT_ALL && im->o.mode != JY_IMPORT_KEEP_GOOD)
+        return jy__error(JY_EINVAL, "import: unknown mode %d", (int)im->o.mode);
+    if (im->o.encoding != JY_ENCODING_AUTO && im->o.encoding != JY_ENCODING_UTF8 &&
+        im->o.encoding != JY_ENCODING_GB18030)
+        return jy__error(JY_EINVAL, "import: unknown encoding %d", (int)im->o.encoding);
+    if (im->o.kind) {
+        const jy__kind_info *k = jy__kind(im->o.kind);
+        if (!k)
+            return jy__error(JY_EINVAL, "import: %d is not a record kind", (int)im->o.kind);
+        if (!k->writable)
+            return jy__error(JY_EINVAL, "import: %s records are written by the library and "
+                             "cannot be imported", k->name);
+    } else if (im->o.format == JY_FORMAT_CSV) {
+        return jy__error(JY_EINVAL, "import: a CSV import needs a kind");
+    }
+    return JY_OK;
+}
+
+static void copy_stats(jy_import_stats *out, const importer *im)
+{
+    if (out)
+        *out = im->st;
+}
+
+int jy_import_file(jy_import_stats *out, jy_db *db, const char *path,
+                   const jy_import_options *opts)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!db || !path)
+        return jy__error(JY_EINVAL, "jy_import_file: NULL argument");
+    importer *im = jy__calloc(1, sizeof *im);
+    if (!im)
+        return JY_ENOMEM;
+    im->db = db;
+    jy__strlcpy_utf8(im->source, sizeof im->source, path);
+    int rc = check_import_options(im, opts, ends_with_csv(path));
+    if (rc == JY_OK)
+        rc = jy__instream_open_file(&im->in, path, (int)im->o.encoding, NULL);
+    if (rc == JY_OK)
+        rc = run_import(im);
+    copy_stats(out, im);
+    importer_free(im);
+    free(im);
+    return rc;
+}
+
+int jy_import_buffer(jy_import_stats *out, jy_db *db, const char *data, size_t len,
+                     const jy_import_options *opts)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!db || (!data && len))
+        return jy__error(JY_EINVAL, "jy_import_buffer: NULL argument");
+    importer *im = jy__calloc(1, sizeof *im);
+    if (!im)
+        return JY_ENOMEM;
+    im->db = db;
+    jy__strlcpy_utf8(im->source, sizeof im->source, "<memory>");
+    int rc = check_import_options(im, opts, 0);
+    if (rc == JY_OK)
+        rc = jy__instream_open_buffer(&im->in, data, len, (int)im->o.encoding);
+    if (rc == JY_OK)
+        rc = run_import(im);
+    copy_stats(out, im);
+    importer_free(im);
+    free(im);
+    return rc;
+}
+
+/* ---- Export --------------------------------------------------------------- */
+
+typedef struct exporter {
+    jy_db *db;
+    jy_export_options o;
+    jy_write_cb write;  /* NULL: everything stays in `out` */
+    void *payload;
+    jy__outbuf out;
+    size_t count;
+} exporter;
+
+/* Hands what is buffered to the sink (when there is one). */
+static int flush(exporter *ex, int force)
+{
+    if (ex->out.failed)
+        return jy__error_nomem();
+    if (!ex->write || (!force && ex->out.len < 256 * 1024) || ex->out.len == 0)
+        return JY_OK;
+    int r = ex->write(ex->out.s, ex->out.len, ex->payload);
+    if (r) {
+        if (jy_error_last()->code != r)
+            jy__error(r, "export: stopped by the write callback");
+        return r;
+    }
+    ex->out.len = 0;
+    return JY_OK;
+}
+
+/* The sink of jy_export_file(). */
+static int write_file(const char *data, size_t len, void *payload)
+{
+    if (fwrite(data, 1, len, (FILE *)payload) == len)
+        return 0;
+    char why[128] = "unknown error";
+    int e = errno;
+    if (strerror_r(e, why, sizeof why) != 0)
+        snprintf(why, sizeof why, "errno %d", e);
+    return jy__error(JY_EIO, "export: cannot write the file: %s", why);
+}
+
+/* Kinds in an order where every kind comes after the kinds it refers to. */
+static size_t parent_first(int *order)
+{
+    int placed[JY_KIND_END] = { 0 };
+    size_t n = 0;
+    for (int round = 0; round < JY_KIND_END; round++)
+        for (int k = 1; k < JY_KIND_END; k++) {
+            const jy__kind_info *ki = jy__kind(k);
+            if (!ki || placed[k])
+                continue;
+            int ready = 1;
+            for (size_t i = 0; i < ki->field_count && ready; i++) {
+                const jy_field_info *f = &ki->fields[i];
+                if (f->type == JY_FIELD_REFERENCE && (int)f->ref_kind != k &&
+                    !placed[f->ref_kind] && round < JY_KIND_END - 1)
+                    ready = 0;
+            }
+            if (ready) {
+                placed[k] = 1;
+                order[n++] = k;
+            }
+        }
+    return n;
+}
+
+/* The text of a value in a CSV cell. Returns a string to free, or NULL
+ * (out of memory). */
+static char *csv_value(exporter *ex, const jy_record *r, size_t i)
+{
+    const jy_field_info *f = &r->info->fields[i];
+    const jy__value *v = &r->values[i];
+    if (!v->set)
+        return jy__strdup("");
+    const jy_field_info *personal = jy__personal_field(r, i);
+    if (personal && !(ex->o.flags & JY_EXPORT_UNMASK))
+        return jy__mask(personal, v->text);
+    if (!ex->o.csv_labels)
+        return jy__strdup(v->text);
+    const char *fmt = f->format ? f->format : "";
+    if (f->type == JY_FIELD_BOOL)
+        return jy__strdup(v->i ? "是" : "否");
+    if (!strcmp(fmt, "enum") && f->type == JY_FIELD_TEXT) {
+        int e = jy__enum_index(f, v->text);
+        return jy__strdup(e >= 0 && f->value_labels ? f->value_labels[e] : v->text);
+    }
+    if (!strcmp(fmt, "enum") && f->type == JY_FIELD_LIST) {
+        jy__outbuf b = { NULL, 0, 0, 0 };
+        for (size_t k = 0; k < v->item_count; k++) {
+            int e = jy__enum_index(f, v->items[k]);
+            const char *item = e >= 0 && f->value_labels ? f->value_labels[e] : v->items[k];
+            if (k)
+                jy__outbuf_add(&b, "\xe3\x80\x81", 3); /* 、 */
+            jy__outbuf_add(&b, item, strlen(item));
+        }
+        if (b.failed) {
+            free(b.s);
+            return NULL;
+        }
+        return b.s ? b.s : jy__strdup("");
+    }
+    const jy_county *county = jy_db_county(ex->db);
+    if (county && !strcmp(fmt, "township")) {
+        const jy_township *t = NULL;
+        if (jy_county_find_township(&t, county, v->text) == JY_OK)
+            return jy__strdup(t->name);
+    } else if (county && !strcmp(fmt, "village")) {
+        const jy_village *vl = NULL;
+        if (jy_county_find_village(&vl, county, NULL, v->text) == JY_OK)
+            return jy__strdup(vl->name);
+    }
+    return jy__strdup(v->text);
+}
+
+static int write_csv_header(exporter *ex, const jy__kind_info *k)
+{
+    if (ex->o.bom)
+        jy__outbuf_add(&ex->out, "\xEF\xBB\xBF", 3);
+    for (size_t i = 0; i < k->field_count; i++) {
+        if (i)
+            jy__outbuf_add(&ex->out, ",", 1);
+        jy__csv_add_cell(&ex->out, ex->o.csv_labels ? k->fields[i].label : k->fields[i].name);
+    }
+    jy__outbuf_add(&ex->out, "\r\n", 2);
+    return ex->out.failed ? jy__error_nomem() : JY_OK;
+}
+
+static int write_record(exporter *ex, const jy_record *r)
+{
+    if (ex->o.format == JY_FORMAT_JSONL) {
+        char *json = NULL;
+        unsigned int flags = (ex->o.flags & JY_EXPORT_UNMASK) ? JY_JSON_UNMASK : 0u;
+        int rc = jy_record_to_json(&json, r, flags);
+        if (rc != JY_OK)
+            return rc;
+        jy__outbuf_add(&ex->out, json, strlen(json));
+        jy__outbuf_add(&ex->out, "\n", 1);
+        free(json);
+    } else {
+        for (size_t i = 0; i < r->info->field_count; i++) {
+            char *text = csv_value(ex, r, i);
+            if (!text)
+                return jy__error_nomem();
+            if (i)
+                jy__outbuf_add(&ex->out, ",", 1);
+            jy__csv_add_cell(&ex->out, text);
+            free(text);
+        }
+        jy__outbuf_add(&ex->out, "\r\n", 2);
+    }
+    ex->count++;
+    return flush(ex, 0);
+}
+
+static int export_kind(exporter *ex, const jy_filter *filter)
+{
+    jy_ledger_iter *it = NULL;
+    int rc = jy_ledger_iter_new(&it, ex->db, filter);
+    if (rc != JY_OK)
+        return rc;
+    for (;;) {
+        jy_record *r = NULL;
+        rc = jy_ledger_iter_next(&r, it);
+        if (rc == JY_ITEROVER) {
+            rc = JY_OK;
+            break;
+        }
+        if (rc != JY_OK)
+            break;
+        rc = write_record(ex, r);
+        jy_record_free(r);
+        if (rc != JY_OK)
+            break;
+    }
+    jy_ledger_iter_free(it);
+    return rc;
+}
+
+/* Lists the filters (one per kind) an export walks through. */
+static int export_plan(exporter *ex, jy_filter *filters, size_t *out_n)
+{
+    const jy_export_options *o = &ex->o;
+    *out_n = 0;
+    if (o->filter) {
+        if (o->filter->version < 1 || o->filter->version > JY_FILTER_VERSION)
+            return jy__error(JY_EINVAL, "export: filter version %u is not supported",
+                             o->filter->version);
+        if (o->kind && o->filter->kind != o->kind)
+            return jy__error(JY_EINVAL, "export: the filter is for another kind");
+        if (!jy__kind(o->filter->kind))
+            return jy__error(JY_EINVAL, "export: the filter has no valid kind");
+        filters[0] = *o->filter;
+        *out_n = 1;
+        ex->o.kind = o->filter->kind;
+        return JY_OK;
+    }
+    if (o->kind) {
+        if (!jy__kind(o->kind))
+            return jy__error(JY_EINVAL, "export: %d is not a record kind", (int)o->kind);
+        jy_filter_init(&filters[0], o->kind);
+        *out_n = 1;
+        return JY_OK;
+    }
+    if (o->format == JY_FORMAT_CSV)
+        return jy__error(JY_EINVAL, "export: a CSV export needs a kind");
+    int order[JY_KIND_END];
+    size_t n = parent_first(order);
+    for (size_t i = 0; i < n; i++)
+        jy_filter_init(&filters[i], (jy_kind)order[i]);
+    *out_n = n;
+    return JY_OK;
+}
+
+static int run_export(exporter *ex, const char *destination)
+{
+    jy_filter filters[JY_KIND_END];
+    size_t n = 0;
+    int rc = export_plan(ex, filters, &n);
+    if (rc != JY_OK)
+        return rc;
+    if (ex->o.flags & JY_EXPORT_UNMASK) {
+        /* Personal data leaves the database in clear: say so in the audit
+         * log first, or not at all. */
+        int64_t total = 0;
+        for (size_t i = 0; i < n && rc == JY_OK; i++) {
+            int64_t c = 0;
+            rc = jy_ledger_count(&c, ex->db, &filters[i]);
+            total += c;
+        }
+        if (rc != JY_OK)
+            return rc;
+        char detail[JY_LOCATION_SOURCE_MAX + 32];
+        snprintf(detail, sizeof detail, "%s to %s",
+                 ex->o.format == JY_FORMAT_CSV ? "csv" : "jsonl", destination);
+        rc = jy__db_audit(ex->db, "export_unmasked", n == 1 ? jy_kind_name(filters[0].kind)
+                                                           : "all", total, detail);
+        if (rc != JY_OK)
+            return jy__error(rc, "export: the unmasked export could not be written to the "
+                             "audit log, so it was not done: %s", jy_error_last()->message);
+    }
+    if (ex->o.format == JY_FORMAT_CSV && (rc = write_csv_header(ex, jy__kind(ex->o.kind))) != JY_OK)
+        return rc;
+    for (size_t i = 0; i < n && rc == JY_OK; i++)
+        rc = export_kind(ex, &filters[i]);
+    if (rc == JY_OK)
+        rc = flush(ex, 1);
+    return rc;
+}
+
+static int check_export_options(exporter *ex, const jy_export_options *opts, int csv_by_name)
+{
+    if (opts) {
+        if (opts->version < 1 || opts->version > JY_EXPORT_OPTIONS_VERSION)
+            return jy__error(JY_EINVAL, "export: options version %u is not supported",
+                             opts->version);
+        ex->o = *opts;
+    } else {
+        jy_export_options_init(&ex->o);
+    }
+    if (ex->o.format == JY_FORMAT_AUTO)
+        ex->o.format = csv_by_name ? JY_FORMAT_CSV : JY_FORMAT_JSONL;
+    if (ex->o.format != JY_FORMAT_CSV && ex->o.format != JY_FORMAT_JSONL)
+        return jy__error(JY_EINVAL, "export: unknown format %d", (int)ex->o.format);
+    if (ex->o.flags & ~JY_EXPORT_UNMASK)
+        return jy__error(JY_EINVAL, "export: unknown flags 0x%x", ex->o.flags);
+    return JY_OK;
+}
+
+int jy_export_file(size_t *out_count, jy_db *db, const char *path,
+                   const jy_export_options *opts)
+{
+    if (out_count)
+        *out_count = 0;
+    if (!db || !path)
+        return jy__error(JY_EINVAL, "jy_export_file: NULL argument");
+    exporter ex;
+    memset(&ex, 0, sizeof ex);
+    ex.db = db;
+    int rc = check_export_options(&ex, opts, ends_with_csv(path));
+    if (rc != JY_OK)
+        return rc;
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        char why[128] = "unknown error";
+        int e = errno;
+        if (strerror_r(e, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "errno %d", e);
+        return jy__error(JY_EIO, "export: cannot create the file: %s", why);
+    }
+    ex.write = write_file;
+    ex.payload = f;
+    rc = run_export(&ex, path);
+    if (fclose(f) != 0 && rc == JY_OK)
+        rc = jy__error(JY_EIO, "export: cannot write the file");
+    free(ex.out.s);
+    if (out_count)
+        *out_count = ex.count;
+    return rc;
+}
+
+int jy_export_write(size_t *out_count, jy_db *db, const jy_export_options *opts,
+                    jy_write_cb write, void *payload)
+{
+    if (out_count)
+        *out_count = 0;
+    if (!db || !write)
+        return jy__error(JY_EINVAL, "jy_export_write: NULL argument");
+    exporter ex;
+    memset(&ex, 0, sizeof ex);
+    ex.db = db;
+    ex.write = write;
+    ex.payload = payload;
+    int rc = check_export_options(&ex, opts, 0);
+    if (rc == JY_OK)
+        rc = run_export(&ex, "a stream");
+    free(ex.out.s);
+    if (out_count)
+        *out_count = ex.count;
+    return rc;
+}
+
+int jy_export_buffer(char **out, size_t *out_len, size_t *out_count, jy_db *db,
+                     const jy_export_options *opts)
+{
+    if (out)
+        *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (out_count)
+        *out_count = 0;
+    if (!out || !db)
+        return jy__error(JY_EINVAL, "jy_export_buffer: NULL argument");
+    exporter ex;
+    memset(&ex, 0, sizeof ex);
+    ex.db = db;
+    int rc = check_export_options(&ex, opts, 0);
+    if (rc == JY_OK)
+        rc = run_export(&ex, "memory");
+    if (rc == JY_OK && !ex.out.s) {
+        ex.out.s = jy__strdup("");
+        if (!ex.out.s)
+            rc = JY_ENOMEM;
+    }
+    if (rc != JY_OK) {
+        free(ex.out.s);
+        return rc;
+    }
+    *out = ex.out.s;
+    if (out_len)
+        *out_len = ex.out.len;
+    if (out_count)
+        *out_count = ex.count;
+    return JY_OK;
+}
