@@ -16,7 +16,10 @@
  *    jy_date_compare(), must be %ignored or get %noexception and, in every
  *    host, an `out` typemap of its own.);
  *  - ownership: every handle type is declared with JY_HANDLE(type, free), which
- *    gives it a destructor and makes `type **out` return an owned object;
+ *    gives it a destructor and makes `type **out` return an owned object; a
+ *    handle borrowed from another (jy_db_county()) keeps its owner alive;
+ *  - calls that may wait (database work, imports, exports) are marked
+ *    JY_BLOCKING: hosts let other threads run during them;
  *  - borrowed structs (townships, villages, info structs) are copied into host
  *    values at the boundary by the host's typemaps, so no borrowed pointer ever
  *    reaches the host: nothing can be used after its owner is freed;
@@ -24,8 +27,9 @@
  *    exceptions are %ignored (listed below, with the reason).
  *
  * Adding a module: %include its header at the end, declare its handles with
- * JY_HANDLE, %ignore what a host does natively, and give each new kind of
- * `out` parameter a typemap in every host file.
+ * JY_HANDLE, mark the calls that may wait with JY_BLOCKING, %ignore what a
+ * host does natively, and give each new kind of `out` parameter (and each
+ * options struct) a typemap in every host file.
  */
 
 /* Python: the generated module is jiuye.capi (its C part jiuye._capi), under
@@ -38,6 +42,8 @@
 #else
 %module jiuye
 #endif
+
+%include "stdint.i"
 
 %{
 #include "jiuye.h"
@@ -81,6 +87,15 @@ JY_HOST_HANDLE(TYPE, FREE)
 %enddef
 
 JY_HANDLE(jy_county, jy_county_free)
+JY_HANDLE(jy_record, jy_record_free)
+JY_HANDLE(jy_db, jy_db_close)
+JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
+
+/* Borrowed handles. jy_db_county() returns the county its database holds:
+ * not owned (no destructor runs), and each host makes the object it returns
+ * keep the database alive (Python: a reference to the database's object).
+ * An iterator must be freed before its database: the hosts' idiomatic layers
+ * release a database's iterators before closing it. */
 
 /* ------------------------------------------------------------------------ */
 /* Not wrapped, and why.                                                      */
@@ -111,6 +126,30 @@ JY_HANDLE(jy_county, jy_county_free)
 %ignore jy_township;
 %ignore jy_village;
 
+/* The catalogue's field descriptions are static: the typemaps copy them into
+ * host values. */
+%ignore jy_field_info;
+
+/* Option, filter and result structs are built from host values (a Python
+ * dict) and returned as host values by the typemaps, which call the _init
+ * functions themselves: neither the structs nor their initializers are
+ * wrapped. */
+%ignore jy_db_options;
+%ignore jy_db_options_init;
+%ignore jy_filter;
+%warnfilter(314) jy_filter::from;   /* a Python keyword, in a struct not wrapped */
+%ignore jy_filter_init;
+%ignore jy_save_result;
+%ignore jy_import_options;
+%ignore jy_import_options_init;
+%ignore jy_import_stats;
+%ignore jy_export_options;
+%ignore jy_export_options_init;
+/* The callbacks are the host's: its typemaps install functions of their own
+ * that call host callables. */
+%ignore jy_reject_cb;
+%ignore jy_progress_cb;
+
 /* ------------------------------------------------------------------------ */
 /* The status rule: one %exception for every wrapped function.               */
 /* (Void functions have no `result`: %ignore them or give them %noexception;
@@ -125,6 +164,50 @@ JY_HANDLE(jy_county, jy_county_free)
 %}
 
 /* ------------------------------------------------------------------------ */
+/* Calls that may wait: database work (disk I/O, a lock another connection    */
+/* holds, up to the busy timeout) and whole-file import and export.          */
+/*                                                                          */
+/* JY_BLOCKING(name) gives such a function the status rule above with the    */
+/* call itself between JY_HOST_BLOCKING_BEGIN and JY_HOST_BLOCKING_END,      */
+/* which each host defines (Python: the GIL is released, so other threads    */
+/* run meanwhile). The host keeps every argument referenced for the whole    */
+/* call, so no handle can be released during it; but one handle used from    */
+/* two threads at once is not prevented at this level (the library's rule:  */
+/* one thread at a time per database): the hosts' idiomatic layers serialize */
+/* the calls on one database (jiuye.Database holds a lock).                  */
+
+%define JY_BLOCKING(NAME)
+%exception NAME %{
+    JY_HOST_BLOCKING_BEGIN
+    $action
+    JY_HOST_BLOCKING_END
+    if (JY_SWIG_STATUS(result) < 0) {
+        jy_swig_raise(JY_SWIG_STATUS(result));
+        SWIG_fail;
+    }
+%}
+%enddef
+
+JY_BLOCKING(jy_db_open)
+JY_BLOCKING(jy_db_schema_version)
+JY_BLOCKING(jy_db_begin)
+JY_BLOCKING(jy_db_commit)
+JY_BLOCKING(jy_db_rollback)
+JY_BLOCKING(jy_ledger_check)
+JY_BLOCKING(jy_ledger_add)
+JY_BLOCKING(jy_ledger_save)
+JY_BLOCKING(jy_ledger_get)
+JY_BLOCKING(jy_ledger_update)
+JY_BLOCKING(jy_ledger_delete)
+JY_BLOCKING(jy_ledger_iter_new)
+JY_BLOCKING(jy_ledger_iter_next)
+JY_BLOCKING(jy_ledger_count)
+JY_BLOCKING(jy_import_file)
+JY_BLOCKING(jy_import_buffer)
+JY_BLOCKING(jy_export_file)
+JY_BLOCKING(jy_export_buffer)
+
+/* ------------------------------------------------------------------------ */
 /* The API: the real headers, in dependency order.                            */
 
 %include "jiuye/common.h"
@@ -134,3 +217,7 @@ JY_HANDLE(jy_county, jy_county_free)
 %include "jiuye/date.h"
 %include "jiuye/validate.h"
 %include "jiuye/county.h"
+%include "jiuye/record.h"
+%include "jiuye/db.h"
+%include "jiuye/ledger.h"
+%include "jiuye/io.h"

@@ -9,6 +9,13 @@ The validators of the ledgers' identifiers and the county profile::
     ...     county.township("金川").name
     '金川镇'
 
+The ledgers (台账) of a county, in a database, with records as dicts::
+
+    >>> with jiuye.Database() as db:             # in memory; or Database("county.db")
+    ...     e = db.add("enterprise", {"name": "新干县某箱包有限公司", "township": "金川"})
+    ...     db.get("enterprise", e)["township"]  # stored as the township's code
+    '360824100'
+
 Errors are exceptions rooted at :class:`jiuye.Error`; each also derives from
 the matching built-in exception, so ``except ValueError`` catches an invalid
 ID number (:class:`InvalidError`) and ``except KeyError`` a place that does
@@ -22,10 +29,15 @@ over the generated low-level module ``jiuye.capi``; use this one.
 
 from __future__ import annotations
 
+import contextlib as _contextlib
 import datetime as _datetime
+import enum as _enum
+import itertools as _itertools
 import os as _os
+import re as _re
+import threading as _threading
 from dataclasses import dataclass as _dataclass
-from typing import FrozenSet, List, Optional, Tuple, Union
+from typing import FrozenSet, Iterator, List, Optional, Tuple, Union
 
 from . import capi as _capi
 
@@ -43,6 +55,9 @@ __all__ = [
     "parse_phone", "is_valid_phone", "region_name",
     # county profile
     "County", "Township", "Village",
+    # ledgers
+    "Kind", "kinds", "FieldInfo", "fields", "Database", "Records", "SaveResult",
+    "ImportResult", "Reject",
 ]
 
 Text = Union[str, bytes]
@@ -498,3 +513,1025 @@ class County:
             return "<jiuye.County (closed)>"
         return (f"<jiuye.County {_capi.jy_county_code(handle)} "
                 f"{_capi.jy_county_name(handle)}>")
+
+
+class _DatabaseCounty(County):
+    """The county profile a :class:`Database` holds: a read-only view.
+
+    It works as a :class:`County` while its database is open and raises
+    :class:`InvalidError` once the database is closed. Closing the view does
+    nothing (the profile belongs to the database).
+    """
+
+    __slots__ = ("_db",)
+
+    @classmethod
+    def _of(cls, db: "Database") -> "_DatabaseCounty":
+        self = object.__new__(cls)
+        self._handle = None
+        self._townships = None
+        self._db = db
+        return self
+
+    def _live(self):
+        # The county is borrowed from the database; the object jy_db_county()
+        # returns holds the database's handle, so it stays valid for the call
+        # even if another thread closes the database meanwhile.
+        handle = self._db._handle
+        if handle is None:
+            raise InvalidError("the database is closed")
+        return _capi.jy_db_county(handle)
+
+    def close(self) -> None:
+        """Does nothing: the profile is the database's (close the database)."""
+
+    @property
+    def closed(self) -> bool:
+        """True once the database is closed."""
+        return self._db._handle is None
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<jiuye.County of a closed database>"
+        return f"<jiuye.County {self.code} {self.name} (of a database)>"
+
+
+# ---------------------------------------------------------------------------
+# Ledgers: kinds of records and their fields
+
+
+class Kind(_enum.IntEnum):
+    """The kinds of ledger records (``jy_kind``); the numbers are the library's.
+
+    ``str(kind)`` is the library's name of the kind (``'labor'``), the one
+    used as ``type`` in JSON Lines; :attr:`label` is its Chinese name.
+    Functions taking a kind accept a :class:`Kind`, its name (``'labor'``)
+    or its number.
+    """
+
+    CONTRACT = _capi.JY_KIND_CONTRACT
+    ENTERPRISE = _capi.JY_KIND_ENTERPRISE
+    STAFF_SURVEY = _capi.JY_KIND_STAFF_SURVEY
+    POSTING = _capi.JY_KIND_POSTING
+    JOBSEEKER = _capi.JY_KIND_JOBSEEKER
+    FOLLOWUP = _capi.JY_KIND_FOLLOWUP
+    LABOR = _capi.JY_KIND_LABOR
+    LABOR_CHANGE = _capi.JY_KIND_LABOR_CHANGE
+    VERIFICATION = _capi.JY_KIND_VERIFICATION
+    EVENT = _capi.JY_KIND_EVENT
+    EVENT_ENTERPRISE = _capi.JY_KIND_EVENT_ENTERPRISE
+    HIRE = _capi.JY_KIND_HIRE
+    SHORTAGE = _capi.JY_KIND_SHORTAGE
+    REVIEW = _capi.JY_KIND_REVIEW
+    DELIVERY = _capi.JY_KIND_DELIVERY
+    INCIDENT = _capi.JY_KIND_INCIDENT
+
+    def __str__(self) -> str:
+        return _capi.jy_kind_name(int(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the kind (``'劳动力资源信息'``)."""
+        return _capi.jy_kind_label(int(self))
+
+    @property
+    def fields(self) -> List["FieldInfo"]:
+        """The kind's fields, in catalogue order (see :func:`fields`)."""
+        return fields(self)
+
+    @classmethod
+    def of(cls, kind: Union["Kind", str, int]) -> "Kind":
+        """The :class:`Kind` of a name (``'labor'``), a number or a Kind.
+
+        Raises :class:`NotFoundError` for an unknown name, :class:`InvalidError`
+        for a number that is not a kind, TypeError for anything else.
+        """
+        if isinstance(kind, cls):
+            return kind
+        if isinstance(kind, str):
+            return cls(_capi.jy_kind_from_name(kind))
+        if isinstance(kind, int) and not isinstance(kind, bool):
+            try:
+                return cls(kind)
+            except ValueError:
+                raise InvalidError(f"{kind} is not a record kind") from None
+        raise TypeError(f"a record kind must be a jiuye.Kind, str or int, not {type(kind).__name__}")
+
+
+_kind = Kind.of
+
+_FIELD_TYPES = {
+    _capi.JY_FIELD_TEXT: "text",
+    _capi.JY_FIELD_INTEGER: "integer",
+    _capi.JY_FIELD_REAL: "real",
+    _capi.JY_FIELD_BOOL: "bool",
+    _capi.JY_FIELD_DATE: "date",
+    _capi.JY_FIELD_LIST: "list",
+    _capi.JY_FIELD_REFERENCE: "reference",
+}
+_INT64_MIN = -(1 << 63)
+_INT64_MAX = (1 << 63) - 1
+
+
+@_dataclass(frozen=True)
+class FieldInfo:
+    """What the catalogue says of one field of a kind of record.
+
+    Attributes:
+        name: the snake_case English name, the key in record dicts, JSON
+            Lines and CSV headers.
+        label: the Chinese label (also accepted as a CSV header).
+        type: ``'text'``, ``'integer'``, ``'real'``, ``'bool'``, ``'date'``,
+            ``'list'`` (a list of str) or ``'reference'`` (the id, an int, of
+            a record of kind :attr:`ref_kind`).
+        required: a record cannot be stored without it.
+        personal: personal data (names, ID numbers, phones), masked on export.
+        unique: no two records of the kind share a value (a natural key).
+        readonly: set by the library (ids, derived values); ignored on input.
+        format: the rule of a text field, or None: ``'id_number'``,
+            ``'credit_code'``, ``'phone'``, ``'township'``, ``'village'``,
+            ``'enum'``, ``'time'``.
+        values: for ``'enum'``, the allowed values (a tuple), else None.
+        value_labels: their Chinese labels (also accepted as input), or None.
+        ref_kind: for references, the :class:`Kind` referred to, else None.
+        min, max: for integers, the range allowed (None when unbounded).
+        doc: one sentence of documentation, in English.
+    """
+
+    name: str
+    label: str
+    type: str
+    required: bool
+    personal: bool
+    unique: bool
+    readonly: bool
+    format: Optional[str]
+    values: Optional[Tuple[str, ...]]
+    doc: str
+    value_labels: Optional[Tuple[str, ...]] = None
+    ref_kind: Optional[Kind] = None
+    min: Optional[int] = None
+    max: Optional[int] = None
+
+
+def _field_info(d: dict) -> FieldInfo:
+    flags = d["flags"]
+    numeric = d["type"] in (_capi.JY_FIELD_INTEGER, _capi.JY_FIELD_REFERENCE, _capi.JY_FIELD_BOOL)
+    return FieldInfo(
+        name=d["name"], label=d["label"], type=_FIELD_TYPES.get(d["type"], "text"),
+        required=bool(flags & _capi.JY_FIELD_REQUIRED),
+        personal=bool(flags & _capi.JY_FIELD_PERSONAL),
+        unique=bool(flags & _capi.JY_FIELD_UNIQUE),
+        readonly=bool(flags & _capi.JY_FIELD_READONLY),
+        format=d["format"],
+        values=tuple(d["values"]) if d["values"] is not None else None,
+        doc=d["doc"],
+        value_labels=tuple(d["value_labels"]) if d["value_labels"] is not None else None,
+        ref_kind=Kind(d["ref_kind"]) if d["ref_kind"] else None,
+        min=d["min"] if numeric and d["min"] != _INT64_MIN else None,
+        max=d["max"] if numeric and d["max"] != _INT64_MAX else None)
+
+
+_FIELDS_CACHE: dict = {}
+
+
+def kinds() -> List[Kind]:
+    """Every kind of ledger record, in the library's order."""
+    return list(Kind)
+
+
+def fields(kind: Union[Kind, str, int]) -> List[FieldInfo]:
+    """The fields of a kind of record, in catalogue order (``id`` first).
+
+    The catalogue is the documentation of record dicts, JSON Lines and CSV
+    (docs/formats.md is generated from the same table).
+    """
+    k = _kind(kind)
+    cached = _FIELDS_CACHE.get(k)
+    if cached is None:
+        cached = tuple(_field_info(_capi.jy_kind_field_at(k, i))
+                       for i in range(_capi.jy_kind_field_count(k)))
+        _FIELDS_CACHE[k] = cached
+    return list(cached)
+
+
+# ---------------------------------------------------------------------------
+# Ledgers: the database
+
+_RECORD_WARNINGS = (
+    (_capi.JY_WARN_REGION_NOT_IN_FORCE, "region_not_in_force"),
+    (_capi.JY_WARN_LEGACY_15, "legacy_15"),
+    (_capi.JY_WARN_LABOR_AGE, "labor_age"),
+)
+
+
+def _warning_names(bits: int) -> FrozenSet[str]:
+    names = set()
+    for bit, name in _RECORD_WARNINGS:
+        if bits & bit:
+            names.add(name)
+            bits &= ~bit
+    bit = 1
+    while bits:
+        if bits & bit:
+            names.add(f"warning_0x{bit:x}")
+            bits &= ~bit
+        bit <<= 1
+    return frozenset(names)
+
+
+@_dataclass(frozen=True)
+class SaveResult:
+    """What :meth:`Database.save` did.
+
+    Attributes:
+        id: the id of the stored record.
+        updated: True if a stored record with the same natural key (a labor
+            record's ID number, an enterprise's credit code or name) was updated,
+            False if the record was added.
+        changes: the number of fields an update changed (0 for an addition).
+        warnings: names of the warnings for accepted but implausible values:
+            ``'labor_age'`` (not aged 16 to 60 on the survey date),
+            ``'region_not_in_force'``, ``'legacy_15'`` (see :class:`IdNumber`).
+    """
+
+    id: int
+    updated: bool
+    changes: int
+    warnings: FrozenSet[str]
+
+
+# "labor: field 'id_number': checksum": the field of a rule's message.
+_FIELD_IN_MESSAGE = _re.compile(r"^[a-z_]+: field '([A-Za-z0-9_]+)'")
+
+
+def _name_field(e: BaseException) -> None:
+    """Sets ``field`` on a ledger error from its message when it names one."""
+    if isinstance(e, Error) and getattr(e, "field", None) is None:
+        m = _FIELD_IN_MESSAGE.match(str(e))
+        if m:
+            try:
+                e.field = m.group(1)
+            except AttributeError:
+                pass
+
+
+def _date_arg(value, what: str) -> _datetime.date:
+    if isinstance(value, _datetime.datetime):
+        raise TypeError(f"{what} must be a datetime.date or str, not datetime.datetime")
+    if isinstance(value, _datetime.date):
+        return value
+    if isinstance(value, (str, bytes)):
+        return parse_date(value)
+    raise TypeError(f"{what} must be a datetime.date or str, not {type(value).__name__}")
+
+
+def _filter(kind: Kind, start, end, township, subkind, enterprise_id) -> dict:
+    f = {"kind": int(kind)}
+    if start is not None:
+        f["from"] = _date_arg(start, "start")
+    if end is not None:
+        f["to"] = _date_arg(end, "end")
+    if township is not None:
+        if isinstance(township, Village):
+            raise TypeError("township must be a township (code, name or Township), not a Village")
+        f["township"] = _query_arg(township, "township")
+    if subkind is not None:
+        if not isinstance(subkind, (str, bytes)):
+            raise TypeError(f"subkind must be str, not {type(subkind).__name__}")
+        f["subkind"] = subkind
+    if enterprise_id is not None:
+        if isinstance(enterprise_id, bool) or not isinstance(enterprise_id, int):
+            raise TypeError(f"enterprise_id must be an int, not {type(enterprise_id).__name__}")
+        f["enterprise_id"] = enterprise_id
+    return f
+
+
+def _new_record(kind: Kind, values) -> "_capi.jy_record":
+    record = _capi.jy_record_new(int(kind))
+    _capi.jypy_record_update(record, values)
+    return record
+
+
+def _check_id(values, record_id: int) -> None:
+    given = values.get("id") if hasattr(values, "get") else None
+    if given is not None and given != record_id:
+        raise InvalidError(f"the values hold id {given!r}, not the id {record_id} given")
+
+
+class Database:
+    """A database of a county's ledgers (台账): one SQLite file, or memory.
+
+    ``Database()`` opens a private in-memory database; ``Database(path)``
+    opens a file, creating it (for the Xingan profile built into the
+    library, or the county of *county_file*) unless ``create=False``. An
+    older file is upgraded in place; a file written by a newer library
+    raises :class:`VersionError` and is left untouched. Several processes
+    (and several Database objects) may share a file: a write waits up to
+    *busy_timeout_ms* for a lock another one holds, then raises
+    :class:`BusyError`.
+
+    Records are dicts ``{field name: value}`` with typed values: ``str``,
+    ``int``, ``float``, ``bool``, :class:`datetime.date`, a list of ``str``
+    (list fields) and ``int`` ids for references. Records read back hold the
+    set fields only: None never appears, an unset field is absent. On input,
+    ``str`` values are parsed as the library's importers do (``'12'``,
+    ``'2026年3月5日'``, ``'是'``, ``'电工、焊工'``), None clears a field, and a
+    ``type`` key naming the record's kind is ignored (so JSON Lines objects
+    can be passed as they are). :func:`fields` describes every field.
+
+    Storing a record checks every rule of its kind first (required fields,
+    ID numbers, credit codes, phones, townships and villages of the county,
+    references to existing records, ranges, fields in order) and normalizes
+    it (canonical ID numbers and phones, townships and villages as codes);
+    a broken rule raises :class:`InvalidError` (a ValueError) whose message
+    names the kind, the field and the rule, and whose ``field`` is the
+    field; nothing is written. A reference to a missing record raises
+    :class:`NotFoundError`, a taken unique value :class:`ExistsError`.
+
+    Values are returned in clear, personal data included: whoever holds the
+    Database holds the data. Exports (:meth:`export_file`) mask names, ID
+    numbers and phones unless ``unmask=True`` is given.
+
+    Use it as a context manager, or call :meth:`close`; it is also closed
+    when garbage collected. After :meth:`close` every method raises
+    :class:`InvalidError`, and so do iterators still open on it.
+
+    Threads: a Database may be used from several threads, one call at a
+    time (calls wait for each other; database calls let other Python
+    threads run meanwhile). For parallel work open one Database per thread
+    on the same file. A transaction belongs to the Database, not to a thread.
+    """
+
+    __slots__ = ("_handle", "_path", "_lock", "_owner", "_iters", "_dead", "_tokens",
+                 "_in_tx", "__weakref__")
+
+    def __init__(self, path: Union[str, bytes, "_os.PathLike[str]"] = ":memory:", *,
+                 create: bool = True, readonly: bool = False, busy_timeout_ms: int = 5000,
+                 county_file: Union[str, bytes, "_os.PathLike[str]", None] = None) -> None:
+        self._handle = None
+        self._path = _os.fspath(path)
+        self._lock = _threading.Lock()
+        self._owner = None
+        self._iters = {}
+        self._dead = []
+        self._tokens = _itertools.count(1)
+        self._in_tx = False
+        flags = (_capi.JY_DB_CREATE if create else 0) | (_capi.JY_DB_READONLY if readonly else 0)
+        if isinstance(busy_timeout_ms, bool) or not isinstance(busy_timeout_ms, int):
+            raise TypeError("busy_timeout_ms must be an int")
+        opts = {"flags": flags, "busy_timeout_ms": busy_timeout_ms}
+        if county_file is not None:
+            opts["county_file"] = _os.fsencode(county_file)
+        self._handle = _capi.jy_db_open(_os.fsencode(path), opts)
+
+    # -- lifecycle --
+
+    def _enter(self) -> None:
+        """Takes the database for one call (raises if it is closed)."""
+        me = _threading.get_ident()
+        if self._owner == me:
+            raise InvalidError("the database is busy with a call of this thread "
+                               "(a callback cannot use the database that called it)")
+        self._lock.acquire()
+        self._owner = me
+        if self._handle is None:
+            self._leave()
+            raise InvalidError("the database is closed")
+
+    def _leave(self) -> None:
+        dead = self._dead
+        if dead:
+            # Iterators dropped while the database was busy: free them now.
+            self._dead = []
+            for token in dead:
+                self._iters.pop(token, None)
+        self._owner = None
+        self._lock.release()
+
+    def _call(self, function, *args):
+        """``function(db_handle, *args)`` under the lock; a rule's field named."""
+        self._enter()
+        try:
+            return function(self._handle, *args)
+        except Error as e:
+            _name_field(e)
+            raise
+        finally:
+            self._leave()
+
+    def _forget(self, token: int) -> None:
+        # Called by an iterator's finalizer, perhaps while another thread (or
+        # this one, higher up the stack) holds the lock: never wait for it.
+        if self._lock.acquire(False):
+            try:
+                self._iters.pop(token, None)
+            finally:
+                self._lock.release()
+        else:
+            self._dead.append(token)
+
+    def close(self) -> None:
+        """Close the database: open iterators are closed first, an open
+        transaction is rolled back. Closing twice is allowed and does nothing.
+        """
+        if self._owner == _threading.get_ident():
+            raise InvalidError("the database cannot be closed by a callback of its own call")
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._handle is None:
+            return
+        self._iters.clear()       # every statement is finalized before the database
+        self._dead = []
+        self._in_tx = False
+        self._handle = None       # the last reference: jy_db_close() runs now
+
+    def __del__(self) -> None:
+        # Nothing else can use an object being finalized: no lock needed, and
+        # the iterators' statements are still freed before the database.
+        try:
+            self._close()
+        except AttributeError:    # __init__ failed before setting everything
+            pass
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has been called."""
+        return self._handle is None
+
+    def __enter__(self) -> "Database":
+        if self._handle is None:
+            raise InvalidError("the database is closed")
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._handle is None else "open"
+        return f"<jiuye.Database {self._path!r} ({state})>"
+
+    # -- properties --
+
+    @property
+    def path(self) -> Union[str, bytes]:
+        """The path given when opening (``':memory:'`` for a memory database)."""
+        return self._path
+
+    @property
+    def county(self) -> County:
+        """The county whose ledgers the database holds, as a read-only
+        :class:`County` (townships and villages can be looked up in it).
+        It raises :class:`InvalidError` once the database is closed."""
+        if self._handle is None:
+            raise InvalidError("the database is closed")
+        return _DatabaseCounty._of(self)
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the file (after any upgrade)."""
+        return self._call(_capi.jy_db_schema_version)
+
+    @property
+    def in_transaction(self) -> bool:
+        """True between :meth:`begin` and :meth:`commit` or :meth:`rollback`."""
+        return self._in_tx
+
+    # -- transactions --
+
+    def begin(self) -> None:
+        """Start a transaction: the writes that follow become visible to
+        others, and durable, together at :meth:`commit`, or not at all.
+
+        Transactions do not nest (:class:`InvalidError`). Beginning takes the
+        write lock at once, so a busy file raises :class:`BusyError` here.
+        Prefer :meth:`transaction`.
+        """
+        self._enter()
+        try:
+            _capi.jy_db_begin(self._handle)
+            self._in_tx = True
+        finally:
+            self._leave()
+
+    def commit(self) -> None:
+        """Commit the open transaction (:class:`InvalidError` if none is open).
+
+        If the commit fails with :class:`BusyError` the transaction stays open
+        (retry, or roll back); after any other failure it is rolled back.
+        """
+        self._enter()
+        try:
+            try:
+                _capi.jy_db_commit(self._handle)
+            except BusyError:
+                raise
+            except Error:
+                self._in_tx = False
+                raise
+            self._in_tx = False
+        finally:
+            self._leave()
+
+    def rollback(self) -> None:
+        """Roll back the open transaction: none of its writes remain."""
+        self._enter()
+        try:
+            self._in_tx = False
+            _capi.jy_db_rollback(self._handle)
+        finally:
+            self._leave()
+
+    @_contextlib.contextmanager
+    def transaction(self) -> Iterator["Database"]:
+        """A transaction as a ``with`` block: committed at the end of the
+        block, rolled back if the block raises (the exception then goes on)::
+
+            with db.transaction():
+                e = db.add("enterprise", {...})
+                db.add("posting", {"enterprise_id": e, ...})
+        """
+        self.begin()
+        try:
+            yield self
+        except BaseException:
+            if self._in_tx and self._handle is not None:
+                self.rollback()
+            raise
+        try:
+            self.commit()
+        except BaseException:
+            if self._in_tx and self._handle is not None:
+                self.rollback()
+            raise
+
+    # -- records --
+
+    def check(self, kind: Union[Kind, str, int], values) -> Tuple[dict, FrozenSet[str]]:
+        """Check a record against every rule of its kind without storing it.
+
+        Returns ``(record, warnings)``: the record normalized exactly as
+        storing it would (canonical ID numbers and phones, townships and
+        villages as codes, derived fields such as a labor record's birth date
+        and gender) and the names of the warnings (see :class:`SaveResult`).
+        Raises as :meth:`add` does.
+        """
+        record = _new_record(_kind(kind), values)
+        warnings = self._call(_capi.jy_ledger_check, record)
+        return _capi.jypy_record_values(record), _warning_names(warnings)
+
+    def add(self, kind: Union[Kind, str, int], values) -> int:
+        """Add a new record and return its id (an ``id`` in *values* is ignored).
+
+        Raises :class:`InvalidError` for a broken rule (the message names the
+        kind, the field and the rule; ``field`` is the field),
+        :class:`NotFoundError` for an unknown field or a reference to a
+        record that does not exist, :class:`ExistsError` when a unique value
+        (an ID number, a credit code, an enterprise name) is taken, TypeError
+        for a value of a Python type no field takes.
+        """
+        record = _new_record(_kind(kind), values)
+        return self._call(_capi.jy_ledger_add, record)
+
+    def save(self, kind: Union[Kind, str, int], values) -> SaveResult:
+        """Add a record, or update the one with the same natural key.
+
+        The natural key is the ID number for labor records and the credit
+        code or the name for enterprises (other kinds are always added). An
+        update keeps the stored values of the fields *values* leaves out (so
+        the key and what changed are enough) and, for labor records, keeps a
+        dated history of each change (kind ``'labor_change'``, dated by the
+        record's ``surveyed_on``). An ``id`` in *values* is ignored. Raises as
+        :meth:`add`.
+        """
+        record = _new_record(_kind(kind), values)
+        r = self._call(_capi.jy_ledger_save, record)
+        return SaveResult(id=r["id"], updated=r["updated"], changes=r["changes"],
+                          warnings=_warning_names(r["warnings"]))
+
+    def get(self, kind: Union[Kind, str, int], id: int) -> dict:
+        """The record of a kind with an id, as a dict of its set fields.
+
+        Personal data comes back in clear (it is masked by exports only).
+        Raises :class:`NotFoundError` (a KeyError) if there is no such record.
+        """
+        record = self._call(_capi.jy_ledger_get, int(_kind(kind)), id)
+        return _capi.jypy_record_values(record)
+
+    def update(self, kind: Union[Kind, str, int], id: int, values) -> None:
+        """Change some fields of a stored record, as ``dict.update`` does:
+        fields left out of *values* keep their stored values, a field given
+        None becomes unset. The whole record is then checked as :meth:`add`
+        does; labor records get history entries for the fields that changed.
+
+        Raises :class:`NotFoundError` if there is no such record.
+        """
+        k = _kind(kind)
+        _check_id(values, id)
+        self._enter()
+        try:
+            own = not self._in_tx        # else: part of the caller's transaction
+            if own:
+                _capi.jy_db_begin(self._handle)
+                self._in_tx = True
+            try:
+                record = _capi.jy_ledger_get(self._handle, int(k), id)
+                _capi.jypy_record_update(record, values)
+                _capi.jy_ledger_update(self._handle, record)
+                if own:
+                    try:
+                        _capi.jy_db_commit(self._handle)
+                    except BusyError:
+                        raise                # still open: rolled back below
+                    except Error:
+                        self._in_tx = False  # the library rolled it back
+                        raise
+                    self._in_tx = False
+            except BaseException as e:
+                if own and self._in_tx:
+                    self._in_tx = False
+                    _capi.jy_db_rollback(self._handle)
+                _name_field(e)
+                raise
+        finally:
+            self._leave()
+
+    def replace(self, kind: Union[Kind, str, int], id: int, values) -> None:
+        """Replace a stored record with *values* entirely: fields left out
+        become unset. Checked as :meth:`add`; labor records get history
+        entries. Raises :class:`NotFoundError` if there is no such record.
+        """
+        k = _kind(kind)
+        _check_id(values, id)
+        record = _new_record(k, values)
+        _capi.jypy_record_update(record, {"id": id})
+        self._call(_capi.jy_ledger_update, record)
+
+    def delete(self, kind: Union[Kind, str, int], id: int) -> None:
+        """Delete a record.
+
+        Raises :class:`NotFoundError` if there is none with that id and
+        :class:`ConstraintError` if other records refer to it (delete them
+        first).
+        """
+        self._call(_capi.jy_ledger_delete, int(_kind(kind)), id)
+
+    def records(self, kind: Union[Kind, str, int], *, start=None, end=None, township=None,
+                subkind=None, enterprise_id: Optional[int] = None) -> "Records":
+        """Iterate over the records of a ledger, in id order, as dicts.
+
+        Filters (None does not filter): *start* and *end*, the first and last
+        day (inclusive; :class:`datetime.date` or a date string) on the kind's
+        date field (a posting's ``published_on``, a labor record's
+        ``surveyed_on``...); *township*, a code, a name or a
+        :class:`Township`; *subkind*, a value of the kind's classifying field
+        (an event's ``kind`` such as ``'live_show'``, a posting's
+        ``'gig'``...); *enterprise_id*, the records of one enterprise. A
+        filter the kind has no field for raises :class:`InvalidError`.
+
+        The iterator holds the database open; :meth:`close` on the database
+        closes it too (it then raises :class:`InvalidError`). Close it early
+        with its ``close()`` or a ``with`` block.
+        """
+        k = _kind(kind)
+        f = _filter(k, start, end, township, subkind, enterprise_id)
+        self._enter()
+        try:
+            handle = _capi.jy_ledger_iter_new(self._handle, f)
+            token = next(self._tokens)
+            self._iters[token] = handle
+            del handle
+        except Error as e:
+            _name_field(e)
+            raise
+        finally:
+            self._leave()
+        return Records._new(self, token, k)
+
+    def count(self, kind: Union[Kind, str, int], *, start=None, end=None, township=None,
+              subkind=None, enterprise_id: Optional[int] = None) -> int:
+        """The number of records :meth:`records` would give with the same filters."""
+        k = _kind(kind)
+        return self._call(_capi.jy_ledger_count,
+                          _filter(k, start, end, township, subkind, enterprise_id))
+
+    # -- import and export --
+
+    def _import(self, function, source, kind, format, mode, encoding, on_reject, on_progress):
+        opts = {"format": _option(_FORMATS, format, "format"),
+                "mode": _option(_MODES, mode, "mode"),
+                "encoding": _option(_ENCODINGS, encoding, "encoding")}
+        if kind is not None:
+            opts["kind"] = int(_kind(kind))
+        collected = None
+        if on_reject is None:
+            collected = []
+            sink = collected.append
+        elif isinstance(on_reject, list):
+            sink = on_reject.append
+        elif callable(on_reject):
+            sink = on_reject
+        else:
+            raise TypeError("on_reject must be callable, a list or None")
+        first = []
+
+        def on_reject(d):
+            reject = _reject(d)
+            if not first:
+                first.append(reject)
+            sink(reject)
+
+        opts["on_reject"] = on_reject
+        if on_progress is not None:
+            if not callable(on_progress):
+                raise TypeError("on_progress must be callable or None")
+            opts["on_progress"] = on_progress
+        rejects = ()
+        self._enter()
+        try:
+            stats = function(self._handle, source, opts)
+        except Error as e:
+            if collected is not None:
+                rejects = tuple(collected)
+            e.rejects = rejects if collected is not None else None
+            st = getattr(e, "stats", None)
+            e.result = ImportResult(rejects=rejects, **st) if st else None
+            if first and e.line is None and e.field is None:
+                # Where: the first record rejected.
+                r = first[0]
+                e.source, e.record, e.line, e.column, e.field, e.detail = (
+                    r.source, r.record, r.line, r.column, r.field, r.reason)
+            raise
+        finally:
+            self._leave()
+        if collected is not None:
+            rejects = tuple(collected)
+        return ImportResult(rejects=rejects, **stats)
+
+    def import_file(self, path: Union[str, bytes, "_os.PathLike[str]"],
+                    kind: Union[Kind, str, int, None] = None, *, format: Optional[str] = None,
+                    mode: str = "all", encoding: str = "auto", on_reject=None,
+                    on_progress=None) -> "ImportResult":
+        """Import a JSON Lines or CSV file into the ledgers.
+
+        *format* is ``'jsonl'``, ``'csv'`` or None (from the file name: a
+        ``.csv`` file is CSV, anything else JSON Lines). *kind* is required
+        for CSV; for JSON Lines, None takes each line's ``type``, a kind
+        makes every line of that kind. Input is UTF-8 (with or without a
+        byte-order mark) or GB18030/GBK, recognized with ``encoding='auto'``
+        or forced with ``'utf-8'`` or ``'gb18030'``.
+
+        Records are checked and stored as :meth:`save` does: labor records of
+        people already stored and enterprises with a known credit code
+        update them. Ids in the file are local to it: references to the id
+        of a record of the same file follow that record.
+
+        *mode* ``'all'`` stores everything or nothing: one bad record and
+        :class:`InvalidError` is raised, nothing stored; ``'keep_good'``
+        stores the good records and skips the bad ones.
+
+        Every bad record is reported as a :class:`Reject` (line, field,
+        reason): to *on_reject* when it is callable, appended to it when it
+        is a list, else collected in the result's ``rejects``. *on_progress*,
+        if given, is called as ``on_progress(records_done, bytes_done,
+        bytes_total)`` now and then (``bytes_total`` is 0 when unknown). An
+        exception raised by a callback stops the import and goes on (in
+        ``'all'`` mode nothing is stored).
+
+        Returns an :class:`ImportResult`. An import that fails raises the
+        library's error with ``result`` (the :class:`ImportResult` of what
+        was done, or None) and ``rejects`` (as in the result, None when
+        *on_reject* was given) attributes; when records were rejected, its
+        ``source``, ``record``, ``line``, ``column``, ``field`` and
+        ``detail`` say where and why the first one was.
+        The database must not be in a transaction (:class:`InvalidError`).
+        """
+        return self._import(_capi.jy_import_file, _os.fsencode(path), kind, format, mode,
+                            encoding, on_reject, on_progress)
+
+    def import_text(self, data: Union[Text, bytearray, memoryview],
+                    kind: Union[Kind, str, int, None] = None, *, format: Optional[str] = None,
+                    mode: str = "all", encoding: str = "auto", on_reject=None,
+                    on_progress=None) -> "ImportResult":
+        """Import JSON Lines or CSV held in memory (str, or bytes in UTF-8 or
+        GB18030), as :meth:`import_file` does. *format* None means JSON Lines.
+        """
+        return self._import(_capi.jy_import_buffer, data, kind, format, mode, encoding,
+                            on_reject, on_progress)
+
+    def _export_options(self, kind, format, unmask, csv_labels, bom, filters) -> dict:
+        opts = {"format": _option(_FORMATS, format, "format"),
+                "flags": _capi.JY_EXPORT_UNMASK if unmask else 0,
+                "csv_labels": bool(csv_labels), "bom": bool(bom)}
+        if kind is not None:
+            k = _kind(kind)
+            opts["kind"] = int(k)
+            if any(v is not None for v in filters):
+                opts["filter"] = _filter(k, *filters)
+        elif any(v is not None for v in filters):
+            raise TypeError("filters need a kind")
+        return opts
+
+    def export_file(self, path: Union[str, bytes, "_os.PathLike[str]"],
+                    kind: Union[Kind, str, int, None] = None, *, format: Optional[str] = None,
+                    unmask: bool = False, csv_labels: bool = True, bom: bool = True,
+                    start=None, end=None, township=None, subkind=None,
+                    enterprise_id: Optional[int] = None) -> int:
+        """Export ledgers to a JSON Lines or CSV file (created or replaced);
+        return the number of records written.
+
+        *format* is ``'jsonl'``, ``'csv'`` or None (from the file name).
+        *kind* is required for CSV; for JSON Lines None exports every kind,
+        referenced kinds first, so that the file imports back into an empty
+        database. The filters (*start*, *end*, *township*, *subkind*,
+        *enterprise_id*, as for :meth:`records`) need a kind.
+
+        Personal data (names, ID numbers, phones) is masked unless *unmask*
+        is True: use it only where the law and the contract allow.
+
+        CSV: *csv_labels* (default) writes Chinese headers, enumerations as
+        their Chinese labels, booleans as 是/否 and places by name, for
+        spreadsheets; False writes field names and values as in JSON Lines
+        (both import back). *bom* starts the file with a UTF-8 byte-order
+        mark, so that spreadsheet programs recognize UTF-8.
+        """
+        opts = self._export_options(kind, format, unmask, csv_labels, bom,
+                                    (start, end, township, subkind, enterprise_id))
+        return self._call(_capi.jy_export_file, _os.fsencode(path), opts)
+
+    def export_text(self, kind: Union[Kind, str, int, None] = None, *,
+                    format: Optional[str] = None, unmask: bool = False,
+                    csv_labels: bool = True, bom: bool = False, start=None, end=None,
+                    township=None, subkind=None, enterprise_id: Optional[int] = None) -> str:
+        """Export ledgers as text (JSON Lines unless *format* is ``'csv'``),
+        as :meth:`export_file` does; no byte-order mark unless *bom*.
+        """
+        opts = self._export_options(kind, format, unmask, csv_labels, bom,
+                                    (start, end, township, subkind, enterprise_id))
+        text, _count = self._call(_capi.jy_export_buffer, opts)
+        return text
+
+
+class Records:
+    """An iterator over the records of a ledger, as dicts (made by
+    :meth:`Database.records`).
+
+    It keeps its database alive. Once the database is closed, ``next()``
+    raises :class:`InvalidError`. Close it early (releasing its read of the
+    database) with :meth:`close` or a ``with`` block; it is also closed when
+    exhausted or garbage collected.
+    """
+
+    __slots__ = ("_db", "_token", "_kind", "__weakref__")
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Database.records()")
+
+    @classmethod
+    def _new(cls, db: Database, token: int, kind: Kind) -> "Records":
+        self = object.__new__(cls)
+        self._db = db
+        self._token = token
+        self._kind = kind
+        return self
+
+    @property
+    def kind(self) -> Kind:
+        """The kind of the records."""
+        return self._kind
+
+    def __iter__(self) -> "Records":
+        return self
+
+    def __next__(self) -> dict:
+        db = self._db
+        if db is None:
+            raise StopIteration
+        db._enter()
+        try:
+            handle = db._iters.get(self._token)
+            if handle is None:
+                raise InvalidError("the iterator is closed")
+            try:
+                record = _capi.jy_ledger_iter_next(handle)
+            except StopIteration:
+                db._iters.pop(self._token, None)
+                self._db = None
+                raise
+            finally:
+                del handle     # no reference may outlive the lock (see Database.close)
+        finally:
+            db._leave()
+        return _capi.jypy_record_values(record)
+
+    def close(self) -> None:
+        """Release the iterator; it then gives no more records. Idempotent."""
+        db = self._db
+        if db is None:
+            return
+        self._db = None
+        db._forget(self._token)
+
+    def __enter__(self) -> "Records":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        db = getattr(self, "_db", None)
+        if db is not None:
+            self._db = None
+            db._forget(self._token)
+
+    def __repr__(self) -> str:
+        return f"<jiuye.Records of {self._kind}{'' if self._db is not None else ' (closed)'}>"
+
+
+# ---------------------------------------------------------------------------
+# Import and export: options and results
+
+_FORMATS = {None: _capi.JY_FORMAT_AUTO, "auto": _capi.JY_FORMAT_AUTO,
+            "jsonl": _capi.JY_FORMAT_JSONL, "csv": _capi.JY_FORMAT_CSV}
+_MODES = {"all": _capi.JY_IMPORT_ALL, "keep_good": _capi.JY_IMPORT_KEEP_GOOD,
+          "keep-good": _capi.JY_IMPORT_KEEP_GOOD}
+_ENCODINGS = {"auto": _capi.JY_ENCODING_AUTO, "utf-8": _capi.JY_ENCODING_UTF8,
+              "utf8": _capi.JY_ENCODING_UTF8, "gb18030": _capi.JY_ENCODING_GB18030,
+              "gbk": _capi.JY_ENCODING_GB18030, "gb2312": _capi.JY_ENCODING_GB18030}
+
+
+def _option(table: dict, value, what: str) -> int:
+    key = value.lower() if isinstance(value, str) else value
+    try:
+        return table[key]
+    except (KeyError, TypeError):
+        allowed = ", ".join(repr(k) for k in table if k is not None)
+        raise ValueError(f"{what} must be one of {allowed}, not {value!r}") from None
+
+
+@_dataclass(frozen=True)
+class Reject:
+    """A record an import rejected: where and why.
+
+    Attributes:
+        line: the 1-based line of the file where the record starts (for CSV
+            the physical line, counting the header); None if unknown.
+        field: the offending field (or CSV column), None if none.
+        reason: why, in English, without personal data.
+        code: the library's status code (``jiuye.InvalidError.code``...).
+        column: the column of a JSON syntax error, else None.
+        record: the 1-based record number, None if unknown.
+        source: the file name (``'<memory>'`` for text).
+    """
+
+    line: Optional[int]
+    field: Optional[str]
+    reason: Optional[str]
+    code: int
+    column: Optional[int] = None
+    record: Optional[int] = None
+    source: Optional[str] = None
+
+    @property
+    def error(self) -> type:
+        """The exception class of :attr:`code` (:class:`InvalidError`...)."""
+        return _ERRORS_BY_CODE.get(self.code, Error)
+
+
+def _reject(d: dict) -> Reject:
+    return Reject(line=d["line"], field=d["field"], reason=d["reason"], code=d["code"],
+                  column=d["column"], record=d["record"], source=d["source"])
+
+
+_ERRORS_BY_CODE = {cls.code: cls for cls in (
+    Error, NotFoundError, ExistsError, InvalidError, OutOfMemoryError, Utf8Error, ParseError,
+    StorageError, ConstraintError, AmbiguousError, FileError, VersionError, BusyError,
+    RangeError)}
+
+
+@_dataclass(frozen=True)
+class ImportResult:
+    """What an import did.
+
+    Attributes:
+        accepted: records stored, added or updated (0 after an ``'all'``
+            import that stored nothing).
+        updated: of them, those that updated a stored record (same ID number
+            or credit code).
+        rejected: records rejected.
+        warnings: accepted records with a warning, plus lines skipped
+            because their kind cannot be imported (``labor_change``).
+        rejects: the :class:`Reject` of each rejected record, when no
+            ``on_reject`` was given (else empty).
+    """
+
+    accepted: int
+    updated: int
+    rejected: int
+    warnings: int
+    rejects: Tuple[Reject, ...] = ()
