@@ -11,6 +11,14 @@
 
 #include <string.h>
 
+const char jy__fmt_id_number[] = "id_number";
+const char jy__fmt_credit_code[] = "credit_code";
+const char jy__fmt_phone[] = "phone";
+const char jy__fmt_township[] = "township";
+const char jy__fmt_village[] = "village";
+const char jy__fmt_enum[] = "enum";
+const char jy__fmt_time[] = "time";
+
 #define NOMIN INT64_MIN
 #define NOMAX INT64_MAX
 
@@ -19,13 +27,13 @@
 #define ID_FIELD FIELD("id", "编号", JY_FIELD_INTEGER, JY_FIELD_READONLY, NULL, NULL, NULL, 0, 1, NOMAX, "Record id, assigned by the library.")
 #define TEXT(n, l, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
 #define FMT(n, l, fmt, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, fmt, NULL, NULL, 0, NOMIN, NOMAX, d)
-#define ENUM(n, l, v, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, "enum", v##_values, v##_labels, 0, NOMIN, NOMAX, d)
+#define ENUM(n, l, v, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, jy__fmt_enum, v##_values, v##_labels, 0, NOMIN, NOMAX, d)
 #define INT(n, l, mn, mx, fl, d) FIELD(n, l, JY_FIELD_INTEGER, fl, NULL, NULL, NULL, 0, mn, mx, d)
 #define REAL(n, l, fl, d) FIELD(n, l, JY_FIELD_REAL, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
 #define BOOL(n, l, fl, d) FIELD(n, l, JY_FIELD_BOOL, fl, NULL, NULL, NULL, 0, 0, 1, d)
 #define DATE(n, l, fl, d) FIELD(n, l, JY_FIELD_DATE, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
 #define LIST(n, l, fl, d) FIELD(n, l, JY_FIELD_LIST, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
-#define LISTENUM(n, l, v, fl, d) FIELD(n, l, JY_FIELD_LIST, fl, "enum", v##_values, v##_labels, 0, NOMIN, NOMAX, d)
+#define LISTENUM(n, l, v, fl, d) FIELD(n, l, JY_FIELD_LIST, fl, jy__fmt_enum, v##_values, v##_labels, 0, NOMIN, NOMAX, d)
 #define REF(n, l, k, fl, d) FIELD(n, l, JY_FIELD_REFERENCE, fl, NULL, NULL, NULL, k, 1, NOMAX, d)
 
 #define REQ JY_FIELD_REQUIRED
@@ -128,13 +136,13 @@ static const jy_field_info contract_fields[] = {
 static const jy_field_info enterprise_fields[] = {
     ID_FIELD,
     TEXT("name", "企业名称", REQ | UNIQ, "Registered name of the enterprise."),
-    FMT("credit_code", "统一社会信用代码", "credit_code", UNIQ, "Unified social credit code (GB 32100)."),
+    FMT("credit_code", "统一社会信用代码", jy__fmt_credit_code, UNIQ, "Unified social credit code (GB 32100)."),
     ENUM("industry", "行业", industry, 0, "Industry of the enterprise."),
     BOOL("industrial", "工业企业", 0, "An industrial enterprise (counts for the staff survey)."),
-    FMT("township", "所在乡镇", "township", 0, "Township of the enterprise (code or name on input)."),
+    FMT("township", "所在乡镇", jy__fmt_township, 0, "Township of the enterprise (code or name on input)."),
     TEXT("address", "地址", 0, "Address."),
     TEXT("contact_name", "联系人", PII, "Person to contact (personal data)."),
-    FMT("contact_phone", "联系电话", "phone", PII, "Phone of the contact (personal data)."),
+    FMT("contact_phone", "联系电话", jy__fmt_phone, PII, "Phone of the contact (personal data)."),
     DATE("platform_registered_on", "平台注册日期", 0, "Registered on the employment home platform."),
     DATE("authorized_on", "入驻授权日期", 0, "Settled in / authorized the employment home."),
     DATE("wechat_joined_on", "入企业群日期", 0, "Joined the county enterprise WeChat group."),
@@ -168,7 +176,7 @@ static const jy_field_info posting_fields[] = {
     INT("age_min", "最低年龄", 16, 70, 0, "Youngest age accepted."),
     INT("age_max", "最高年龄", 16, 70, 0, "Oldest age accepted."),
     ENUM("education", "学历要求", education, 0, "Least education required."),
-    FMT("township", "工作地点乡镇", "township", 0, "Township of the workplace."),
+    FMT("township", "工作地点乡镇", jy__fmt_township, 0, "Township of the workplace."),
     ENUM("kind", "岗位类型", posting_kind, REQ, "Full time or gig work (零工)."),
     ENUM("worker_type", "用工类别", worker_type, 0, "General or skilled worker."),
     DATE("published_on", "发布日期", REQ, "Date published."),
@@ -180,13 +188,13 @@ static const jy_field_info posting_fields[] = {
 static const jy_field_info jobseeker_fields[] = {
     ID_FIELD,
     TEXT("name", "姓名", REQ | PII, "Name (personal data)."),
-    FMT("id_number", "身份证号", "id_number", PII, "Resident ID number (personal data)."),
-    FMT("phone", "手机号", "phone", PII, "Mobile number (personal data)."),
+    FMT("id_number", "身份证号", jy__fmt_id_number, PII, "Resident ID number (personal data)."),
+    FMT("phone", "手机号", jy__fmt_phone, PII, "Mobile number (personal data)."),
     REF("labor_id", "劳动力信息编号", JY_KIND_LABOR, 0, "The person's labor record, when known."),
     DATE("registered_on", "登记日期", REQ, "Date of registration."),
     TEXT("wishes", "求职意向", 0, "Jobs wished for, as the person said them."),
     LIST("skills", "技能特长", 0, "Skills."),
-    FMT("township", "意向乡镇", "township", 0, "Township where the person wants to work."),
+    FMT("township", "意向乡镇", jy__fmt_township, 0, "Township where the person wants to work."),
     INT("salary_wish", "期望月薪", 0, 1000000, 0, "Monthly salary wished, in yuan."),
     INT("age", "年龄", 16, 70, 0, "Age at registration (derived from the ID number when given)."),
     ENUM("education", "学历", education, 0, "Education."),
@@ -204,13 +212,13 @@ static const jy_field_info followup_fields[] = {
 
 static const jy_field_info labor_fields[] = {
     ID_FIELD,
-    FMT("id_number", "身份证号", "id_number", REQ | UNIQ | PII, "Resident ID number: one record per person (personal data)."),
+    FMT("id_number", "身份证号", jy__fmt_id_number, REQ | UNIQ | PII, "Resident ID number: one record per person (personal data)."),
     TEXT("name", "姓名", REQ | PII, "Name (personal data)."),
     ENUM("gender", "性别", gender, RO, "Derived from the ID number."),
     DATE("birth_date", "出生日期", RO, "Derived from the ID number."),
-    FMT("phone", "联系电话", "phone", PII, "Mobile number (personal data)."),
-    FMT("township", "乡镇", "township", REQ, "Township of residence."),
-    FMT("village", "村(社区)", "village", 0, "Village or community of residence."),
+    FMT("phone", "联系电话", jy__fmt_phone, PII, "Mobile number (personal data)."),
+    FMT("township", "乡镇", jy__fmt_township, REQ, "Township of residence."),
+    FMT("village", "村(社区)", jy__fmt_village, 0, "Village or community of residence."),
     ENUM("education", "文化程度", education, 0, "Education."),
     ENUM("employment_status", "就业状况", employment, 0, "Employment status."),
     TEXT("job", "从事工作", 0, "Job or trade."),
@@ -249,8 +257,8 @@ static const jy_field_info event_fields[] = {
     ENUM("kind", "活动类型", event_kind, REQ, "What kind of activity."),
     DATE("date", "日期", REQ, "Date of the activity (for a task: the date it was given)."),
     TEXT("title", "标题", 0, "Title or subject."),
-    FMT("township", "乡镇", "township", 0, "Township concerned, if any."),
-    FMT("starts_at", "开始时间", "time", 0, "Start time, HH:MM (live shows)."),
+    FMT("township", "乡镇", jy__fmt_township, 0, "Township concerned, if any."),
+    FMT("starts_at", "开始时间", jy__fmt_time, 0, "Start time, HH:MM (live shows)."),
     INT("minutes", "时长(分钟)", 0, 100000, 0, "Duration in minutes (live shows)."),
     INT("jobs_shown", "带岗数量", 0, 1000000, 0, "Jobs presented (live shows, job fairs)."),
     TEXT("holiday", "节假日", 0, "Public holiday of the live show (五一, 国庆, 元旦...)."),

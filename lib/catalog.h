@@ -8,6 +8,12 @@
 
 #include "internal.h"
 
+/* The formats of jy_field_info::format. The catalogue uses these very
+ * arrays, so the library compares formats by pointer (f->format ==
+ * jy__fmt_phone) instead of by string on every field of every record. */
+extern const char jy__fmt_id_number[], jy__fmt_credit_code[], jy__fmt_phone[],
+    jy__fmt_township[], jy__fmt_village[], jy__fmt_enum[], jy__fmt_time[];
+
 typedef struct jy__kind_info {
     jy_kind kind;
     const char *name;            /* kind name and SQL table name */

@@ -1193,6 +1193,10 @@ int jy_county_find_township(const jy_township **out, const jy_county *county, co
         *out = NULL;
     if (!out || !county || !query)
         return jy__error(JY_EINVAL, "jy_county_find_township: NULL argument");
+    /* A bare code (what the ledgers store) needs no normalization. */
+    size_t len = strlen(query);
+    if (all_digits(query, len) && (len == 9 || len == 12))
+        return find_township(out, county, query, len, NULL);
     char *q = NULL, *fq = NULL;
     size_t qlen = 0;
     int rc = prepare_query(query, "jy_county_find_township", &q, &qlen, &fq);
@@ -1218,17 +1222,27 @@ int jy_county_find_village(const jy_village **out, const jy_county *county, cons
         if (rc != JY_OK)
             return rc;
     }
+    scope s = { county, 1, 0, county->village_count };
+    if (t) {
+        s.first = (size_t)(t->villages - county->villages);
+        s.n = t->village_count;
+    }
+    /* A bare code (what the ledgers store) needs no normalization. */
+    size_t len = strlen(query);
+    if (len == 12 && all_digits(query, len)) {
+        for (size_t i = s.first; i < s.first + s.n; i++) {
+            if (memcmp(county->villages[i].code, query, 12) == 0) {
+                *out = &county->villages[i];
+                return JY_OK;
+            }
+        }
+    }
     char *q = NULL, *fq = NULL;
     size_t qlen = 0;
     int rc = prepare_query(query, "jy_county_find_village", &q, &qlen, &fq);
     if (rc != JY_OK)
         return rc;
 
-    scope s = { county, 1, 0, county->village_count };
-    if (t) {
-        s.first = (size_t)(t->villages - county->villages);
-        s.n = t->village_count;
-    }
     if (all_digits(q, qlen)) {
         rc = JY_ENOTFOUND;
         if (qlen == 12) {

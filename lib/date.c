@@ -80,7 +80,18 @@ int jy_date_format(char *out, jy_date d)
         out[0] = '\0';
         return jy__error(JY_EINVAL, "date %d-%d-%d does not exist", d.year, d.month, d.day);
     }
-    snprintf(out, JY_DATE_TEXT_SIZE, "%04d-%02d-%02d", d.year, d.month, d.day);
+    /* By hand: this runs for every date of every imported record. */
+    out[0] = (char)('0' + d.year / 1000);
+    out[1] = (char)('0' + d.year / 100 % 10);
+    out[2] = (char)('0' + d.year / 10 % 10);
+    out[3] = (char)('0' + d.year % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + d.month / 10);
+    out[6] = (char)('0' + d.month % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d.day / 10);
+    out[9] = (char)('0' + d.day % 10);
+    out[10] = '\0';
     return JY_OK;
 }
 

@@ -404,6 +404,13 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
         if ((rc = jy__db_exec(db, "PRAGMA synchronous = NORMAL")) != JY_OK)
             return rc;
     }
+    /* A county's ledgers are a few hundred MB at most: a 32 MB page cache
+     * keeps the indexes of a bulk import in memory (SQLite's default, 2 MB,
+     * makes a 150 000-record import read its own pages back from disk). */
+    if ((rc = jy__db_exec(db, "PRAGMA cache_size = -32768")) != JY_OK)
+        return rc;
+    if ((rc = jy__db_exec(db, "PRAGMA temp_store = MEMORY")) != JY_OK)
+        return rc;
     if (version < JY_DB_SCHEMA_VERSION) {
         if (readonly)
             return jy__error(JY_EVERSION, "the database has schema version %d and is opened "

@@ -28,7 +28,7 @@
 int jy__record_from_cjson(jy_record **out, const cJSON *o, jy_kind kind, jy_located_error *err);
 
 /* Records per transaction in JY_IMPORT_KEEP_GOOD mode. */
-#define BATCH_SIZE 5000u
+#define BATCH_SIZE 50000u
 /* Records between two progress reports. */
 #define PROGRESS_EVERY 10000u
 
@@ -835,11 +835,11 @@ static char *csv_value(exporter *ex, const jy_record *r, size_t i)
     const char *fmt = f->format ? f->format : "";
     if (f->type == JY_FIELD_BOOL)
         return jy__strdup(v->i ? "是" : "否");
-    if (!strcmp(fmt, "enum") && f->type == JY_FIELD_TEXT) {
+    if (fmt == jy__fmt_enum && f->type == JY_FIELD_TEXT) {
         int e = jy__enum_index(f, v->text);
         return jy__strdup(e >= 0 && f->value_labels ? f->value_labels[e] : v->text);
     }
-    if (!strcmp(fmt, "enum") && f->type == JY_FIELD_LIST) {
+    if (fmt == jy__fmt_enum && f->type == JY_FIELD_LIST) {
         jy__outbuf b = { NULL, 0, 0, 0 };
         for (size_t k = 0; k < v->item_count; k++) {
             int e = jy__enum_index(f, v->items[k]);
@@ -855,11 +855,11 @@ static char *csv_value(exporter *ex, const jy_record *r, size_t i)
         return b.s ? b.s : jy__strdup("");
     }
     const jy_county *county = jy_db_county(ex->db);
-    if (county && !strcmp(fmt, "township")) {
+    if (county && fmt == jy__fmt_township) {
         const jy_township *t = NULL;
         if (jy_county_find_township(&t, county, v->text) == JY_OK)
             return jy__strdup(t->name);
-    } else if (county && !strcmp(fmt, "village")) {
+    } else if (county && fmt == jy__fmt_village) {
         const jy_village *vl = NULL;
         if (jy_county_find_village(&vl, county, NULL, v->text) == JY_OK)
             return jy__strdup(vl->name);

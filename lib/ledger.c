@@ -40,6 +40,9 @@ static int rule_error(const jy_record *r, const jy_field_info *f, const char *wh
 
 static int set_canonical(jy_record *r, size_t i, const char *text)
 {
+    /* Usually already canonical (a code, a checked number): keep it. */
+    if (r->values[i].set && strcmp(r->values[i].text, text) == 0)
+        return JY_OK;
     return jy__record_set_field(r, i, text);
 }
 
@@ -99,7 +102,7 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
     const char *fmt = f->format;
     if (!fmt)
         return JY_OK;
-    if (!strcmp(fmt, "id_number")) {
+    if (fmt == jy__fmt_id_number) {
         jy_id_info id;
         if (jy_id_parse(&id, text) != JY_OK) {
             char why[160];
@@ -121,19 +124,19 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         }
         return rc;
     }
-    if (!strcmp(fmt, "credit_code")) {
+    if (fmt == jy__fmt_credit_code) {
         jy_uscc_info u;
         if (jy_uscc_parse(&u, text) != JY_OK)
             return rule_error(r, f, jy_reason_str(u.reason));
         return set_canonical(r, i, u.code);
     }
-    if (!strcmp(fmt, "phone")) {
+    if (fmt == jy__fmt_phone) {
         jy_phone_info p;
         if (jy_phone_parse(&p, text) != JY_OK)
             return rule_error(r, f, jy_reason_str(p.reason));
         return set_canonical(r, i, p.number);
     }
-    if (!strcmp(fmt, "township")) {
+    if (fmt == jy__fmt_township) {
         const jy_township *t = NULL;
         int rc = jy_county_find_township(&t, db->county, text);
         if (rc == JY_ENOTFOUND)
@@ -144,7 +147,7 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
             return rule_error(r, f, "not a township name or code");
         return set_canonical(r, i, t->code);
     }
-    if (!strcmp(fmt, "village")) {
+    if (fmt == jy__fmt_village) {
         int ti = jy__field_index(r->info, "township");
         const char *township = ti >= 0 && r->values[ti].set ? r->values[ti].text : NULL;
         const jy_village *v = NULL;
@@ -164,7 +167,7 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         }
         return set_canonical(r, i, v->code);
     }
-    if (!strcmp(fmt, "time")) {
+    if (fmt == jy__fmt_time) {
         /* Full-width digits and colon (１９：００) read as ASCII. */
         char hhmm[6], *norm = NULL;
         int rc = jy_text_normalize(&norm, NULL, text, strlen(text));
@@ -187,7 +190,23 @@ static int writable(const jy_record *r, const char *fn)
     return JY_OK;
 }
 
+/* Is field i normalized by jy_ledger_save()'s first pass (the natural keys
+ * and the township, which find the stored record)? */
+static int is_key_field(const jy_field_info *f)
+{
+    return (f->flags & JY_FIELD_UNIQUE) || f->format == jy__fmt_township;
+}
+
+/* jy_ledger_check(); with keys_done, the key fields were already checked
+ * and normalized (and their derived fields set) by jy_ledger_save(). */
+static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings, int keys_done);
+
 int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings)
+{
+    return check_record(db, record, out_warnings, 0);
+}
+
+static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings, int keys_done)
 {
     if (out_warnings)
         *out_warnings = 0;
@@ -202,7 +221,7 @@ int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings)
         return rc;
 
     /* Read-only fields are the library's: derived values are recomputed. */
-    for (size_t i = 1; i < k->field_count; i++)
+    for (size_t i = 1; i < k->field_count && !keys_done; i++)
         if (k->fields[i].flags & JY_FIELD_READONLY)
             jy__record_set_field(record, i, NULL);
 
@@ -210,8 +229,9 @@ int jy_ledger_check(jy_db *db, jy_record *record, unsigned int *out_warnings)
     for (size_t pass = 0; pass < 2; pass++) {
         for (size_t i = 1; i < k->field_count; i++) {
             const jy_field_info *f = &k->fields[i];
-            int is_village = f->format && !strcmp(f->format, "village");
-            if ((size_t)is_village != pass || !record->values[i].set)
+            int is_village = f->format == jy__fmt_village;
+            if ((size_t)is_village != pass || !record->values[i].set ||
+                (keys_done && is_key_field(f)))
                 continue;
             if ((rc = check_format(db, record, i, &warnings)) != JY_OK)
                 return rc;
@@ -325,9 +345,7 @@ static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
         return jy__db_error(db, step, r->info->name);
     }
     int64_t id = sqlite3_last_insert_rowid(db->conn);
-    char buf[32];
-    snprintf(buf, sizeof buf, "%" PRId64, id);
-    rc = jy__record_set_field(r, 0, buf);
+    rc = jy__record_set_id(r, id);
     if (rc == JY_OK && out_id)
         *out_id = id;
     return rc;
@@ -548,9 +566,9 @@ static int merge_stored(jy_record *r, const jy_record *old)
     int ti = -1, vi = -1;
     for (size_t i = 1; i < k->field_count; i++) {
         const char *fmt = k->fields[i].format ? k->fields[i].format : "";
-        if (!strcmp(fmt, "township"))
+        if (fmt == jy__fmt_township)
             ti = (int)i;
-        else if (!strcmp(fmt, "village"))
+        else if (fmt == jy__fmt_village)
             vi = (int)i;
     }
     int moved = ti >= 0 && r->values[ti].set && old->values[ti].set &&
@@ -585,22 +603,50 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
      * township too, which tells whether a stored village still holds. */
     for (size_t i = 1; i < k->field_count; i++) {
         const jy_field_info *f = &k->fields[i];
-        int township = f->format && !strcmp(f->format, "township");
+        int township = f->format == jy__fmt_township;
         if (record->values[i].set && ((f->flags & JY_FIELD_UNIQUE) || township) &&
             (rc = check_format(db, record, i, &warnings)) != JY_OK)
             return rc;
     }
+    /* Most saves add a new record (an import of the survey): check it as
+     * such and insert; only when a natural key is taken, or the record is
+     * incomplete on its own, look for the stored record to update. */
     int64_t id = 0;
-    if ((rc = find_by_keys(&id, db, record)) != JY_OK)
-        return rc;
-
-    /* An update (of the record found by its key, whatever id the record
-     * carried) is checked after the merge: fields the record leaves unset
-     * keep their stored values, required ones included, and the rules
-     * between fields see them. */
     jy_record *old = NULL;
-    int updating = id != 0;
-    if (updating) {
+    int updating = 0;
+    size_t changes = 0;
+    unsigned int more = 0; /* the legacy-form warning was given above */
+    int has_key = 0;
+    for (size_t i = 1; i < k->field_count; i++)
+        if ((k->fields[i].flags & JY_FIELD_UNIQUE) && record->values[i].set)
+            has_key = 1;
+    rc = check_record(db, record, &more, 1);
+    if (rc == JY_OK) {
+        rc = insert_row(&id, db, record);
+        if (rc != JY_EEXISTS)
+            goto done;
+    } else if (!has_key || (rc != JY_EINVAL && rc != JY_ENOTFOUND)) {
+        goto done;
+    }
+    if (!has_key)
+        goto done;
+    {
+        /* An update, of the record found by its key whatever id the record
+         * carried, is checked after the merge: fields the record leaves
+         * unset keep their stored values, required ones included, and the
+         * rules between fields see them. */
+        jy_error first = *jy_error_last();
+        char message[512];
+        snprintf(message, sizeof message, "%s", first.message);
+        int first_rc = rc;
+        if ((rc = find_by_keys(&id, db, record)) != JY_OK)
+            goto done;
+        if (!id) {
+            /* Not stored after all: the first check's error stands. */
+            rc = jy__error(first_rc, "%s", message);
+            goto done;
+        }
+        updating = 1;
         char idtext[32];
         snprintf(idtext, sizeof idtext, "%" PRId64, id);
         rc = get_row(&old, db, k, id);
@@ -608,14 +654,13 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
             rc = jy__record_set_field(record, 0, idtext);
         if (rc == JY_OK)
             rc = merge_stored(record, old);
+        if (rc == JY_OK)
+            rc = check_record(db, record, &more, 1);
+        if (rc == JY_OK)
+            rc = replace(db, old, record, &changes);
     }
-    unsigned int more = 0; /* the legacy-form warning was given above */
-    if (rc == JY_OK)
-        rc = jy_ledger_check(db, record, &more);
+done:
     warnings |= more;
-    size_t changes = 0;
-    if (rc == JY_OK)
-        rc = updating ? replace(db, old, record, &changes) : insert_row(&id, db, record);
     jy_record_free(old);
     if (rc == JY_OK && out) {
         out->id = id;

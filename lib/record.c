@@ -111,26 +111,36 @@ static int is_space_cp(unsigned int cp)
     return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0;
 }
 
-/* Trims blanks (ASCII and ideographic) at both ends; returns a new string. */
+/* Length of the blank at s[0..len) (space, tab, CR, LF, U+00A0 no-break
+ * space, U+3000 ideographic space), or 0. Bytes, no decoding: this runs on
+ * every cell of every import. */
+static size_t blank_at(const unsigned char *s, size_t len)
+{
+    if (len >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n'))
+        return 1;
+    if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Trims blanks at both ends of well-formed UTF-8; returns a new string. */
 static char *trimmed_copy(const char *s)
 {
-    size_t len = strlen(s), start = 0, end = len;
-    while (start < len) {
-        unsigned int cp;
-        size_t n = jy__utf8_decode(s + start, len - start, &cp);
-        if (n == 0 || !is_space_cp(cp))
-            break;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), start = 0, end = len, n;
+    while ((n = blank_at(u + start, end - start)) != 0)
         start += n;
-    }
-    while (end > start) {
-        size_t b = end - 1;
-        while (b > start && ((unsigned char)s[b] & 0xC0) == 0x80)
-            b--;
-        unsigned int cp;
-        size_t n = jy__utf8_decode(s + b, end - b, &cp);
-        if (n == 0 || !is_space_cp(cp))
+    for (;;) {
+        if (end > start && blank_at(u + end - 1, 1) == 1)
+            end -= 1;
+        else if (end - start >= 2 && blank_at(u + end - 2, 2) == 2)
+            end -= 2;
+        else if (end - start >= 3 && blank_at(u + end - 3, 3) == 3)
+            end -= 3;
+        else
             break;
-        end = b;
     }
     return jy__strndup(s + start, end - start);
 }
@@ -284,7 +294,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
 
     switch (f->type) {
     case JY_FIELD_TEXT:
-        if (f->format && !strcmp(f->format, "enum")) {
+        if (f->format == jy__fmt_enum) {
             int e = jy__enum_index(f, t);
             if (e < 0) {
                 rc = field_error(r, f, "not one of the allowed values");
@@ -345,7 +355,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
             size_t n = i < len ? jy__utf8_decode(t + i, len - i, &cp) : 1;
             if (i == len || is_separator(cp)) {
                 if (i > start) {
-                    if (f->format && !strcmp(f->format, "enum")) {
+                    if (f->format == jy__fmt_enum) {
                         char *item = jy__strndup(t + start, i - start);
                         if (!item) {
                             rc = JY_ENOMEM;
@@ -382,6 +392,26 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
     }
     value_reset(v);
     *v = nv;
+    return JY_OK;
+}
+
+int jy__record_set_id(jy_record *r, int64_t id)
+{
+    char buf[24], *p = buf + sizeof buf;
+    uint64_t u = (uint64_t)id; /* ids are positive */
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    char *text = jy__strdup(p);
+    if (!text)
+        return JY_ENOMEM;
+    jy__value *v = &r->values[0];
+    value_reset(v);
+    v->set = 1;
+    v->i = id;
+    v->text = text;
     return JY_OK;
 }
 

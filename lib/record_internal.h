@@ -23,6 +23,9 @@ struct jy_record {
  * type as jy_record_set_text() documents. */
 int jy__record_set_field(jy_record *r, size_t index, const char *value);
 
+/* Sets the `id` field (field 0) of a record just stored. */
+int jy__record_set_id(jy_record *r, int64_t id);
+
 /* Masks personal data for export: ID numbers keep 6 + 2, phones 3 + 4,
  * anything else its first character. Returns a new string. */
 char *jy__mask(const jy_field_info *f, const char *value);

@@ -11,10 +11,10 @@ char *jy__mask(const jy_field_info *f, const char *value)
     size_t len = strlen(value);
     const char *fmt = f->format ? f->format : "";
     size_t keep_head, keep_tail;
-    if (!strcmp(fmt, "id_number")) {
+    if (fmt == jy__fmt_id_number) {
         keep_head = 6;
         keep_tail = 2;
-    } else if (!strcmp(fmt, "phone")) {
+    } else if (fmt == jy__fmt_phone) {
         keep_head = 3;
         keep_tail = 4;
     } else {

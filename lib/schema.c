@@ -144,8 +144,9 @@ static const char *const migration_1[] = {
     "    surveyed_on TEXT,\n"
     "    surveyor TEXT\n"
     ")",
-    "CREATE INDEX labor_surveyed_on ON labor(surveyed_on)",
-    "CREATE INDEX labor_township ON labor(township)",
+    /* No index on labor's survey date or township: reports scan the
+     * 150 000 records once (tens of milliseconds), while every index slows
+     * the bulk imports of the survey. */
     "CREATE TABLE labor_change (\n"
     "    id INTEGER PRIMARY KEY,\n"
     "    labor_id INTEGER REFERENCES labor(id) ON DELETE CASCADE,\n"

@@ -88,6 +88,28 @@ int jy_utf8_length(size_t *out, const char *text, size_t len)
     return JY_OK;
 }
 
+/* True when NFKC + case folding of the text is plain ASCII lower-casing:
+ * every character is ASCII or a CJK ideograph of the URO or Extension A
+ * (which have no decomposition, no case and do not compose). Most ledger
+ * text (codes, numbers, dates, Chinese names) takes this path. */
+static int is_simple(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        unsigned int cp;
+        size_t n = jy__utf8_decode(text + i, len - i, &cp);
+        if (n == 0 || !((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)))
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
 int jy_text_normalize(char **out, size_t *out_len, const char *text, size_t len)
 {
     if (!out)
@@ -104,6 +126,18 @@ int jy_text_normalize(char **out, size_t *out_len, const char *text, size_t len)
             return JY_ENOMEM;
         if (out_len)
             *out_len = 0;
+        return JY_OK;
+    }
+    if (is_simple(text, len)) {
+        char *copy = jy__strndup(text, len);
+        if (!copy)
+            return JY_ENOMEM;
+        for (size_t i = 0; i < len; i++)
+            if (copy[i] >= 'A' && copy[i] <= 'Z')
+                copy[i] = (char)(copy[i] - 'A' + 'a');
+        *out = copy;
+        if (out_len)
+            *out_len = len;
         return JY_OK;
     }
     if (len > (size_t)PTRDIFF_MAX / 8)
