@@ -46,10 +46,20 @@ static int set_canonical(jy_record *r, size_t i, const char *text)
     return jy__record_set_field(r, i, text);
 }
 
-static int set_derived(jy_record *r, const char *field, const char *text)
+/* Sets a field derived from another (a labor record's birth date and
+ * gender, from its ID number). A value the caller gave that disagrees is
+ * replaced, with the warning JY_WARN_DERIVED_MISMATCH. */
+static int set_derived(jy_record *r, const char *field, const char *text, unsigned int *warnings)
 {
     int i = jy__field_index(r->info, field);
-    return i < 0 ? JY_OK : jy__record_set_field(r, (size_t)i, text);
+    if (i < 0)
+        return JY_OK;
+    const jy__value *v = &r->values[i];
+    if (v->set && strcmp(v->text, text) == 0)
+        return JY_OK;
+    if (v->set)
+        *warnings |= JY_WARN_DERIVED_MISMATCH;
+    return jy__record_set_field(r, (size_t)i, text);
 }
 
 static int reference_exists(jy_db *db, const jy_field_info *f, int64_t id, int *out)
@@ -118,9 +128,10 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         if (rc == JY_OK && r->info->kind == JY_KIND_LABOR) {
             char birth[JY_DATE_TEXT_SIZE];
             jy_date_format(birth, id.birth);
-            rc = set_derived(r, "birth_date", birth);
+            rc = set_derived(r, "birth_date", birth, warnings);
             if (rc == JY_OK)
-                rc = set_derived(r, "gender", id.gender == JY_GENDER_MALE ? "male" : "female");
+                rc = set_derived(r, "gender", id.gender == JY_GENDER_MALE ? "male" : "female",
+                                 warnings);
         }
         return rc;
     }
@@ -220,10 +231,9 @@ static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings
     if (rc != JY_OK)
         return rc;
 
-    /* Read-only fields are the library's: derived values are recomputed. */
-    for (size_t i = 1; i < k->field_count && !keys_done; i++)
-        if (k->fields[i].flags & JY_FIELD_READONLY)
-            jy__record_set_field(record, i, NULL);
+    /* Read-only fields are the library's: derived values (a labor record's
+     * birth date and gender) are recomputed from the ID number; given ones
+     * that disagree are replaced, with a warning. */
 
     /* Townships before villages: a village is looked up in its township. */
     for (size_t pass = 0; pass < 2; pass++) {
@@ -512,6 +522,14 @@ int jy_ledger_update(jy_db *db, jy_record *record)
     jy_record *old = NULL;
     if ((rc = get_row(&old, db, record->info, id)) != JY_OK)
         return rc;
+    /* A record read, changed and written back carries the derived values
+     * of what it was: when the ID number changes they go with it. */
+    int idn = jy__field_index(record->info, "id_number");
+    if (idn >= 0 && record->values[idn].set && old->values[idn].set &&
+        strcmp(record->values[idn].text, old->values[idn].text) != 0)
+        for (size_t i = 1; i < record->info->field_count; i++)
+            if (record->info->fields[i].flags & JY_FIELD_READONLY)
+                jy__record_set_field(record, i, NULL);
     rc = jy_ledger_check(db, record, NULL);
     size_t changes = 0;
     if (rc == JY_OK)

@@ -1095,11 +1095,11 @@ Test(ledger, labor_age_and_region_warnings)
     make_id(id, "360824", "20100616", 28);
     jy_record *r = sample_record(JY_KIND_LABOR);
     set_ok(r, "id_number", id);
-    set_ok(r, "gender", "male"); /* read-only: recomputed */
+    set_ok(r, "gender", "male"); /* read-only: recomputed, with a warning */
     set_ok(r, "birth_date", "1999-01-01");
     unsigned int w = 99;
     cr_assert_eq(jy_ledger_check(db, r, &w), JY_OK, "%s", jy_error_last()->message);
-    cr_assert_eq(w, JY_WARN_LABOR_AGE);
+    cr_assert_eq(w, JY_WARN_LABOR_AGE | JY_WARN_DERIVED_MISMATCH);
     cr_assert_str_eq(text_of(r, "gender"), "female", "from the ID number");
     cr_assert_str_eq(text_of(r, "birth_date"), "2010-06-16");
     cr_assert_str_eq(text_of(r, "township"), "360824101", "normalized");

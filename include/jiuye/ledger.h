@@ -34,6 +34,10 @@ JY_BEGIN_DECLS
 /** @brief Warning (`JY_WARN_*` bit, beside those of validate.h): a labor
  * record's person is not aged 16 to 60 on the survey date. */
 #define JY_WARN_LABOR_AGE 0x10u
+/** @brief Warning: a given value of a derived field (a labor record's
+ * `gender` or `birth_date`) disagreed with the ID number it is derived from
+ * and was replaced by the derived one. */
+#define JY_WARN_DERIVED_MISMATCH 0x20u
 
 /** @brief What jy_ledger_save() did. */
 typedef struct jy_save_result {

@@ -725,6 +725,7 @@ _RECORD_WARNINGS = (
     (_capi.JY_WARN_REGION_NOT_IN_FORCE, "region_not_in_force"),
     (_capi.JY_WARN_LEGACY_15, "legacy_15"),
     (_capi.JY_WARN_LABOR_AGE, "labor_age"),
+    (_capi.JY_WARN_DERIVED_MISMATCH, "derived_mismatch"),
 )
 
 
@@ -755,7 +756,9 @@ class SaveResult:
         changes: the number of fields an update changed (0 for an addition).
         warnings: names of the warnings for accepted but implausible values:
             ``'labor_age'`` (not aged 16 to 60 on the survey date),
-            ``'region_not_in_force'``, ``'legacy_15'`` (see :class:`IdNumber`).
+            ``'derived_mismatch'`` (a given gender or birth date disagreed with
+            the ID number and was replaced), ``'region_not_in_force'``,
+            ``'legacy_15'`` (see :class:`IdNumber`).
     """
 
     id: int
