@@ -605,6 +605,40 @@ static int merge_stored(jy_record *r, const jy_record *old)
     return JY_OK;
 }
 
+int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
+                   const char *value)
+{
+    if (out_id)
+        *out_id = 0;
+    const jy__kind_info *k = jy__kind(kind);
+    if (!out_id || !db || !k || !field || !value)
+        return jy__error(JY_EINVAL, "jy_ledger_find: NULL argument or unknown kind");
+    int i = jy__field_index(k, field);
+    if (i < 0 || !(k->fields[i].flags & JY_FIELD_UNIQUE))
+        return jy__error(JY_EINVAL, "jy_ledger_find: %s has no unique field '%.40s'", k->name,
+                         field);
+    jy_record *r = NULL;
+    int rc = jy_record_new(&r, kind);
+    if (rc != JY_OK)
+        return rc;
+    unsigned int warnings = 0;
+    rc = jy__record_set_field(r, (size_t)i, value);
+    if (rc == JY_OK && !r->values[i].set)
+        rc = jy__error(JY_EINVAL, "jy_ledger_find: the value is empty");
+    if (rc == JY_OK)
+        rc = check_format(db, r, (size_t)i, &warnings);
+    int64_t id = 0;
+    if (rc == JY_OK)
+        rc = find_by_keys(&id, db, r);
+    jy_record_free(r);
+    if (rc != JY_OK)
+        return rc;
+    if (!id)
+        return jy__error(JY_ENOTFOUND, "no %s has this %s", k->name, field);
+    *out_id = id;
+    return JY_OK;
+}
+
 int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
 {
     if (out)

@@ -1952,3 +1952,34 @@ Test(ledger, writing_while_listing)
     cr_assert_str_eq(text_of(r, "description"), "已处理");
     jy_record_free(r);
 }
+
+Test(ledger, find_by_natural_key)
+{
+    jy_db *fdb = NULL;
+    cr_assert_eq(jy_db_open(&fdb, ":memory:", NULL), JY_OK);
+    jy_record *e = NULL;
+    cr_assert_eq(jy_record_new(&e, JY_KIND_ENTERPRISE), JY_OK);
+    cr_assert_eq(jy_record_set_text(e, "name", "新干县盐化有限公司"), JY_OK);
+    cr_assert_eq(jy_record_set_text(e, "credit_code", "91310115MA1K3BTP2B"), JY_OK);
+    int64_t id = 0, found = 0;
+    cr_assert_eq(jy_ledger_add(&id, fdb, e), JY_OK, "%s", jy_error_last()->message);
+    jy_record_free(e);
+
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "name", "新干县盐化有限公司"), JY_OK);
+    cr_assert_eq(found, id);
+    found = 0;
+    /* Normalized as when storing: lower case and spaces. */
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "credit_code",
+                                " 91310115ma1k3btp2b "), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(found, id);
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "name", "别的公司"), JY_ENOTFOUND);
+    cr_assert_eq(found, 0);
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "industry", "luggage"), JY_EINVAL,
+                 "not a unique field");
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "credit_code", "12345"), JY_EINVAL,
+                 "not a credit code");
+    cr_assert_eq(jy_ledger_find(&found, fdb, JY_KIND_ENTERPRISE, "name", "   "), JY_EINVAL);
+    cr_assert_eq(jy_ledger_find(NULL, fdb, JY_KIND_ENTERPRISE, "name", "x"), JY_EINVAL);
+    cr_assert_eq(jy_ledger_find(&found, fdb, (jy_kind)99, "name", "x"), JY_EINVAL);
+    jy_db_close(fdb);
+}

@@ -98,6 +98,25 @@ JY_API int jy_ledger_add(int64_t *out_id, jy_db *db, jy_record *record);
 JY_API int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record);
 
 /**
+ * @brief Finds a record by the value of one of its unique fields (a natural
+ * key: a labor record's ID number, an enterprise's credit code or name).
+ *
+ * The value is normalized as when storing (an ID number in any accepted
+ * form, a credit code in lower case...).
+ *
+ * @param[out] out_id  receives the record's id.
+ * @param db     the database.
+ * @param kind   the kind.
+ * @param field  the name of a field flagged #JY_FIELD_UNIQUE.
+ * @param value  NUL-terminated UTF-8 text.
+ * @return #JY_OK; #JY_ENOTFOUND when no record has that value; #JY_EINVAL
+ *         for a field that is not unique or a value that is not valid for
+ *         it; #JY_ESTORAGE.
+ */
+JY_API int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
+                          const char *value);
+
+/**
  * @brief Reads a record by id.
  *
  * @param[out] out  receives a new record; release it with jy_record_free().
