@@ -190,10 +190,36 @@ static int digits(const char **p, int min, int max, int *out)
     return 1;
 }
 
+/* The canonical form, YYYY-MM-DD, read directly: it is what files
+ * exported by the library and most imports hold. Returns 0 when the text is
+ * not exactly in that form (the general parser then decides). */
+static int parse_iso(jy_date *out, const char *t)
+{
+    for (int i = 0; i < 10; i++) {
+        int digit = i != 4 && i != 7;
+        if (digit ? (t[i] < '0' || t[i] > '9') : t[i] != '-')
+            return 0;
+    }
+    if (t[10] != '\0')
+        return 0;
+    out->year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    out->month = (t[5] - '0') * 10 + (t[6] - '0');
+    out->day = (t[8] - '0') * 10 + (t[9] - '0');
+    return 1;
+}
+
 int jy_date_parse(jy_date *out, const char *text)
 {
     if (!out || !text)
         return jy__error(JY_EINVAL, "jy_date_parse: NULL argument");
+    jy_date iso;
+    if (parse_iso(&iso, text)) {
+        if (!jy_date_is_valid(iso))
+            return jy__error(JY_EINVAL, "date %04d-%02d-%02d does not exist", iso.year,
+                             iso.month, iso.day);
+        *out = iso;
+        return JY_OK;
+    }
     char buf[64];
     jy_date d = { 0, 0, 0 };
     if (!simplify(buf, sizeof buf, text) || buf[0] == '\0')
