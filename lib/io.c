@@ -3,10 +3,12 @@
  *
  * Import reads one record at a time from a decoding input stream
  * (instream.c), turns it into a jy_record (record_json.c for JSON, the CSV
- * header's column map for CSV), redirects references to ids of the same
- * file, and stores it with jy_ledger_save(), which checks every rule and
- * writes a record whole or not at all. Transactions group the writes: one
- * for an all-or-nothing import, batches for a keep-the-good-ones import.
+ * header's column map for CSV), looks up references given by a natural key
+ * (an enterprise's name or credit code, a person's ID number) instead of an
+ * id, redirects references to ids of the same file, and stores it with
+ * jy_ledger_save(), which checks every rule and writes a record whole or not
+ * at all. Transactions group the writes: one for an all-or-nothing import,
+ * batches for a keep-the-good-ones import.
  *
  * Export walks the ledgers with the public iterator and writes each record
  * as JSON (jy_record_to_json) or as a CSV row, personal fields masked with
@@ -270,9 +272,11 @@ static int after_record(importer *im)
     return JY_OK;
 }
 
-/* Stores one record (consumed). Returns JY_OK when the record was stored
- * or rejected, or a fatal status. */
-static int store(importer *im, jy_record *r, size_t line)
+/* Stores one record (consumed). `by_key` has bit i set when field i is a
+ * reference that was given by a natural key and so already holds a database
+ * id (not one of the file). Returns JY_OK when the record was stored or
+ * rejected, or a fatal status. */
+static int store(importer *im, jy_record *r, size_t line, uint64_t by_key)
 {
     const jy__kind_info *k = r->info;
     int rc = JY_OK;
@@ -290,7 +294,7 @@ static int store(importer *im, jy_record *r, size_t line)
         const jy_field_info *f = &k->fields[i];
         jy__value *v = &r->values[i];
         int64_t to;
-        if (f->type != JY_FIELD_REFERENCE || !v->set ||
+        if (f->type != JY_FIELD_REFERENCE || !v->set || ((by_key >> i) & 1u) ||
             !idmap_get(&im->maps[f->ref_kind], v->i, &to))
             continue;
         if (to == 0) {
@@ -361,6 +365,308 @@ static int mark_rejected_json(importer *im, const cJSON *root)
     return mark_rejected(im, (int)kind, buf);
 }
 
+/* ---- References by natural key ------------------------------------------- */
+
+/* Field bits of a record (store()'s `by_key`). */
+_Static_assert(JY__MAX_FIELDS <= 64, "by_key holds one bit per field");
+
+/* What resolve_reference() made of a reference's value. */
+enum {
+    REF_AS_ID,    /* an id (of the file or of the database), read as always */
+    REF_FOUND,    /* a natural key, found: the database id is given */
+    REF_REJECTED  /* neither: the record was rejected and reported */
+};
+
+/* Trims blanks (ASCII and the ideographic space) at both ends. */
+static void trim_span(const char **s, size_t *len)
+{
+    const char *p = *s;
+    size_t n = *len;
+    for (;;) {
+        if (n && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+            p++;
+            n--;
+        } else if (n >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) {
+            p += 3;
+            n -= 3;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n'))
+            n--;
+        else if (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
+    *s = p;
+    *len = n;
+}
+
+/* Is the (trimmed, valid UTF-8) text a whole number as a reference's value
+ * has always been read: a sign, digits (full-width ones too), "12.0"?
+ * *out_digits receives the number of digits. JY_OK or JY_ENOMEM. */
+static int whole_number_text(int *out, size_t *out_digits, const char *s, size_t len)
+{
+    *out = 0;
+    *out_digits = 0;
+    char *norm = NULL;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            size_t n = 0;
+            int rc = jy_text_normalize(&norm, &n, s, len);
+            if (rc != JY_OK)
+                return rc == JY_ENOMEM ? rc : JY_OK;
+            s = norm;
+            len = n;
+            trim_span(&s, &len);
+            break;
+        }
+    size_t i = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        i++;
+    size_t first = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    size_t digits = i - first;
+    if (digits && i < len && s[i] == '.') {
+        i++;
+        while (i < len && s[i] == '0')
+            i++;
+    }
+    *out = digits > 0 && i == len;
+    *out_digits = digits;
+    free(norm);
+    return JY_OK;
+}
+
+/* Does `key` look like a value of `f` (an ID number, a credit code)?
+ * JY_OK if so, JY_EINVAL if not (*why: the rule it breaks), or a fatal
+ * status. */
+static int key_form_ok(const jy_field_info *f, const char *key, jy_reason *why)
+{
+    int rc;
+    if (f->format == jy__fmt_id_number) {
+        jy_id_info info;
+        rc = jy_id_parse(&info, key);
+        *why = info.reason;
+    } else if (f->format == jy__fmt_credit_code) {
+        jy_uscc_info info;
+        rc = jy_uscc_parse(&info, key);
+        *why = info.reason;
+    } else {
+        return JY_EINVAL;
+    }
+    return rc == JY_OK || rc == JY_ENOMEM ? rc : JY_EINVAL;
+}
+
+/* How a key field is called in a reason. */
+static const char *key_words(const jy_field_info *f)
+{
+    if (f->format == jy__fmt_id_number)
+        return "ID number";
+    if (f->format == jy__fmt_credit_code)
+        return "credit code";
+    return f->name;
+}
+
+/* How a record of a kind is called in a reason. */
+static const char *kind_words(const jy__kind_info *k)
+{
+    return k->kind == JY_KIND_LABOR ? "labor record" : k->name;
+}
+
+/* The other ways than an id of naming a kind's records in a reference, for
+ * a reason: ", name or credit code", " or ID number", or a note that there
+ * is none. */
+static void other_ways(char *out, size_t size, const jy_field_info *coded,
+                       const jy_field_info *plain)
+{
+    if (plain && coded)
+        snprintf(out, size, ", %s or %s", key_words(plain), key_words(coded));
+    else if (plain || coded)
+        snprintf(out, size, " or %s", key_words(plain ? plain : coded));
+    else
+        snprintf(out, size, "%s", " (they are referred to by id only)");
+}
+
+/*
+ * A reference (field `f`) whose value is not a record id names the record it
+ * refers to by a natural key of the referenced kind: an enterprise by its
+ * credit code (when the value is a valid one) or else its name, a labor
+ * record by its ID number. Whole numbers of fewer than 15 digits are ids,
+ * as always (the caller maps ids of the file), without any lookup; longer
+ * ones are ID numbers and credit codes made of digits only, never ids. A
+ * kind without a unique field (jobseekers, postings, events) is referred to
+ * by id only. Reasons never quote the value (it may be an ID number).
+ *
+ * Sets *how (REF_AS_ID, REF_FOUND with *out_id, REF_REJECTED: reported)
+ * and returns JY_OK, or a fatal status.
+ */
+static int resolve_reference(importer *im, size_t line, const jy_field_info *f,
+                             const char *value, int *how, int64_t *out_id)
+{
+    *how = REF_AS_ID;
+    *out_id = 0;
+    const char *s = value;
+    size_t len = strlen(value);
+    trim_span(&s, &len);
+    if (len == 0 || jy_utf8_check(NULL, s, len) != JY_OK)
+        return JY_OK; /* no value, or not text: as always */
+    int numeric = 0;
+    size_t digits = 0;
+    int rc = whole_number_text(&numeric, &digits, s, len);
+    if (rc != JY_OK)
+        return rc;
+    if (numeric && digits < 15)
+        return JY_OK; /* the usual case: an id */
+
+    const jy__kind_info *rk = jy__kind((int)f->ref_kind);
+    if (!rk)
+        return JY_OK;
+    /* The referenced kind's unique fields: one whose values have a checked
+     * form (ID number, credit code), and one of free text (a name). */
+    const jy_field_info *coded = NULL, *plain = NULL;
+    for (size_t i = 1; i < rk->field_count; i++) {
+        const jy_field_info *u = &rk->fields[i];
+        if (!(u->flags & JY_FIELD_UNIQUE))
+            continue;
+        if (u->format == jy__fmt_id_number || u->format == jy__fmt_credit_code) {
+            if (!coded)
+                coded = u;
+        } else if (u->type == JY_FIELD_TEXT && !u->format && !plain) {
+            plain = u;
+        }
+    }
+    char ways[64];
+    other_ways(ways, sizeof ways, coded, plain);
+
+    char *key = jy__strndup(s, len);
+    if (!key)
+        return JY_ENOMEM;
+    const jy_field_info *by = NULL;
+    jy_reason why = JY_REASON_NONE;
+    if (coded) {
+        rc = key_form_ok(coded, key, &why);
+        if (rc == JY_OK) {
+            by = coded;
+        } else if (rc != JY_EINVAL) {
+            free(key);
+            return rc;
+        }
+    }
+    if (!by && numeric) {
+        /* A number too long for an id (a mistyped or misplaced ID number,
+         * most likely) that is no key of the kind either. */
+        jy_id_info person;
+        rc = jy_id_parse(&person, key);
+        free(key);
+        if (rc == JY_ENOMEM)
+            return rc;
+        *how = REF_REJECTED;
+        if (rc == JY_OK)
+            return reject(im, JY_EINVAL, line, 0, f->name,
+                          "an ID number does not identify %s records: give the record id%s",
+                          rk->name, ways);
+        if (coded)
+            return reject(im, JY_EINVAL, line, 0, f->name,
+                          "neither a record id nor a valid %s (%s)", key_words(coded),
+                          jy_reason_str((int)why));
+        return reject(im, JY_EINVAL, line, 0, f->name,
+                      "not a record id (ids have fewer than 15 digits; %s records are "
+                      "referred to by id only)", rk->name);
+    }
+    if (!by && !plain) {
+        free(key);
+        *how = REF_REJECTED;
+        if (!coded)
+            return reject(im, JY_EINVAL, line, 0, f->name,
+                          "not a record id: %s records are referred to by id only (they have "
+                          "no unique field, such as a name or an ID number, to be found by)",
+                          rk->name);
+        return reject(im, JY_EINVAL, line, 0, f->name, "neither a record id nor a valid %s (%s)",
+                      key_words(coded), jy_reason_str((int)why));
+    }
+    if (!by)
+        by = plain;
+
+    int64_t id = 0;
+    rc = jy_ledger_find(&id, im->db, rk->kind, by->name, key);
+    free(key);
+    if (rc == JY_OK) {
+        *how = REF_FOUND;
+        *out_id = id;
+        return JY_OK;
+    }
+    if (is_fatal(rc))
+        return rc;
+    *how = REF_REJECTED;
+    if (rc != JY_ENOTFOUND)
+        return reject(im, rc, line, 0, f->name, "not a record id nor a valid %s of %s records",
+                      key_words(by), rk->name);
+    if (by == plain && coded)
+        return reject(im, JY_ENOTFOUND, line, 0, f->name, "no %s with this %s or %s",
+                      kind_words(rk), key_words(plain), key_words(coded));
+    return reject(im, JY_ENOTFOUND, line, 0, f->name, "no %s with this %s", kind_words(rk),
+                  key_words(by));
+}
+
+/* Resolves the references of a JSON object given by natural key, before the
+ * object is read as a record: each found one's value becomes the id (as a
+ * string, read as any other) and its bit is set in *by_key. *refused is set
+ * when one could not be resolved (the record is rejected and reported).
+ * Objects whose kind is unclear are left to the record reader to reject.
+ * Returns JY_OK or a fatal status. */
+static int resolve_json_references(importer *im, cJSON *root, size_t line, uint64_t *by_key,
+                                   int *refused)
+{
+    *by_key = 0;
+    *refused = 0;
+    if (!cJSON_IsObject(root))
+        return JY_OK;
+    jy_kind kind = im->o.kind;
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(root, "type");
+    if (type) {
+        jy_kind named;
+        if (!cJSON_IsString(type) || jy_kind_from_name(&named, type->valuestring) != JY_OK ||
+            (kind && named != kind))
+            return JY_OK;
+        kind = named;
+    }
+    const jy__kind_info *k = jy__kind(kind);
+    if (!k || !k->writable)
+        return JY_OK;
+    cJSON *item;
+    cJSON_ArrayForEach(item, root) {
+        if (!item->string || !cJSON_IsString(item) || !item->valuestring)
+            continue;
+        int i = jy__field_index(k, item->string);
+        if (i <= 0 || k->fields[i].type != JY_FIELD_REFERENCE)
+            continue;
+        int how = REF_AS_ID;
+        int64_t id = 0;
+        int rc = resolve_reference(im, line, &k->fields[i], item->valuestring, &how, &id);
+        if (rc != JY_OK)
+            return rc;
+        if (how == REF_REJECTED) {
+            *refused = 1;
+            return JY_OK;
+        }
+        /* A member given twice: the last one counts, as for the reader. */
+        *by_key &= ~((uint64_t)1 << i);
+        if (how == REF_FOUND) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%" PRId64, id);
+            if (!cJSON_SetValuestring(item, buf))
+                return jy__error_nomem();
+            *by_key |= (uint64_t)1 << i;
+        }
+    }
+    return JY_OK;
+}
+
 static int is_blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -388,19 +694,33 @@ static int import_jsonl(importer *im)
             jy__located_reset(&le, im->source);
             cJSON *root = NULL;
             jy_record *r = NULL;
+            uint64_t by_key = 0;
+            int refused = 0;
             rc = jy__json_parse(&root, line, len, &le);
             if (rc == JY_OK) {
-                rc = jy__record_from_cjson(&r, root, im->o.kind, &le);
-                if (rc != JY_OK && rc != JY_ENOMEM && mark_rejected_json(im, root) != JY_OK)
+                rc = resolve_json_references(im, root, lineno, &by_key, &refused);
+                if (rc != JY_OK) {
+                    cJSON_Delete(root);
+                    return rc;
+                }
+                if (!refused)
+                    rc = jy__record_from_cjson(&r, root, im->o.kind, &le);
+                if ((refused || (rc != JY_OK && rc != JY_ENOMEM)) &&
+                    mark_rejected_json(im, root) != JY_OK)
                     rc = JY_ENOMEM;
                 cJSON_Delete(root);
             }
-            if (rc == JY_ENOMEM)
+            if (rc == JY_ENOMEM) {
+                jy_record_free(r);
                 return rc;
-            if (rc != JY_OK)
+            }
+            if (refused) {
+                /* reported by resolve_reference() */
+            } else if (rc != JY_OK) {
                 reject_located(im, &le, lineno);
-            else if ((rc = store(im, r, lineno)) != JY_OK)
+            } else if ((rc = store(im, r, lineno, by_key)) != JY_OK) {
                 return rc;
+            }
         }
         if ((rc = after_record(im)) != JY_OK)
             return rc;
@@ -573,19 +893,39 @@ static int import_csv(importer *im)
             if ((rc = jy_record_new(&r, k->kind)) != JY_OK)
                 break;
             int bad = 0;
+            uint64_t by_key = 0;
             for (size_t c = 0; c < ncols && !bad; c++) {
                 const char *cell = row.data + row.offsets[c];
                 size_t len = row.lengths[c];
                 if (cols[c] < 0 || cell_blank(cell, len))
                     continue;
-                const char *name = k->fields[cols[c]].name;
+                const jy_field_info *f = &k->fields[cols[c]];
                 bad = 1;
                 if (memchr(cell, '\0', len)) {
-                    reject(im, JY_EPARSE, lineno, 0, name, "NUL byte in the cell");
-                } else if (jy_utf8_check(NULL, cell, len) != JY_OK) {
-                    reject(im, JY_EUTF8, lineno, 0, name,
+                    reject(im, JY_EPARSE, lineno, 0, f->name, "NUL byte in the cell");
+                    continue;
+                }
+                if (jy_utf8_check(NULL, cell, len) != JY_OK) {
+                    reject(im, JY_EUTF8, lineno, 0, f->name,
                            "bytes that are not text in the file's encoding (UTF-8 or GB18030)");
-                } else if ((rc = jy__record_set_field(r, (size_t)cols[c], cell)) != JY_OK) {
+                    continue;
+                }
+                /* A reference may name its record by a natural key. */
+                const char *value = cell;
+                int how = REF_AS_ID;
+                int64_t found = 0;
+                char idtext[32];
+                if (f->type == JY_FIELD_REFERENCE &&
+                    (rc = resolve_reference(im, lineno, f, cell, &how, &found)) != JY_OK)
+                    break; /* fatal */
+                if (how == REF_REJECTED)
+                    continue; /* reported */
+                if (how == REF_FOUND) {
+                    snprintf(idtext, sizeof idtext, "%" PRId64, found);
+                    value = idtext;
+                    by_key |= (uint64_t)1 << cols[c];
+                }
+                if ((rc = jy__record_set_field(r, (size_t)cols[c], value)) != JY_OK) {
                     if (rc == JY_ENOMEM)
                         break;
                     reject_last_error(im, rc, lineno);
@@ -607,7 +947,7 @@ static int import_csv(importer *im)
                 if (rc != JY_OK)
                     break;
             }
-            else if ((rc = store(im, r, lineno)) != JY_OK)
+            else if ((rc = store(im, r, lineno, by_key)) != JY_OK)
                 break;
         }
         if ((rc = after_record(im)) != JY_OK || im->stop)

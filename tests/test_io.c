@@ -1265,3 +1265,255 @@ Test(io, random_input_never_crashes)
         jy_db_close(db);
     }
 }
+
+/* ---- References by natural key -------------------------------------------------------- */
+
+/* Enterprises 1 甲公司 (no credit code), 2 新干县XX箱包有限公司 and 3 新干县丙盐化有限公司
+ * (a credit code of digits only). */
+static void three_enterprises(jy_db *db)
+{
+    jy_import_stats st;
+    cr_assert_eq(import_text(&st, db,
+                             "{\"type\":\"enterprise\",\"name\":\"甲公司\"}\n"
+                             "{\"type\":\"enterprise\",\"name\":\"新干县XX箱包有限公司\","
+                             "\"credit_code\":\"91360824MA35XGQK18\"}\n"
+                             "{\"type\":\"enterprise\",\"name\":\"新干县丙盐化有限公司\","
+                             "\"credit_code\":\"913608240000000052\"}\n",
+                             JY_FORMAT_JSONL, 0, JY_IMPORT_ALL, NULL),
+                 JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, 3);
+}
+
+static void assert_posting_enterprise(jy_db *db, int64_t posting, const char *enterprise)
+{
+    jy_record *p = get(db, JY_KIND_POSTING, posting);
+    cr_assert_str_eq(text_of(p, "enterprise_id"), enterprise, "posting %lld",
+                     (long long)posting);
+    jy_record_free(p);
+}
+
+static int has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return 1;
+    return 0;
+}
+
+Test(io, csv_references_name_enterprises_by_name_or_credit_code)
+{
+    jy_db *db = open_mem();
+    three_enterprises(db);
+    /* tests/data/io/posting-enterprise-by-key.csv: the 企业编号 column holds
+     * names, credit codes (upper and lower case, digits only), ids (１ in
+     * full width too) and, on line 5, a name no enterprise has. */
+    rejects r;
+    jy_import_options o = options(JY_FORMAT_AUTO, JY_KIND_POSTING, JY_IMPORT_ALL, &r);
+    jy_import_stats st;
+    cr_assert_eq(jy_import_file(&st, db, IO_DATA "posting-enterprise-by-key.csv", &o),
+                 JY_EINVAL, "all or nothing: one row is bad");
+    cr_assert_eq(st.accepted, 0);
+    cr_assert_eq(st.rejected, 1);
+    cr_assert_eq(r.count, 1);
+    cr_assert_eq(r.items[0].line, 5);
+    cr_assert_str_eq(r.items[0].field, "enterprise_id");
+    cr_assert_eq(r.items[0].code, JY_ENOTFOUND);
+    cr_assert(strstr(r.items[0].text, "no enterprise with this name or credit code"), "%s",
+              r.items[0].text);
+    cr_assert_null(strstr(r.items[0].text, "不存在"), "the value is not quoted: %s",
+                   r.items[0].text);
+    cr_assert_eq(count(db, JY_KIND_POSTING), 0);
+
+    o = options(JY_FORMAT_AUTO, JY_KIND_POSTING, JY_IMPORT_KEEP_GOOD, &r);
+    cr_assert_eq(jy_import_file(&st, db, IO_DATA "posting-enterprise-by-key.csv", &o), JY_OK,
+                 "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, 7);
+    cr_assert_eq(st.rejected, 1);
+    cr_assert_eq(r.count, 1);
+    cr_assert_eq(r.items[0].line, 5);
+    cr_assert_str_eq(r.items[0].field, "enterprise_id");
+    /* Lines 2-4 and 6-9, in order. */
+    static const char *const expected[] = { "2", "2", "2", "1", "3", "2", "1" };
+    cr_assert_eq(count(db, JY_KIND_POSTING), 7);
+    for (int64_t id = 1; id <= 7; id++)
+        assert_posting_enterprise(db, id, expected[id - 1]);
+    cr_assert_eq(count(db, JY_KIND_ENTERPRISE), 3, "references add no enterprise");
+
+    /* A credit code that is not valid is taken for a name; a credit code
+     * that no enterprise has is reported as such. */
+    cr_assert_eq(import_text(&st, db,
+                             "企业编号,岗位名称,岗位类型,发布日期\n"
+                             "91360824MA35XGQK19,焊工,全职,2026-04-01\n"
+                             "91360824MA35BAGK14,焊工,全职,2026-04-01\n",
+                             JY_FORMAT_CSV, JY_KIND_POSTING, JY_IMPORT_KEEP_GOOD, &r),
+                 JY_OK);
+    cr_assert_eq(r.count, 2);
+    cr_assert_eq(r.items[0].line, 2);
+    cr_assert(strstr(r.items[0].text, "no enterprise with this name or credit code"), "%s",
+              r.items[0].text);
+    cr_assert_eq(r.items[1].line, 3);
+    cr_assert_str_eq(r.items[1].field, "enterprise_id");
+    cr_assert(strstr(r.items[1].text, "no enterprise with this credit code"), "%s",
+              r.items[1].text);
+    cr_assert_null(strstr(r.items[1].text, "9136"), "%s", r.items[1].text);
+    jy_db_close(db);
+}
+
+Test(io, references_by_key_are_database_ids_not_ids_of_the_file)
+{
+    jy_db *db = open_mem();
+    three_enterprises(db);
+    /* The file's enterprise 1 becomes the database's 4; 甲公司 is the
+     * database's 1, which the file's id 1 must not capture. Enterprises
+     * of the same file are found by name too. */
+    rejects r;
+    jy_import_stats st;
+    cr_assert_eq(import_text(&st, db,
+                             "{\"type\":\"enterprise\",\"id\":1,\"name\":\"丁公司\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":\"甲公司\",\"title\":\"普工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":1,\"title\":\"焊工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":\"丁公司\",\"title\":\"叉车\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":\"91360824ma35xgqk18\",\"title\":\"车工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":\"3\",\"title\":\"电工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"event\",\"kind\":\"streamer_visit\",\"date\":\"2026-04-02\",\"enterprise_id\":\"新干县丙盐化有限公司\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":\"戊公司\",\"title\":\"电工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n",
+                             JY_FORMAT_JSONL, 0, JY_IMPORT_KEEP_GOOD, &r),
+                 JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, 7);
+    cr_assert_eq(r.count, 1);
+    cr_assert_eq(r.items[0].line, 8);
+    cr_assert_str_eq(r.items[0].field, "enterprise_id");
+    assert_posting_enterprise(db, 1, "1");
+    assert_posting_enterprise(db, 2, "4");
+    assert_posting_enterprise(db, 3, "4");
+    assert_posting_enterprise(db, 4, "2");
+    assert_posting_enterprise(db, 5, "3");
+    jy_record *e = get(db, JY_KIND_EVENT, 1);
+    cr_assert_str_eq(text_of(e, "enterprise_id"), "3");
+    jy_record_free(e);
+    jy_db_close(db);
+}
+
+Test(io, json_references_name_people_by_id_number)
+{
+    jy_db *db = open_mem();
+    /* Labor records 1 360824199001011236, 2 360824199102022348 and
+     * 3 36082419920303345X. */
+    import_file_ok(db, IO_DATA "labor-utf8.csv", JY_KIND_LABOR, 3);
+    rejects r;
+    jy_import_stats st;
+    cr_assert_eq(import_text(&st, db,
+                             "{\"type\":\"verification\",\"labor_id\":\"36082419920303345X\",\"checked_on\":\"2026-07-20\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\"360824199001011236\",\"checked_on\":\"2026-07-20\",\"accurate\":false}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\" 36082419920303345x \",\"checked_on\":\"2026-07-21\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\"360824198505050111\",\"checked_on\":\"2026-07-21\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":2,\"checked_on\":\"2026-07-22\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\"2\",\"checked_on\":\"2026-07-22\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\"欧阳娜\",\"checked_on\":\"2026-07-22\",\"accurate\":true}\n"
+                             "{\"type\":\"verification\",\"labor_id\":\"360824198505050112\",\"checked_on\":\"2026-07-22\",\"accurate\":true}\n",
+                             JY_FORMAT_JSONL, 0, JY_IMPORT_KEEP_GOOD, &r),
+                 JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, 5);
+    cr_assert_eq(st.rejected, 3);
+    cr_assert_eq(r.count, 3);
+    /* A valid ID number nobody in the ledger has. */
+    cr_assert_eq(r.items[0].line, 4);
+    cr_assert_str_eq(r.items[0].field, "labor_id");
+    cr_assert_eq(r.items[0].code, JY_ENOTFOUND);
+    cr_assert(strstr(r.items[0].text, "no labor record with this ID number"), "%s",
+              r.items[0].text);
+    /* A name: neither an id nor an ID number. */
+    cr_assert_eq(r.items[1].line, 7);
+    cr_assert_str_eq(r.items[1].field, "labor_id");
+    cr_assert(strstr(r.items[1].text, "neither a record id nor a valid ID number"), "%s",
+              r.items[1].text);
+    /* A mistyped ID number (check character): not read as an id either. */
+    cr_assert_eq(r.items[2].line, 8);
+    cr_assert_str_eq(r.items[2].field, "labor_id");
+    cr_assert(strstr(r.items[2].text, "check character"), "%s", r.items[2].text);
+    for (size_t i = 0; i < r.count; i++) {
+        cr_assert_not(has_digit(r.items[i].text), "no ID number digits: %s", r.items[i].text);
+        cr_assert_null(strstr(r.items[i].text, "欧阳"), "%s", r.items[i].text);
+    }
+    static const char *const expected[] = { "3", "1", "3", "2", "2" };
+    cr_assert_eq(count(db, JY_KIND_VERIFICATION), 5);
+    for (int64_t id = 1; id <= 5; id++) {
+        jy_record *v = get(db, JY_KIND_VERIFICATION, id);
+        cr_assert_str_eq(text_of(v, "labor_id"), expected[id - 1], "verification %lld",
+                         (long long)id);
+        jy_record_free(v);
+    }
+
+    /* CSV too: a jobseeker's labor record by the person's 身份证号. */
+    cr_assert_eq(import_text(&st, db,
+                             "姓名,劳动力信息编号,登记日期\n"
+                             "龚小明,360824199102022348,2026-06-01\n",
+                             JY_FORMAT_CSV, JY_KIND_JOBSEEKER, JY_IMPORT_ALL, NULL),
+                 JY_OK, "%s", jy_error_last()->message);
+    jy_record *js = get(db, JY_KIND_JOBSEEKER, 1);
+    cr_assert_str_eq(text_of(js, "labor_id"), "2");
+    jy_record_free(js);
+    jy_db_close(db);
+}
+
+Test(io, kinds_without_a_unique_field_are_referred_to_by_id_only)
+{
+    jy_db *db = open_mem();
+    three_enterprises(db);
+    jy_import_stats st;
+    cr_assert_eq(import_text(&st, db,
+                             "{\"type\":\"jobseeker\",\"name\":\"王五\",\"id_number\":\"360824199001011236\",\"registered_on\":\"2026-04-01\"}\n"
+                             "{\"type\":\"posting\",\"enterprise_id\":1,\"title\":\"普工\",\"kind\":\"gig\",\"published_on\":\"2026-04-01\"}\n",
+                             JY_FORMAT_JSONL, 0, JY_IMPORT_ALL, NULL),
+                 JY_OK, "%s", jy_error_last()->message);
+    rejects r;
+    /* Hires: the enterprise by name is fine, the jobseeker by name or by
+     * ID number is not. */
+    cr_assert_eq(import_text(&st, db,
+                             "求职者编号,企业编号,岗位编号,入职日期\n"
+                             "王五,甲公司,,2026-04-20\n"
+                             "360824199001011236,甲公司,,2026-04-20\n"
+                             "1,甲公司,普工,2026-04-20\n"
+                             "1,甲公司,1,2026-04-20\n",
+                             JY_FORMAT_CSV, JY_KIND_HIRE, JY_IMPORT_KEEP_GOOD, &r),
+                 JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, 1);
+    cr_assert_eq(r.count, 3);
+    cr_assert_eq(r.items[0].line, 2);
+    cr_assert_str_eq(r.items[0].field, "jobseeker_id");
+    cr_assert_eq(r.items[0].code, JY_EINVAL);
+    cr_assert(strstr(r.items[0].text, "jobseeker records are referred to by id only"), "%s",
+              r.items[0].text);
+    cr_assert_eq(r.items[1].line, 3);
+    cr_assert_str_eq(r.items[1].field, "jobseeker_id");
+    cr_assert(strstr(r.items[1].text, "an ID number does not identify jobseeker records"), "%s",
+              r.items[1].text);
+    cr_assert_not(has_digit(r.items[1].text), "%s", r.items[1].text);
+    cr_assert_eq(r.items[2].line, 4);
+    cr_assert_str_eq(r.items[2].field, "posting_id");
+    cr_assert(strstr(r.items[2].text, "posting records are referred to by id only"), "%s",
+              r.items[2].text);
+    jy_record *h = get(db, JY_KIND_HIRE, 1);
+    cr_assert_str_eq(text_of(h, "jobseeker_id"), "1");
+    cr_assert_str_eq(text_of(h, "enterprise_id"), "1");
+    cr_assert_str_eq(text_of(h, "posting_id"), "1");
+    jy_record_free(h);
+
+    /* JSON Lines: a follow-up of a jobseeker given by name; an attendance of
+     * an event given by title. */
+    cr_assert_eq(import_text(&st, db,
+                             "{\"type\":\"followup\",\"jobseeker_id\":\"王五\",\"date\":\"2026-05-01\",\"kind\":\"phone\"}\n"
+                             "{\"type\":\"event_enterprise\",\"event_id\":\"春风行动\",\"enterprise_id\":\"甲公司\"}\n",
+                             JY_FORMAT_JSONL, 0, JY_IMPORT_KEEP_GOOD, &r),
+                 JY_OK);
+    cr_assert_eq(st.accepted, 0);
+    cr_assert_eq(r.count, 2);
+    cr_assert_str_eq(r.items[0].field, "jobseeker_id");
+    cr_assert(strstr(r.items[0].text, "by id only"), "%s", r.items[0].text);
+    cr_assert_eq(r.items[1].line, 2);
+    cr_assert_str_eq(r.items[1].field, "event_id");
+    cr_assert(strstr(r.items[1].text, "event records are referred to by id only"), "%s",
+              r.items[1].text);
+    cr_assert_null(strstr(r.items[1].text, "王五"), "%s", r.items[1].text);
+    jy_db_close(db);
+}

@@ -20,10 +20,15 @@
  * An import checks every record with the same rules as jy_ledger_save() and
  * stores it with jy_ledger_save(): labor records of people already in the
  * ledger (same ID number), and enterprises already known (same credit code
- * or name), are updates (labor records keep their dated history). Ids in a file are local to the file: a
- * reference (`enterprise_id`...) to the `id` of a record of the same file is
- * redirected to the id that record received; a reference to an id that no
- * record of the file has refers to a record already in the database.
+ * or name), are updates (labor records keep their dated history).
+ *
+ * References (`enterprise_id`, `labor_id`...) are given by id or by natural
+ * key. Ids in a file are local to the file: an id that a record of the same
+ * file has is redirected to the id that record received; any other id refers
+ * to a record already in the database. A reference to an enterprise may
+ * instead be its name or credit code, a reference to a labor record its
+ * person's ID number (looked up with jy_ledger_find()); kinds without a
+ * unique field are referred to by id only.
  *
  * Two modes: #JY_IMPORT_ALL stores all or nothing; #JY_IMPORT_KEEP_GOOD
  * stores the good records and reports each bad one. Either way every bad
@@ -161,7 +166,7 @@ typedef struct jy_import_stats {
  * Records are read one at a time (the file is never held in memory whole)
  * and stored with jy_ledger_save(): in #JY_IMPORT_ALL mode inside one
  * transaction that is rolled back if any record is bad; in
- * #JY_IMPORT_KEEP_GOOD mode in transactions of a few thousand records, a bad
+ * #JY_IMPORT_KEEP_GOOD mode in transactions of 50 000 records, a bad
  * record being skipped without undoing the good ones. A CSV file whose
  * header names an unknown column, a column twice, or lacks a required field
  * is rejected whole before any row is read (reported once to the callback,

@@ -89,6 +89,40 @@ def test_csv_postings_need_their_enterprises(filled, tmp_path):
         assert copy.get("posting", 1) == stored["posting"][1]
 
 
+def test_references_by_name_credit_code_or_id_number(db):
+    # County spreadsheets name the enterprise (企业名称, 统一社会信用代码) or
+    # the person (身份证号) where the ledger wants a record id.
+    code = uscc(7)
+    enterprise = {"type": "enterprise", "name": "新干县XX箱包有限公司", "credit_code": code}
+    db.import_text(json.dumps(enterprise, ensure_ascii=False) + "\n" + labor_line(3) + "\n")
+    postings = ("企业编号,岗位名称,岗位类型,发布日期\n"
+                "新干县XX箱包有限公司,箱包车工,全职,2026-04-01\n"
+                f"{code.lower()},焊工,零工,2026-04-02\n"
+                "1,叉车工,零工,2026-04-03\n")
+    assert db.import_text(postings, "posting", format="csv").accepted == 3
+    assert [p["enterprise_id"] for p in db.records("posting")] == [1, 1, 1]
+
+    number = ric(D(1990, 1, 1), 3)
+    check = {"type": "verification", "labor_id": number, "checked_on": "2026-07-20",
+             "accurate": True}
+    assert db.import_text(json.dumps(check) + "\n").accepted == 1
+    assert db.get("verification", 1)["labor_id"] == 1
+
+    unknown = dict(check, labor_id=ric(D(1985, 5, 5), 11))
+    result = db.import_text("企业编号,岗位名称,岗位类型,发布日期\n"
+                            "别的公司,普工,全职,2026-04-03\n", "posting", format="csv",
+                            mode="keep_good")
+    (bad,) = result.rejects
+    assert (bad.line, bad.field, bad.error) == (2, "enterprise_id", jiuye.NotFoundError)
+    assert "no enterprise with this name" in bad.reason and "别的" not in bad.reason
+    with pytest.raises(jiuye.InvalidError) as info:
+        db.import_text(json.dumps(unknown) + "\n")
+    (bad,) = info.value.rejects
+    assert bad.field == "labor_id" and "no labor record with this ID number" in bad.reason
+    assert not any(c.isdigit() for c in bad.reason)
+    assert db.count("verification") == 1
+
+
 # ---------------------------------------------------------------------------
 # Masking
 
