@@ -145,12 +145,24 @@ static char *trimmed_copy(const char *s)
     return jy__strndup(s + start, end - start);
 }
 
+static int is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
 static int parse_int(int64_t *out, const char *s)
 {
-    /* Full-width digits and signs are accepted (NFKC). */
+    /* Full-width digits and signs are accepted (NFKC); ASCII needs none. */
     char *norm = NULL;
     size_t len = 0;
-    if (jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
+    if (is_ascii(s))
+        norm = jy__strdup(s);
+    else if (jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
+        return 0;
+    if (!norm)
         return 0;
     char *end = NULL;
     errno = 0;
@@ -260,6 +272,19 @@ static int join_items(jy__value *v)
     return JY_OK;
 }
 
+/* The canonical text of a converted value: the input itself when it is
+ * already canonical (the usual case: files written by the library), else a
+ * copy of `canonical`. */
+static char *canonical_text(char **input, const char *canonical)
+{
+    if (*input && strcmp(*input, canonical) == 0) {
+        char *t = *input;
+        *input = NULL;
+        return t;
+    }
+    return jy__strdup(canonical);
+}
+
 static int field_error(const jy_record *r, const jy_field_info *f, const char *why)
 {
     return jy__error(JY_EINVAL, "%s: field '%s': %s", r->info->name, f->name, why);
@@ -320,7 +345,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
             break;
         }
         snprintf(buf, sizeof buf, "%" PRId64, nv.i);
-        nv.text = jy__strdup(buf);
+        nv.text = canonical_text(&t, buf);
         break;
     case JY_FIELD_REAL:
         if (!parse_real(&nv.r, t)) {
@@ -335,7 +360,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
             rc = field_error(r, f, "not a yes/no value (true, false, 是, 否...)");
             break;
         }
-        nv.text = jy__strdup(nv.i ? "true" : "false");
+        nv.text = canonical_text(&t, nv.i ? "true" : "false");
         break;
     case JY_FIELD_DATE:
         if (jy_date_parse(&nv.date, t) != JY_OK) {
@@ -344,9 +369,8 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
                                        : "not a date (YYYY-MM-DD)");
             break;
         }
-        nv.text = jy__malloc(JY_DATE_TEXT_SIZE);
-        if (nv.text)
-            jy_date_format(nv.text, nv.date);
+        jy_date_format(buf, nv.date);
+        nv.text = canonical_text(&t, buf);
         break;
     case JY_FIELD_LIST: {
         size_t len = strlen(t), i = 0, start = 0;
