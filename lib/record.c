@@ -549,11 +549,12 @@ int jy_record_clear(jy_record *record, const char *field)
 }
 
 /* The value of a set field, or NULL with *rc holding the error. */
-static const jy__value *get_value(int *rc, const jy_record *record, const char *field,
-                                  const char *fn)
+static const jy__value *get_value(int *rc, size_t *index, const jy_record *record,
+                                  const char *field, const char *fn)
 {
     size_t i = 0;
     *rc = find_field(&i, record, field, fn);
+    *index = i;
     if (*rc != JY_OK)
         return NULL;
     if (!record->values[i].set) {
@@ -569,7 +570,8 @@ int jy_record_get_text(const char **out, const jy_record *record, const char *fi
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_text: out is NULL");
     int rc = JY_OK;
-    v = get_value(&rc, record, field, "jy_record_get_text");
+    size_t fi = 0;
+    v = get_value(&rc, &fi, record, field, "jy_record_get_text");
     if (v)
         *out = v->text;
     return rc;
@@ -581,10 +583,11 @@ int jy_record_get_int(int64_t *out, const jy_record *record, const char *field)
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_int: out is NULL");
     int rc = JY_OK;
-    v = get_value(&rc, record, field, "jy_record_get_int");
+    size_t fi = 0;
+    v = get_value(&rc, &fi, record, field, "jy_record_get_int");
     if (!v)
         return rc;
-    jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
+    jy_field_type t = record->info->fields[fi].type;
     if (t != JY_FIELD_INTEGER && t != JY_FIELD_REFERENCE && t != JY_FIELD_BOOL)
         return jy__error(JY_EINVAL, "%s: field '%s' is not an integer", record->info->name, field);
     *out = v->i;
@@ -597,10 +600,11 @@ int jy_record_get_real(double *out, const jy_record *record, const char *field)
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_real: out is NULL");
     int rc = JY_OK;
-    v = get_value(&rc, record, field, "jy_record_get_real");
+    size_t fi = 0;
+    v = get_value(&rc, &fi, record, field, "jy_record_get_real");
     if (!v)
         return rc;
-    jy_field_type t = record->info->fields[jy__field_index(record->info, field)].type;
+    jy_field_type t = record->info->fields[fi].type;
     if (t == JY_FIELD_REAL)
         *out = v->r;
     else if (t == JY_FIELD_INTEGER || t == JY_FIELD_REFERENCE)
@@ -616,10 +620,11 @@ int jy_record_get_date(jy_date *out, const jy_record *record, const char *field)
     if (!out)
         return jy__error(JY_EINVAL, "jy_record_get_date: out is NULL");
     int rc = JY_OK;
-    v = get_value(&rc, record, field, "jy_record_get_date");
+    size_t fi = 0;
+    v = get_value(&rc, &fi, record, field, "jy_record_get_date");
     if (!v)
         return rc;
-    if (record->info->fields[jy__field_index(record->info, field)].type != JY_FIELD_DATE)
+    if (record->info->fields[fi].type != JY_FIELD_DATE)
         return jy__error(JY_EINVAL, "%s: field '%s' is not a date", record->info->name, field);
     *out = v->date;
     return JY_OK;
