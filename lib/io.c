@@ -925,7 +925,7 @@ static int import_csv(importer *im)
                     value = idtext;
                     by_key |= (uint64_t)1 << cols[c];
                 }
-                if ((rc = jy__record_set_field(r, (size_t)cols[c], value)) != JY_OK) {
+                if ((rc = jy__record_set_checked_field(r, (size_t)cols[c], value)) != JY_OK) {
                     if (rc == JY_ENOMEM)
                         break;
                     reject_last_error(im, rc, lineno);

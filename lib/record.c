@@ -290,7 +290,19 @@ static int field_error(const jy_record *r, const jy_field_info *f, const char *w
     return jy__error(JY_EINVAL, "%s: field '%s': %s", r->info->name, f->name, why);
 }
 
+static int set_field(jy_record *r, size_t index, const char *value, int utf8_checked);
+
 int jy__record_set_field(jy_record *r, size_t index, const char *value)
+{
+    return set_field(r, index, value, 0);
+}
+
+int jy__record_set_checked_field(jy_record *r, size_t index, const char *value)
+{
+    return set_field(r, index, value, 1);
+}
+
+static int set_field(jy_record *r, size_t index, const char *value, int utf8_checked)
 {
     const jy_field_info *f = &r->info->fields[index];
     jy__value *v = &r->values[index];
@@ -299,7 +311,7 @@ int jy__record_set_field(jy_record *r, size_t index, const char *value)
         return JY_OK;
     }
     size_t bad = 0;
-    if (jy_utf8_check(&bad, value, strlen(value)) != JY_OK)
+    if (!utf8_checked && jy_utf8_check(&bad, value, strlen(value)) != JY_OK)
         return jy__error(JY_EUTF8, "%s: field '%s': invalid UTF-8 at byte %zu", r->info->name,
                          f->name, bad);
     char *t = trimmed_copy(value);

@@ -22,6 +22,9 @@ struct jy_record {
 /* Sets field `index` from text (NULL clears), converting and checking the
  * type as jy_record_set_text() documents. */
 int jy__record_set_field(jy_record *r, size_t index, const char *value);
+/* The same for text the caller has already checked to be well-formed UTF-8
+ * (an importer's cells). */
+int jy__record_set_checked_field(jy_record *r, size_t index, const char *value);
 
 /* Sets the `id` field (field 0) of a record just stored. */
 int jy__record_set_id(jy_record *r, int64_t id);
