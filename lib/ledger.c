@@ -605,6 +605,23 @@ static int merge_stored(jy_record *r, const jy_record *old)
     return JY_OK;
 }
 
+/* Ends a transaction begun by the library: commits when rc is JY_OK, else
+ * rolls back, keeping the error that caused it. */
+static int end_own_transaction(jy_db *db, int rc)
+{
+    if (rc == JY_OK) {
+        rc = jy__db_exec(db, "COMMIT");
+        if (rc == JY_OK)
+            return rc;
+    }
+    jy_error saved = *jy_error_last();
+    char message[512];
+    snprintf(message, sizeof message, "%s", saved.message);
+    if (!sqlite3_get_autocommit(db->conn))
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return jy__error(saved.code, "%s", message);
+}
+
 int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
                    const char *value)
 {
@@ -691,25 +708,34 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
         char message[512];
         snprintf(message, sizeof message, "%s", first.message);
         int first_rc = rc;
-        if ((rc = find_by_keys(&id, db, record)) != JY_OK)
+        /* Outside a caller's transaction, take the write lock before reading
+         * the stored record, so that no other connection changes it between
+         * the read and the write (no lost update). */
+        int own = sqlite3_get_autocommit(db->conn);
+        if (own && (rc = jy__db_exec(db, "BEGIN IMMEDIATE")) != JY_OK)
             goto done;
-        if (!id) {
-            /* Not stored after all: the first check's error stands. */
-            rc = jy__error(first_rc, "%s", message);
-            goto done;
+        rc = find_by_keys(&id, db, record);
+        if (rc == JY_OK && !id) {
+            if (first_rc == JY_EEXISTS)
+                rc = insert_row(&id, db, record); /* deleted meanwhile */
+            else
+                rc = jy__error(first_rc, "%s", message); /* the first check's error stands */
+        } else if (rc == JY_OK) {
+            updating = 1;
+            char idtext[32];
+            snprintf(idtext, sizeof idtext, "%" PRId64, id);
+            rc = get_row(&old, db, k, id);
+            if (rc == JY_OK)
+                rc = jy__record_set_field(record, 0, idtext);
+            if (rc == JY_OK)
+                rc = merge_stored(record, old);
+            if (rc == JY_OK)
+                rc = check_record(db, record, &more, 1);
+            if (rc == JY_OK)
+                rc = replace(db, old, record, &changes);
         }
-        updating = 1;
-        char idtext[32];
-        snprintf(idtext, sizeof idtext, "%" PRId64, id);
-        rc = get_row(&old, db, k, id);
-        if (rc == JY_OK)
-            rc = jy__record_set_field(record, 0, idtext);
-        if (rc == JY_OK)
-            rc = merge_stored(record, old);
-        if (rc == JY_OK)
-            rc = check_record(db, record, &more, 1);
-        if (rc == JY_OK)
-            rc = replace(db, old, record, &changes);
+        if (own)
+            rc = end_own_transaction(db, rc);
     }
 done:
     warnings |= more;
