@@ -214,15 +214,13 @@ int jy__db_atomic_end(jy_db *db, int ok)
         ok = 0;
     }
     /* Keep the error of the failed step: undoing must not overwrite it. */
-    jy_error saved = *jy_error_last();
-    char message[512];
-    snprintf(message, sizeof message, "%s", saved.message);
+    jy__saved_error saved;
+    jy__error_save(&saved);
     if (!db->in_transaction && !sqlite3_get_autocommit(db->conn) && db->savepoint_depth == 0)
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
     else
         sqlite3_exec(db->conn, "ROLLBACK TO jy_atomic; RELEASE jy_atomic", NULL, NULL, NULL);
-    jy__error(saved.code, "%s", message);
-    return saved.code;
+    return jy__error_restore(&saved);
 }
 
 int jy__db_audit(jy_db *db, const char *action, const char *kind, int64_t records,
@@ -359,11 +357,11 @@ static int migrate(jy_db *db, int from, const char *county_file)
     if (rc == JY_OK)
         rc = jy__db_exec(db, "COMMIT");
     if (rc != JY_OK) {
-        jy_error saved = *jy_error_last();
-        char message[512];
-        snprintf(message, sizeof message, "%s", saved.message);
+        jy__saved_error saved;
+        jy__error_save(&saved);
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-        rc = jy__error(saved.code, "upgrading the schema from version %d: %s", from, message);
+        rc = jy__error(saved.code, "upgrading the schema from version %d: %s", from,
+                       saved.message);
     }
     return rc;
 }
@@ -441,11 +439,10 @@ int jy_db_open(jy_db **out, const char *path, const jy_db_options *opts)
         return JY_ENOMEM;
     int rc = open_db(db, path, &o);
     if (rc != JY_OK) {
-        jy_error saved = *jy_error_last();
-        char message[512];
-        snprintf(message, sizeof message, "%s", saved.message);
+        jy__saved_error saved;
+        jy__error_save(&saved);
         jy_db_close(db);
-        return jy__error(saved.code, "%s", message);
+        return jy__error_restore(&saved);
     }
     *out = db;
     return JY_OK;

@@ -38,6 +38,18 @@ int jy__error_nomem(void)
     return JY_ENOMEM;
 }
 
+void jy__error_save(jy__saved_error *saved)
+{
+    const jy_error *e = jy_error_last();
+    saved->code = e->code;
+    jy__strlcpy_utf8(saved->message, sizeof saved->message, e->message);
+}
+
+int jy__error_restore(const jy__saved_error *saved)
+{
+    return jy__error(saved->code, "%s", saved->message);
+}
+
 const jy_error *jy_error_last(void)
 {
     if (!tls_error.message)

@@ -31,6 +31,16 @@ int jy__error(int code, const char *fmt, ...) JY__PRINTF(2, 3);
 /* Records an out-of-memory error and returns JY_ENOMEM. */
 int jy__error_nomem(void);
 
+/* A copy of the thread's last error, kept across clean-up calls (a
+ * rollback, a close) that could overwrite it. */
+typedef struct jy__saved_error {
+    int code;
+    char message[512];
+} jy__saved_error;
+void jy__error_save(jy__saved_error *saved);
+/* Records the saved error again and returns its code. */
+int jy__error_restore(const jy__saved_error *saved);
+
 /* Located errors: reset to "no error" for `source`, and fill on failure.
  * Both accept a NULL `err`. jy__located() also records the thread's last
  * error with the same text and returns `code`. */

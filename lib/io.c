@@ -238,11 +238,10 @@ static void tx_rollback(importer *im)
         return;
     im->in_tx = 0;
     /* Keep the error that made us roll back. */
-    jy_error saved = *jy_error_last();
-    char message[512];
-    snprintf(message, sizeof message, "%s", saved.message);
+    jy__saved_error saved;
+    jy__error_save(&saved);
     jy_db_rollback(im->db);
-    jy__error(saved.code, "%s", message);
+    jy__error_restore(&saved);
 }
 
 static int progress(importer *im)

@@ -614,12 +614,11 @@ static int end_own_transaction(jy_db *db, int rc)
         if (rc == JY_OK)
             return rc;
     }
-    jy_error saved = *jy_error_last();
-    char message[512];
-    snprintf(message, sizeof message, "%s", saved.message);
+    jy__saved_error saved;
+    jy__error_save(&saved);
     if (!sqlite3_get_autocommit(db->conn))
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-    return jy__error(saved.code, "%s", message);
+    return jy__error_restore(&saved);
 }
 
 int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
@@ -704,9 +703,8 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
          * carried, is checked after the merge: fields the record leaves
          * unset keep their stored values, required ones included, and the
          * rules between fields see them. */
-        jy_error first = *jy_error_last();
-        char message[512];
-        snprintf(message, sizeof message, "%s", first.message);
+        jy__saved_error first; /* the first check's error, if it stands */
+        jy__error_save(&first);
         int first_rc = rc;
         /* Outside a caller's transaction, take the write lock before reading
          * the stored record, so that no other connection changes it between
@@ -719,7 +717,7 @@ int jy_ledger_save(jy_save_result *out, jy_db *db, jy_record *record)
             if (first_rc == JY_EEXISTS)
                 rc = insert_row(&id, db, record); /* deleted meanwhile */
             else
-                rc = jy__error(first_rc, "%s", message); /* the first check's error stands */
+                rc = jy__error_restore(&first); /* the first check's error stands */
         } else if (rc == JY_OK) {
             updating = 1;
             char idtext[32];

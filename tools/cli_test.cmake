@@ -2,26 +2,7 @@
 #   -DJIUYE=<tool> -DDATA=<tests/data/io> -DWORK=<scratch dir> -DSCENARIO=<name>
 # (and -DDOC=<docs/formats.md> for the formats scenario).
 
-function(run)
-  cmake_parse_arguments(R "" "EXPECT;OUT;ERR" "ARGS" ${ARGN})
-  execute_process(COMMAND "${JIUYE}" ${R_ARGS}
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT "${rc}" STREQUAL "${R_EXPECT}")
-    message(FATAL_ERROR "jiuye ${R_ARGS}: exit ${rc}, expected ${R_EXPECT}\nstdout: ${out}\nstderr: ${err}")
-  endif()
-  if(R_OUT)
-    set(${R_OUT} "${out}" PARENT_SCOPE)
-  endif()
-  if(R_ERR)
-    set(${R_ERR} "${err}" PARENT_SCOPE)
-  endif()
-endfunction()
-
-function(expect_match text regex what)
-  if(NOT "${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "${what}: '${text}' does not match '${regex}'")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/test_helpers.cmake")
 
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
