@@ -585,6 +585,8 @@ class Kind(_enum.IntEnum):
     REVIEW = _capi.JY_KIND_REVIEW
     DELIVERY = _capi.JY_KIND_DELIVERY
     INCIDENT = _capi.JY_KIND_INCIDENT
+    PUSH = _capi.JY_KIND_PUSH
+    OVERRIDE = _capi.JY_KIND_OVERRIDE
 
     def __str__(self) -> str:
         return _capi.jy_kind_name(int(self))
