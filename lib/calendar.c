@@ -13,7 +13,9 @@
  *
  * A day is a working day when it is a make-up working day, or a Monday to
  * Friday that is not a day off. Days of years without data are errors
- * (JY_ERANGE), never guesses.
+ * (JY_ERANGE), never guesses. A year's file may list days of 25-31 December
+ * of the year before (notices sometimes do); no day may be listed twice,
+ * within a file or across the calendar's files.
  */
 #include "internal.h"
 
@@ -29,6 +31,9 @@
 #define PATH_BUF 64
 
 enum { DAY_OFF = 1, DAY_MAKEUP = 2 };
+
+/* A year's file may list days from this day of December of the year before. */
+#define SPILL_FIRST_DAY 25
 
 typedef struct special {
     long day;                  /* days since 1970-01-01 */
@@ -136,12 +141,16 @@ int jy_calendar_new(jy_calendar **out)
     return *out ? JY_OK : JY_ENOMEM;
 }
 
+static const special *find_special(const jy_calendar *cal, long day);
+static int has_year(const jy_calendar *cal, int year);
+
 /* ------------------------------------------------------------------------- */
 /* Loading one year. */
 
 typedef struct loader {
     jy_located_error *err;
     int year;
+    const jy_calendar *cal;    /* the calendar the year is added to */
 } loader;
 
 /* A special day while a year is checked: where it was written. */
@@ -227,8 +236,12 @@ static int get_date(loader *ld, const cJSON *item, const char *path, jy_date *ou
         return fail(ld, JY_EINVAL, path, "must be a date written YYYY-MM-DD");
     if (!jy_date_is_valid(d))
         return fail(ld, JY_EINVAL, path, "%s is not a date that exists", s);
-    if (d.year != ld->year)
-        return fail(ld, JY_EINVAL, path, "%s lies outside the declared year %d", s, ld->year);
+    /* A notice may reach into the last days of December before its year
+     * (2012: 2011-12-31 worked; 2019: 2018-12-29 worked, 30-31 off). */
+    if (d.year != ld->year && !(d.year == ld->year - 1 && d.month == 12 && d.day >= SPILL_FIRST_DAY))
+        return fail(ld, JY_EINVAL, path,
+                    "%s lies outside the declared year %d (only %d-12-%02d .. %d-12-31 may "
+                    "precede it)", s, ld->year, ld->year - 1, SPILL_FIRST_DAY, ld->year - 1);
     *out = d;
     return JY_OK;
 }
@@ -390,6 +403,17 @@ static int check_days(loader *ld, const year_data *y, const cJSON *root)
             rc = fail(ld, JY_EINVAL, here, "the day is listed twice (also at %s)", there);
     }
 
+    /* A day of the year before may already be listed by that year's data. */
+    for (size_t i = 0; i < n && rc == JY_OK; i++) {
+        const special *other = find_special(ld->cal, es[i].day);
+        if (other) {
+            char here[PATH_BUF];
+            entry_path(here, sizeof here, &es[i]);
+            rc = fail(ld, JY_EINVAL, here, "the day is already listed by the calendar's %d data "
+                      "(%s)", other->holiday->year, other->holiday->name);
+        }
+    }
+
     /* The top-level list, when present, must be exactly the holidays' make-up days. */
     const cJSON *top = rc == JY_OK ? cJSON_GetObjectItemCaseSensitive(root, "makeup_workdays") : NULL;
     if (top) {
@@ -448,6 +472,8 @@ static int build_year(loader *ld, const cJSON *root, year_data **out)
         yi->valuedouble != (double)(int)yi->valuedouble)
         return fail(ld, JY_EINVAL, "year", "must be a whole year from 1 to 9999");
     ld->year = (int)yi->valuedouble;
+    if (has_year(ld->cal, ld->year))
+        return fail(ld, JY_EEXISTS, "year", "the calendar already has data for %d", ld->year);
 
     const cJSON *hs = cJSON_GetObjectItemCaseSensitive(root, "holidays");
     if (!hs)
@@ -540,7 +566,7 @@ static int add_year(jy_calendar *cal, year_data *y, jy_located_error *err)
         for (size_t j = 0; j < h->makeup_count; j++)
             sp[k++] = (special){ to_days(h->makeup[j]), DAY_MAKEUP, h };
     }
-    /* Years never share a day, so the order is total. */
+    /* No day is listed twice (check_days()), so the order is total. */
     qsort(sp, k, sizeof *sp, cmp_special);
 
     free(cal->years);
@@ -560,7 +586,7 @@ static int add_text(jy_calendar *cal, const char *text, size_t len, jy_located_e
     int rc = jy__json_parse(&root, text, len, err);
     if (rc != JY_OK)
         return rc;
-    loader ld = { err, 0 };
+    loader ld = { err, 0, cal };
     year_data *y = NULL;
     rc = build_year(&ld, root, &y);
     cJSON_Delete(root);

@@ -360,7 +360,10 @@ Test(calendar_years, add_a_file)
     cr_assert(strstr(err.text, "2027"));
     cr_assert_eq(jy_calendar_year_count(c), 2);
     /* A bad file: refused, unchanged. */
-    cr_assert_eq(jy_calendar_add_file(c, BAD_DATE, &err), JY_EINVAL);
+    const char *bad = "{\"year\": 2028, \"holidays\": [{\"name\": \"A\", \"off\": [\"2028-02-30\"]}]}";
+    cr_assert_eq(jy_calendar_add_buffer(c, bad, strlen(bad), &err), JY_EINVAL);
+    cr_assert_str_eq(err.field, "holidays[0].off[0]");
+    cr_assert_eq(jy_calendar_year_count(c), 2);
     cr_assert_eq(jy_calendar_holiday_count(c), NOTICE_COUNT + 2);
     jy_calendar_free(c);
 }
@@ -444,7 +447,9 @@ static const struct {
     { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-1-1\"]}]}", JY_EINVAL, "holidays[0].off[0]", "YYYY-MM-DD" },
     { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-02-29\"]}]}", JY_EINVAL, "holidays[0].off[0]", "2027-02-29 is not a date that exists" },
     { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-13-01\"]}]}", JY_EINVAL, "holidays[0].off[0]", "not a date that exists" },
-    { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2026-12-31\"]}]}", JY_EINVAL, "holidays[0].off[0]", "outside the declared year 2027" },
+    { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2026-12-24\"]}]}", JY_EINVAL, "holidays[0].off[0]", "outside the declared year 2027 (only 2026-12-25 .. 2026-12-31 may precede it)" },
+    { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2026-05-01\"]}]}", JY_EINVAL, "holidays[0].off[0]", "outside the declared year 2027" },
+    { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-12-31\", \"2028-01-01\"]}]}", JY_EINVAL, "holidays[0].off[1]", "outside the declared year 2027" },
     { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-01-01\"], \"makeup_workdays\": [\"2028-01-01\"]}]}", JY_EINVAL, "holidays[0].makeup_workdays[0]", "outside the declared year" },
     { "{\"year\": 2027, \"holidays\": [{\"name\": \"元旦\", \"off\": [\"2027-01-01\"], \"makeup_workdays\": {}}]}", JY_EINVAL, "holidays[0].makeup_workdays", "must be an array" },
     /* 2027-01-04 is a Monday. */
@@ -475,6 +480,61 @@ Test(calendar_years, malformed_files)
         cr_assert(strstr(err.text, BAD[i].text), "case %zu: '%s'", i, err.text);
         cr_assert_str_eq(err.source, "<memory>");
     }
+}
+
+/* A notice reaching into December of the year before (as the 2019 notice
+ * did: 2018-12-29 worked, 2018-12-30 and 31 off). Fictional years. */
+static const char SPILL_2031[] =
+    "{\"year\": 2031, \"holidays\": [{\"name\": \"元旦\", "
+    "\"off\": [\"2030-12-30\", \"2030-12-31\", \"2031-01-01\"], "
+    "\"makeup_workdays\": [\"2030-12-28\"]}]}";
+static const char PLAIN_2030[] =
+    "{\"year\": 2030, \"holidays\": [{\"name\": \"国庆节\", \"off\": [\"2030-10-01\"]}]}";
+static const char CLASH_2030[] =
+    "{\"year\": 2030, \"holidays\": [{\"name\": \"国庆节\", \"off\": [\"2030-10-01\"]},"
+    "{\"name\": \"X\", \"off\": [\"2030-12-25\"], \"makeup_workdays\": [\"2030-12-28\"]}]}";
+
+Test(calendar_years, days_of_december_before_the_year)
+{
+    jy_calendar *c = NULL;
+    jy_located_error err;
+    cr_assert_eq(jy_calendar_load_buffer(&c, SPILL_2031, strlen(SPILL_2031), &err), JY_OK, "%s", err.text);
+    const jy_holiday *h = jy_calendar_holiday_at(c, 0);
+    cr_assert_eq(h->year, 2031);
+    cr_assert_eq(jy_date_compare(h->first, D(2030, 12, 30)), 0);
+    /* 2030 is not covered: its days are not answered, even those the 2031
+     * notice lists. */
+    int w = -1;
+    cr_assert_eq(jy_calendar_is_workday(&w, c, D(2030, 12, 31)), JY_ERANGE);
+    cr_assert_eq(jy_calendar_add_buffer(c, PLAIN_2030, strlen(PLAIN_2030), &err), JY_OK, "%s", err.text);
+    cr_assert_eq(jy_calendar_is_workday(&w, c, D(2030, 12, 31)), JY_OK);   /* a Tuesday */
+    cr_assert_eq(w, 0);
+    cr_assert_eq(jy_calendar_is_workday(&w, c, D(2030, 12, 28)), JY_OK);   /* a Saturday */
+    cr_assert_eq(w, 1);
+    const char *name = NULL;
+    cr_assert_eq(jy_calendar_holiday(&name, c, D(2030, 12, 30)), JY_OK);
+    cr_assert_str_eq(name, "元旦");
+    /* December 2030: 22 Mondays-Fridays, 30th and 31st off, 28th worked. */
+    long n = 0;
+    cr_assert_eq(jy_calendar_workdays(&n, c, D(2030, 12, 1), D(2030, 12, 31)), JY_OK);
+    cr_assert_eq(n, 22 - 2 + 1);
+    /* Holidays in order: 2030's, then 2031's 元旦 starting in December 2030. */
+    cr_assert_str_eq(jy_calendar_holiday_at(c, 0)->name, "国庆节");
+    cr_assert_str_eq(jy_calendar_holiday_at(c, 1)->name, "元旦");
+    jy_calendar_free(c);
+
+    /* The same day listed by two years' files: refused, in either order. */
+    cr_assert_eq(jy_calendar_load_buffer(&c, SPILL_2031, strlen(SPILL_2031), NULL), JY_OK);
+    cr_assert_eq(jy_calendar_add_buffer(c, CLASH_2030, strlen(CLASH_2030), &err), JY_EINVAL);
+    cr_assert_str_eq(err.field, "holidays[1].makeup_workdays[0]");
+    cr_assert(strstr(err.text, "already listed by the calendar's 2031 data (元旦)"), "%s", err.text);
+    cr_assert_eq(jy_calendar_year_count(c), 1);
+    jy_calendar_free(c);
+    cr_assert_eq(jy_calendar_load_buffer(&c, CLASH_2030, strlen(CLASH_2030), NULL), JY_OK);
+    cr_assert_eq(jy_calendar_add_buffer(c, SPILL_2031, strlen(SPILL_2031), &err), JY_EINVAL);
+    cr_assert_str_eq(err.field, "holidays[0].makeup_workdays[0]");
+    cr_assert(strstr(err.text, "2030 data (X)"), "%s", err.text);
+    jy_calendar_free(c);
 }
 
 Test(calendar_years, a_good_minimal_file)

@@ -100,7 +100,8 @@ JY_API int jy_calendar_load_default(jy_calendar **out);
  *         the format (a wrong type, a date that does not exist or lies outside
  *         the declared year, a day listed twice, a day both off and worked, a
  *         make-up working day that is not a Saturday or Sunday...),
- *         #JY_ENOMEM.
+ *         #JY_ENOMEM. A year's file may also list days of 25-31 December of
+ *         the year before, as some notices do (docs/formats.md).
  */
 JY_API int jy_calendar_load_file(jy_calendar **out, const char *path, jy_located_error *err);
 
@@ -129,8 +130,10 @@ JY_API int jy_calendar_load_buffer(jy_calendar **out, const char *json, size_t l
  * @param path  file name, NUL-terminated.
  * @param[out] err  optional; on failure, the file, the field path and the
  *                  reason.
- * @return as jy_calendar_load_file(), and #JY_EEXISTS if the calendar already
- *         covers that year.
+ * @return as jy_calendar_load_file(), #JY_EEXISTS if the calendar already
+ *         covers that year, and #JY_EINVAL if the file lists a day another
+ *         year's data of the calendar already lists (a December day of the
+ *         year before).
  */
 JY_API int jy_calendar_add_file(jy_calendar *cal, const char *path, jy_located_error *err);
 
