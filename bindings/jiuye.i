@@ -113,6 +113,7 @@ JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
 %ignore jy_date_is_valid;
 %ignore jy_date_compare;
 %ignore jy_date_format;
+%ignore jy_date_weekday;
 %ignore jy_date;
 
 /* Info structs are returned as host values by the typemaps; jy_id_age() needs
