@@ -475,12 +475,12 @@ static int add_entry(jy_vocab *v, const char *surf_in, const char *occ_in, const
 }
 
 int jy_vocab_add(jy_vocab *vocab, const char *surface, const char *occupation,
-                 const char *family, const char *code)
+                 const char *family, const char *occupation_code)
 {
     if (!vocab || !surface || !occupation)
         return jy__error(JY_EINVAL, "jy_vocab_add: NULL argument");
     why w;
-    int rc = add_entry(vocab, surface, occupation, family, code, &w);
+    int rc = add_entry(vocab, surface, occupation, family, occupation_code, &w);
     if (rc == JY_ENOMEM)
         return jy__error_nomem();
     if (rc != JY_OK)

@@ -119,8 +119,8 @@ JY_API int jy_vocab_extend_buffer(jy_vocab *vocab, const char *text, size_t len,
  * @param occupation  the canonical occupation's name, NUL-terminated.
  * @param family      the family's name, NUL-terminated; for an existing
  *                    occupation, NULL or empty means "its family".
- * @param code        the national occupation classification code, or NULL
- *                    or empty when unknown.
+ * @param occupation_code  the national occupation classification code, or
+ *                    NULL or empty when unknown.
  * @return #JY_OK, #JY_EEXISTS if the surface form already maps to another
  *         occupation, #JY_EINVAL (NULL or empty arguments, a surface form
  *         that folds to nothing or is too long, a new occupation without a
@@ -130,7 +130,7 @@ JY_API int jy_vocab_extend_buffer(jy_vocab *vocab, const char *text, size_t len,
  * Thread-safety: not concurrent with any other use of the vocabulary.
  */
 JY_API int jy_vocab_add(jy_vocab *vocab, const char *surface, const char *occupation,
-                        const char *family, const char *code);
+                        const char *family, const char *occupation_code);
 
 /**
  * @brief Releases a vocabulary.
