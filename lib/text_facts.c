@@ -320,7 +320,10 @@ static size_t parse_chinese(const ftext *f, size_t i, number *out)
         digit = -1;
         last_unit = unit;
     }
-    if (!has_big || j == i)
+    if (j == i)
+        return 0;
+    /* without 千 or 万, only an amount of money ("两百块", "十五元") */
+    if (!has_big && !(j < f->n && (f->cp[j] == CP_YUAN || f->cp[j] == CP_KUAI)))
         return 0;
     if (digit >= 0)
         section += digit * (last_unit >= 10 ? last_unit / 10 : 1); /* 三千五 = 3500, 一万二 = 12000 */
@@ -335,7 +338,7 @@ static size_t parse_chinese(const ftext *f, size_t i, number *out)
 static size_t parse_number(const ftext *f, size_t i, number *out)
 {
     memset(out, 0, sizeof *out);
-    if (i < f->n && cn_digit(f->cp[i]) >= 0)
+    if (i < f->n && (cn_digit(f->cp[i]) >= 0 || f->cp[i] == CP_SHI))
         return parse_chinese(f, i, out);
     if (i >= f->n || !is_digit(f->cp[i]))
         return 0;
