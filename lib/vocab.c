@@ -18,7 +18,7 @@
 /* Largest vocabulary file accepted. */
 #define VOCAB_FILE_MAX ((size_t)64 * 1024 * 1024)
 /* Folded code points kept on the stack during a scan. */
-#define SCAN_STACK 4096
+#define SCAN_STACK 1024
 /* Longest surface form in code points (JY_VOCAB_SURFACE_MAX bytes hold at
  * most this many). */
 #define SURFACE_CPS JY_VOCAB_SURFACE_MAX
