@@ -46,7 +46,7 @@ __all__ = [
     # exceptions
     "Error", "NotFoundError", "ExistsError", "InvalidError", "OutOfMemoryError",
     "Utf8Error", "ParseError", "StorageError", "ConstraintError", "AmbiguousError",
-    "FileError", "VersionError", "BusyError", "RangeError",
+    "FileError", "VersionError", "BusyError", "RangeError", "NotSupportedError",
     # text and dates
     "normalize", "utf8_check", "utf8_length", "parse_date", "age",
     # validators
@@ -89,6 +89,7 @@ FileError = _capi.FileError
 VersionError = _capi.VersionError
 BusyError = _capi.BusyError
 RangeError = _capi.RangeError
+NotSupportedError = _capi.NotSupportedError
 
 # ---------------------------------------------------------------------------
 # Text and dates
@@ -1514,7 +1515,7 @@ def _reject(d: dict) -> Reject:
 _ERRORS_BY_CODE = {cls.code: cls for cls in (
     Error, NotFoundError, ExistsError, InvalidError, OutOfMemoryError, Utf8Error, ParseError,
     StorageError, ConstraintError, AmbiguousError, FileError, VersionError, BusyError,
-    RangeError)}
+    RangeError, NotSupportedError)}
 
 
 @_dataclass(frozen=True)
