@@ -30,7 +30,9 @@
  * report's notes, which county staff read):
  *  - the figures are the labor records' **current** values, for the records
  *    on the ledger at the end of the period (surveyed on or before it, or
- *    changed on or before it);
+ *    changed on or before it). An update replaces a record's survey date and
+ *    the history does not keep the earlier one, so a record updated after
+ *    the period counts from its first recorded change on;
  *  - a resident counts as aged 16-60 on the last day of the period (from
  *    the birth date derived from the ID number);
  *  - **added** in the period: a record whose survey date lies in the period
