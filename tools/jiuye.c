@@ -1449,7 +1449,8 @@ static void report_help(FILE *to)
           "\n"
           "Options:\n"
           "  --db FILE           the database\n"
-          "  --kind KIND         a report kind or a ledger kind\n"
+          "  --kind KIND         a report kind or a ledger kind; several report kinds,\n"
+          "                      comma-separated, make one xlsx workbook (a sheet each)\n"
           "  --from DATE         first day of the period\n"
           "  --to DATE           last day of the period\n"
           "  --format FORMAT     json, csv or xlsx (xlsx needs OUTPUT)\n"
@@ -1559,7 +1560,27 @@ static int cmd_report(int argc, char **argv)
         fputs("jiuye report: xlsx needs an OUTPUT file\n", stderr);
         return EXIT_USAGE;
     }
-    int is_report = jy_report_kind_title(kind) != NULL;
+    /* Several report kinds, comma-separated: one workbook, a sheet each. */
+    const char *kinds[16];
+    size_t nkinds = 0;
+    char kind_list[512];
+    snprintf(kind_list, sizeof kind_list, "%s", kind);
+    for (char *save = NULL, *k = strtok_r(kind_list, ",", &save); k && nkinds < 16;
+         k = strtok_r(NULL, ",", &save))
+        kinds[nkinds++] = k;
+    if (nkinds > 1) {
+        for (size_t i = 0; i < nkinds; i++)
+            if (!jy_report_kind_title(kinds[i])) {
+                fprintf(stderr, "jiuye report: '%s' is not a report kind (several kinds: "
+                                "reports only)\n", kinds[i]);
+                return EXIT_USAGE;
+            }
+        if (fmt != JY_FORMAT_XLSX) {
+            fputs("jiuye report: several kinds go to one xlsx workbook only\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    int is_report = jy_report_kind_title(kinds[0]) != NULL;
     jy_kind lk = (jy_kind)0;
     if (!is_report && jy_kind_from_name(&lk, kind) != JY_OK) {
         fprintf(stderr, "jiuye report: unknown kind '%s'; see jiuye report --help\n", kind);
@@ -1592,39 +1613,45 @@ static int cmd_report(int argc, char **argv)
         jy_db_close(db);
         return rc;
     }
-    jy_report *r = NULL;
-    if (jy_report_build(&r, db, kind, f, t, NULL) != JY_OK) {
-        fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
-        jy_db_close(db);
-        return EXIT_FAILED;
-    }
+    jy_report *all[16] = { NULL };
+    for (size_t i = 0; i < nkinds; i++)
+        if (jy_report_build(&all[i], db, kinds[i], f, t, NULL) != JY_OK) {
+            fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
+            for (size_t j = 0; j < i; j++)
+                jy_report_free(all[j]);
+            jy_db_close(db);
+            return EXIT_FAILED;
+        }
     jy_db_close(db);
+    jy_report *r = all[0];
     char *text = NULL;
     size_t len = 0;
     int st = JY_OK;
     if (fmt == JY_FORMAT_XLSX) {
-        const jy_report *one[1] = { r };
-        st = jy_report_write_xlsx(one, 1, out);
+        const jy_report *books[16];
+        for (size_t i = 0; i < nkinds; i++)
+            books[i] = all[i];
+        st = jy_report_write_xlsx(books, nkinds, out);
     } else if (fmt == JY_FORMAT_CSV) {
         st = jy_report_to_csv(&text, &len, r);
     } else if ((st = jy_report_to_json(&text, r)) == JY_OK) {
         len = strlen(text);
     }
+    rc = EXIT_OK;
     if (st != JY_OK) {
         fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
-        jy_report_free(r);
-        return EXIT_FAILED;
-    }
-    rc = EXIT_OK;
-    if (text) {
+        rc = EXIT_FAILED;
+    } else if (text) {
         rc = write_text_out("report", out, text, len);
         if (rc == EXIT_OK && !out && fmt != JY_FORMAT_CSV)
             putchar('\n');
     }
-    if (rc == EXIT_OK && out)
-        printf("%s: %s\n", jy_report_title(r), out);
+    for (size_t i = 0; i < nkinds; i++) {
+        if (rc == EXIT_OK && out)
+            printf("%s: %s\n", jy_report_title(all[i]), out);
+        jy_report_free(all[i]);
+    }
     jy_free(text);
-    jy_report_free(r);
     return rc;
 }
 
