@@ -58,6 +58,34 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : NULL;
 }
 
+/* Text of a column without the copy sqlite3_column_text() makes to end it
+ * with a NUL: the bytes in place and their length (p NULL for NULL). The
+ * labor scans read 150 000 rows this way. */
+typedef struct txt {
+    const char *p;
+    size_t n;
+} txt;
+
+static txt col_txt(sqlite3_stmt *st, int i)
+{
+    txt t;
+    t.p = (const char *)sqlite3_column_blob(st, i);
+    t.n = t.p ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    return t;
+}
+
+static int txt_is(txt t, const char *s)
+{
+    size_t n = strlen(s);
+    return t.p && t.n == n && !memcmp(t.p, s, n);
+}
+
+static txt cstr(const char *s)
+{
+    txt t = { s, s ? strlen(s) : 0 };
+    return t;
+}
+
 /* Index of a township code in the county, or `n` (the "unknown" row). */
 typedef struct towns {
     const jy_county *county;
@@ -65,16 +93,21 @@ typedef struct towns {
     size_t last;
 } towns;
 
-static size_t town_index(towns *t, const char *code)
+static size_t town_index_t(towns *t, txt code)
 {
-    if (!code)
+    if (!code.p)
         return t->n;
-    if (t->last < t->n && !strcmp(jy_county_township_at(t->county, t->last)->code, code))
+    if (t->last < t->n && txt_is(code, jy_county_township_at(t->county, t->last)->code))
         return t->last;
     for (size_t i = 0; i < t->n; i++)
-        if (!strcmp(jy_county_township_at(t->county, i)->code, code))
+        if (txt_is(code, jy_county_township_at(t->county, i)->code))
             return t->last = i;
     return t->n;
+}
+
+static size_t town_index(towns *t, const char *code)
+{
+    return town_index_t(t, cstr(code));
 }
 
 static const char *town_name(const towns *t, size_t i)
@@ -84,17 +117,22 @@ static const char *town_name(const towns *t, size_t i)
 
 /* Index of an enum value among a catalogue field's values, or the count
  * (the "not given / other" slot). */
-static size_t enum_slot(const jy_field_info *f, const char *value)
+static size_t enum_slot_t(const jy_field_info *f, txt value)
 {
     size_t n = 0;
     while (f->values[n])
         n++;
-    if (!value)
+    if (!value.p)
         return n;
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(f->values[i], value))
+        if (txt_is(value, f->values[i]))
             return i;
     return n;
+}
+
+static size_t enum_slot(const jy_field_info *f, const char *value)
+{
+    return enum_slot_t(f, cstr(value));
 }
 
 static size_t enum_count(const jy_field_info *f)
@@ -105,12 +143,21 @@ static size_t enum_count(const jy_field_info *f)
     return n;
 }
 
-/* Age on `on` from a birth date text YYYY-MM-DD; -1 if unknown. */
-static int age_on(const char *birth, jy_date on)
+static int digits(const char *s, int n)
 {
-    if (!birth || strlen(birth) != 10)
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* Age on `on` from a birth date text YYYY-MM-DD (as stored); -1 if unknown. */
+static int age_on(txt b, jy_date on)
+{
+    if (!b.p || b.n != 10)
         return -1;
-    int y = atoi(birth), m = atoi(birth + 5), d = atoi(birth + 8);
+    const char *birth = b.p;
+    int y = digits(birth, 4), m = digits(birth + 5, 2), d = digits(birth + 8, 2);
     int age = on.year - y;
     if (on.month < m || (on.month == m && on.day < d))
         age--;
@@ -119,20 +166,20 @@ static int age_on(const char *birth, jy_date on)
 
 /* Calls fn(item, len, payload) for each item of a list field's canonical
  * text (items joined with 、). */
-static void each_item(const char *list, void (*fn)(const char *, size_t, void *), void *payload)
+static void each_item(txt list, void (*fn)(const char *, size_t, void *), void *payload)
 {
-    static const char sep[] = "\xe3\x80\x81";
-    if (!list)
+    if (!list.p)
         return;
-    const char *p = list;
-    for (;;) {
-        const char *q = strstr(p, sep);
-        size_t len = q ? (size_t)(q - p) : strlen(p);
-        if (len)
-            fn(p, len, payload);
-        if (!q)
-            break;
-        p = q + 3;
+    const char *p = list.p, *end = list.p + list.n;
+    while (p < end) {
+        const char *q = p;
+        while (q + 2 < end && !(q[0] == '\xe3' && q[1] == '\x80' && q[2] == '\x81'))
+            q++;
+        if (q + 2 >= end)
+            q = end;
+        if (q > p)
+            fn(p, (size_t)(q - p), payload);
+        p = q == end ? end : q + 3;
     }
 }
 
@@ -376,10 +423,21 @@ static void side_close(side *s)
     s->st = NULL;
 }
 
-static const char *const labor_sql =
+/* The labor scans, one per report: the same 14 result columns, the ones a
+ * report does not use replaced by NULL (SQLite decodes every result column of
+ * every row, so fewer real columns make a faster scan), and the returnee
+ * report reading returnees only. */
+static const char *const labor_sql_all =
     "SELECT id, township, birth_date, education, employment_status, skills, needs_job, "
-    "needs_entrepreneurship, needs_training, key_groups, returnee, wish_local, surveyed_on, job "
+    "needs_entrepreneurship, needs_training, key_groups, returnee, wish_local, surveyed_on, NULL "
     "FROM labor ORDER BY id";
+static const char *const labor_sql_returnee =
+    "SELECT id, township, birth_date, NULL, employment_status, skills, needs_job, "
+    "needs_entrepreneurship, needs_training, NULL, returnee, wish_local, surveyed_on, job "
+    "FROM labor WHERE returnee = 1 ORDER BY id";
+static const char *const labor_sql_service =
+    "SELECT id, township, birth_date, NULL, employment_status, NULL, needs_job, NULL, NULL, "
+    "key_groups, returnee, wish_local, surveyed_on, NULL FROM labor ORDER BY id";
 
 /* History: first change and whether one lies in the period. */
 static const char *const change_sql =
@@ -389,19 +447,19 @@ static const char *const change_sql =
 /* One labor row. */
 typedef struct labor_row {
     int64_t id;
-    const char *township, *birth, *education, *status, *skills, *key_groups, *surveyed, *job;
+    txt township, birth, education, status, skills, key_groups, surveyed, job;
     int needs_job, needs_ent, needs_train, returnee, wish_local;
     int changed_by_to, changed_in;
 } labor_row;
 
 typedef int (*labor_fn)(const labor_row *row, void *payload);
 
-static int labor_scan(jy_db *db, const period *p, side *extra, size_t nextra, labor_fn fn,
-                      void *payload)
+static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, size_t nextra,
+                      labor_fn fn, void *payload)
 {
     sqlite3_stmt *st = NULL;
     side changes;
-    int rc = prepare(&st, db, labor_sql);
+    int rc = prepare(&st, db, sql);
     if (rc == JY_OK)
         rc = side_open(&changes, db, change_sql, p);
     if (rc != JY_OK) {
@@ -412,19 +470,19 @@ static int labor_scan(jy_db *db, const period *p, side *extra, size_t nextra, la
     while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         labor_row row;
         row.id = sqlite3_column_int64(st, 0);
-        row.township = col_text(st, 1);
-        row.birth = col_text(st, 2);
-        row.education = col_text(st, 3);
-        row.status = col_text(st, 4);
-        row.skills = col_text(st, 5);
+        row.township = col_txt(st, 1);
+        row.birth = col_txt(st, 2);
+        row.education = col_txt(st, 3);
+        row.status = col_txt(st, 4);
+        row.skills = col_txt(st, 5);
         row.needs_job = sqlite3_column_int(st, 6);
         row.needs_ent = sqlite3_column_int(st, 7);
         row.needs_train = sqlite3_column_int(st, 8);
-        row.key_groups = col_text(st, 9);
+        row.key_groups = col_txt(st, 9);
         row.returnee = sqlite3_column_int(st, 10);
         row.wish_local = sqlite3_column_int(st, 11);
-        row.surveyed = col_text(st, 12);
-        row.job = col_text(st, 13);
+        row.surveyed = col_txt(st, 12);
+        row.job = col_txt(st, 13);
         row.changed_by_to = row.changed_in = 0;
         if (side_seek(&changes, db, row.id, &rc)) {
             row.changed_by_to = sqlite3_column_int(changes.st, 1);
@@ -446,8 +504,10 @@ static int labor_scan(jy_db *db, const period *p, side *extra, size_t nextra, la
  * 16 to 60 then. Sets *added for a record first surveyed in the period. */
 static int counted(const labor_row *row, const period *p, int *added)
 {
-    int surveyed_by_to = row->surveyed && strcmp(row->surveyed, p->to) <= 0;
-    *added = surveyed_by_to && strcmp(row->surveyed, p->from) >= 0 && !row->changed_by_to;
+    /* Dates are stored as YYYY-MM-DD: compared as text. */
+    int dated = row->surveyed.p && row->surveyed.n == 10;
+    int surveyed_by_to = dated && memcmp(row->surveyed.p, p->to, 10) <= 0;
+    *added = surveyed_by_to && memcmp(row->surveyed.p, p->from, 10) >= 0 && !row->changed_by_to;
     if (!surveyed_by_to && !row->changed_by_to)
         return 0;
     int age = age_on(row->birth, p->t);
@@ -503,10 +563,10 @@ static int labor_count(const labor_row *row, void *payload)
         return JY_OK;
     if (c->returnee_only && !row->returnee)
         return JY_OK;
-    size_t t = town_index(&c->tw, row->township);
+    size_t t = town_index_t(&c->tw, row->township);
     int64_t *b = cell_of(&c->base, t, 0);
     b[L_TOTAL]++;
-    if (row->skills) {
+    if (row->skills.p) {
         b[L_SKILLS]++;
         each_item(row->skills, tally_item, &c->skills);
     }
@@ -517,15 +577,15 @@ static int labor_count(const labor_row *row, void *payload)
     b[L_WISH] += row->wish_local != 0;
     b[L_ADDED] += added;
     b[L_UPDATED] += row->changed_in != 0;
-    (*cell_of(&c->status, t, enum_slot(c->f_status, row->status)))++;
-    (*cell_of(&c->edu, t, enum_slot(c->f_edu, row->education)))++;
-    if (row->key_groups) {
+    (*cell_of(&c->status, t, enum_slot_t(c->f_status, row->status)))++;
+    (*cell_of(&c->edu, t, enum_slot_t(c->f_edu, row->education)))++;
+    if (row->key_groups.p) {
         key_acc k = { c, t, 0 };
         each_item(row->key_groups, key_item, &k);
         b[L_KEY] += k.any;
     }
-    if (c->returnee_only && row->job)
-        tally_add(&c->jobs, row->job, strlen(row->job));
+    if (c->returnee_only && row->job.p && row->job.n)
+        tally_add(&c->jobs, row->job.p, row->job.n);
     return JY_OK;
 }
 
@@ -731,7 +791,8 @@ int jy__report_labor(jy_report *r, jy_db *db, const jy_report_options *o, int re
     if (rc == JY_OK)
         rc = grid_init(&c.key, rows, c.n_key);
     if (rc == JY_OK)
-        rc = labor_scan(db, &p, NULL, 0, labor_count, &c);
+        rc = labor_scan(db, returnee ? labor_sql_returnee : labor_sql_all, &p, NULL, 0,
+                        labor_count, &c);
     if (rc == JY_OK && !returnee)
         rc = count_checks(db, &c);
     if (rc == JY_OK && (c.skills.failed || c.jobs.failed))
@@ -771,10 +832,10 @@ typedef struct service_ctx {
     grid kt, ra, kg; /* kg: one row per key group + a row for any group */
 } service_ctx;
 
-static int employed(const char *status)
+static int employed(txt status)
 {
-    return status && (!strncmp(status, "employed_", 9) || !strcmp(status, "flexible") ||
-                      !strcmp(status, "self_employed"));
+    return status.p && ((status.n > 9 && !memcmp(status.p, "employed_", 9)) ||
+                        txt_is(status, "flexible") || txt_is(status, "self_employed"));
 }
 
 typedef struct kg_acc {
@@ -801,13 +862,13 @@ static int service_count(const labor_row *row, void *payload)
     int added = 0;
     if (!counted(row, c->p, &added))
         return JY_OK;
-    size_t t = town_index(&c->tw, row->township);
+    size_t t = town_index_t(&c->tw, row->township);
     side *s1311 = &c->sides[S_1311], *ret = &c->sides[S_RETURN];
     int has1311 = !s1311->done && s1311->id == row->id;
     int served = has1311 && sqlite3_column_int(s1311->st, 1);
     int served_in = has1311 && sqlite3_column_int(s1311->st, 2);
     (*cell_of(&c->kt, t, KT_TOTAL))++;
-    if (row->key_groups) {
+    if (row->key_groups.p) {
         int64_t *k = cell_of(&c->kt, t, 0);
         k[KT_PERSONS]++;
         k[KT_SERVED] += served;
@@ -914,7 +975,7 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
                        "WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2 "
                        "GROUP BY labor_id ORDER BY labor_id", &p);
     if (rc == JY_OK)
-        rc = labor_scan(db, &p, sides, S_N, service_count, &c);
+        rc = labor_scan(db, labor_sql_service, &p, sides, S_N, service_count, &c);
     side_close(&sides[S_1311]);
     side_close(&sides[S_RETURN]);
 
