@@ -508,10 +508,15 @@ static cJSON *section_json(const section *s)
         else
             ok = push(rows, row_json(s, &s->rows[r]));
     }
-    ok = ok && add(o, "columns", cols);
-    cols = NULL;
-    ok = ok && add(o, "rows", rows);
-    rows = NULL;
+    /* add() takes the item, even when it fails: forget it once handed over. */
+    if (ok) {
+        ok = add(o, "columns", cols);
+        cols = NULL;
+    }
+    if (ok) {
+        ok = add(o, "rows", rows);
+        rows = NULL;
+    }
     ok = ok && add(o, "totals", totals ? row_json(s, totals) : cJSON_CreateNull());
     if (!ok) {
         cJSON_Delete(cols);
@@ -537,12 +542,14 @@ int jy_report_to_json(char **out, const jy_report *report)
         ok = push(notes, cJSON_CreateString(report->notes[i]));
     for (size_t i = 0; ok && i < report->nsections; i++)
         ok = push(secs, section_json(&report->sections[i]));
-    ok = ok && add(o, "notes", notes);
-    if (ok)
+    if (ok) {
+        ok = add(o, "notes", notes);
         notes = NULL;
-    ok = ok && add(o, "sections", secs);
-    if (ok)
+    }
+    if (ok) {
+        ok = add(o, "sections", secs);
         secs = NULL;
+    }
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(notes);
     cJSON_Delete(secs);
