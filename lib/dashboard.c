@@ -485,7 +485,8 @@ static void hbar_chart(jy__outbuf *b, const jy_report *r, size_t s, size_t col, 
         }
     if (ratio_col)
         max = 1;
-    putf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\">", W, H);
+    putf(b, "<svg viewBox=\"0 0 %.0f %.0f\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\">",
+         W, H);
     if (!n) {
         put(b, "</svg>");
         return;

@@ -14,8 +14,9 @@ JY_DEBIAN_PACKAGES=(
   # installed here to build and test them; unzip reads them back in tests.
   libxlsxwriter-dev unzip
   # The big screen is tested in a real browser (ctest dashboard_browser),
-  # with a CJK font for the screenshot.
-  chromium fonts-wqy-microhei
+  # with a CJK font for the screenshot: Noto Sans CJK, which also has the
+  # Extension A character of 麦㙦镇 (WenQuanYi Micro Hei has not).
+  chromium fonts-noto-cjk
 )
 
 jy_install_deps() {
