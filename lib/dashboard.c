@@ -429,7 +429,8 @@ static const char *const css =
     ".bar i{display:block;height:100%}"
     ".iv{width:170px;text-align:right;color:#9cc3ff}"
     ".il{width:250px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}"
-    ".warn{margin-top:8px;font-size:18px;color:#ffb3a7}"
+    ".more{font-size:16px;color:#9cc3ff;margin-top:4px}"
+    ".warn{margin-top:8px;font-size:18px;color:#ffb3a7;overflow:hidden}"
     ".warn b{color:#ff6b5b}";
 
 /* A vertical bar chart of a section's column `col` by row label (months). */
@@ -526,12 +527,29 @@ static void panel_start(jy__outbuf *b, const char *cls, const char *title)
     put(b, "</h2>");
 }
 
+/* Rows the indicator panel has room for; the rest are summed up by status. */
+#define JY__PANEL_INDICATORS 11
+
+static int severity(jy_rag s)
+{
+    return s == JY_RAG_RED ? 0 : s == JY_RAG_AMBER ? 1 : s == JY_RAG_NONE ? 2 : 3;
+}
+
 static void indicators_panel(jy__outbuf *b, const jy_dashboard *d)
 {
     panel_start(b, NULL, "考核指标进度");
+    /* Red first, then amber, then the others, each in the order given: a
+     * wall screen shows what needs attention. */
+    size_t order[JY__PANEL_INDICATORS], shown = 0;
+    for (int level = 0; level <= 3; level++)
+        for (size_t i = 0; i < d->nind && shown < JY__PANEL_INDICATORS; i++)
+            if (severity(d->ind[i].status) == level)
+                order[shown++] = i;
     size_t warnings = 0;
-    for (size_t i = 0; i < d->nind; i++) {
-        const indicator *in = &d->ind[i];
+    for (size_t i = 0; i < d->nind; i++)
+        warnings += d->ind[i].warning != NULL;
+    for (size_t k = 0; k < shown; k++) {
+        const indicator *in = &d->ind[order[k]];
         const char *cls = in->status == JY_RAG_GREEN ? "g"
                           : in->status == JY_RAG_AMBER ? "a"
                           : in->status == JY_RAG_RED   ? "r"
@@ -556,7 +574,15 @@ static void indicators_panel(jy__outbuf *b, const jy_dashboard *d)
             esc(b, in->unit);
         }
         put(b, "</span></div>");
-        warnings += in->warning != NULL;
+    }
+    if (shown < d->nind) {
+        size_t by[4] = { 0, 0, 0, 0 };
+        for (size_t i = 0; i < d->nind; i++)
+            by[severity(d->ind[i].status)]++;
+        for (size_t k = 0; k < shown; k++)
+            by[severity(d->ind[order[k]].status)]--;
+        putf(b, "<div class=\"more\">另有 %zu 项: 达标 %zu, 滞后 %zu, 未达标 %zu, 其他 %zu</div>",
+             d->nind - shown, by[3], by[1], by[0], by[2]);
     }
     if (warnings) {
         put(b, "<div class=\"warn\"><b>预警:</b> ");

@@ -696,6 +696,22 @@ Test(report, dashboard_page)
     cr_assert(strstr(page, "考核指标进度") && strstr(page, "预警") &&
               strstr(page, "按当前进度全年将未达标"));
     cr_assert(strstr(page, "每月发布岗位&lt;300&gt;"), "text escaped");
+    cr_assert_null(strstr(page, "另有"), "room for both");
+    /* Many indicators: the red and amber ones are shown, the rest summed up. */
+    for (int i = 0; i < 12; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "g%d", i);
+        cr_assert_eq(jy_dashboard_add_indicator(d, id, "达标项", 1, 1, NULL, JY_RAG_GREEN, NULL),
+                     JY_OK);
+    }
+    cr_assert_eq(jy_dashboard_add_indicator(d, "9.2", "入职满3个月", 82, 1500, "人", JY_RAG_RED,
+                                            NULL), JY_OK);
+    char *many = NULL;
+    cr_assert_eq(jy_dashboard_to_html(&many, NULL, d), JY_OK);
+    const char *red = strstr(many, "9.2 入职满3个月"), *amber = strstr(many, "3.3 每月发布岗位");
+    cr_assert(red && amber && red < amber, "red first, then amber");
+    cr_assert(strstr(many, "另有 4 项: 达标 4, 滞后 0, 未达标 0, 其他 0"), "the rest summed up");
+    jy_free(many);
     jy_dashboard_free(d);
     jy_db_close(db);
 }

@@ -68,7 +68,10 @@ JY_API void jy_dashboard_free(jy_dashboard *dashboard);
 /**
  * @brief Adds an indicator to the page's progress panel (in the order added).
  *
- * Meant to be filled from a scorecard: one call per sub-indicator.
+ * Meant to be filled from a scorecard: one call per sub-indicator. The
+ * panel shows red indicators first, then amber, then the others (each group
+ * in the order added), as many as fit (11); the rest are counted by status
+ * on one line. Every warning is listed.
  *
  * @param dashboard  the dashboard.
  * @param id       the catalogue's id (`"3.3"`); copied.
