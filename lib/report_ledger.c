@@ -1483,6 +1483,13 @@ typedef struct report_kind {
     const char *name, *title;
 } report_kind;
 
+/* The built-in kinds. The monthly and annual work reports (`monthly`,
+ * `annual`: every indicator against its target, with the trend) need the
+ * scorecard of the assessment module: it can add them here (a builder that
+ * assesses the period and fills the report with jy_report_add_section()...),
+ * render its scorecard in the seed's table layout the same way (a report of
+ * kind `scorecard` written with jy_report_write_xlsx() beside the others),
+ * and fill the big screen's indicator panel (jy_dashboard_add_indicator()). */
 static const report_kind kinds[] = {
     { "quarterly_labor", "全县劳动力资源信息季度专报表" },
     { "returnee_monthly", "返乡务工人员信息月报" },
