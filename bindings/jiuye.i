@@ -87,6 +87,7 @@ JY_HOST_HANDLE(TYPE, FREE)
 %enddef
 
 JY_HANDLE(jy_county, jy_county_free)
+JY_HANDLE(jy_calendar, jy_calendar_free)
 JY_HANDLE(jy_record, jy_record_free)
 JY_HANDLE(jy_db, jy_db_close)
 JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
@@ -114,6 +115,7 @@ JY_HANDLE(jy_dashboard, jy_dashboard_free)
 %ignore jy_date_is_valid;
 %ignore jy_date_compare;
 %ignore jy_date_format;
+%ignore jy_date_weekday;
 %ignore jy_date;
 
 /* Info structs are returned as host values by the typemaps; jy_id_age() needs
@@ -122,6 +124,12 @@ JY_HANDLE(jy_dashboard, jy_dashboard_free)
 %ignore jy_uscc_info;
 %ignore jy_phone_info;
 %ignore jy_id_age;
+
+/* Holidays are borrowed from their calendar, copied into host values by the
+ * typemaps; periods and buckets are host values (Python: tuples of dates). */
+%ignore jy_holiday;
+%ignore jy_period;
+%ignore jy_bucket;
 
 /* Townships and villages are borrowed from their county: the typemaps copy
  * them into host values, so their structs are not wrapped. */
@@ -231,6 +239,7 @@ JY_BLOCKING(jy_dashboard_render)
 %include "jiuye/error.h"
 %include "jiuye/text.h"
 %include "jiuye/date.h"
+%include "jiuye/calendar.h"
 %include "jiuye/validate.h"
 %include "jiuye/county.h"
 %include "jiuye/record.h"

@@ -29,7 +29,7 @@ const char jy__fmt_time[] = "time";
 #define FMT(n, l, fmt, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, fmt, NULL, NULL, 0, NOMIN, NOMAX, d)
 #define ENUM(n, l, v, fl, d) FIELD(n, l, JY_FIELD_TEXT, fl, jy__fmt_enum, v##_values, v##_labels, 0, NOMIN, NOMAX, d)
 #define INT(n, l, mn, mx, fl, d) FIELD(n, l, JY_FIELD_INTEGER, fl, NULL, NULL, NULL, 0, mn, mx, d)
-#define REAL(n, l, fl, d) FIELD(n, l, JY_FIELD_REAL, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
+#define REAL(n, l, mn, mx, fl, d) FIELD(n, l, JY_FIELD_REAL, fl, NULL, NULL, NULL, 0, mn, mx, d)
 #define BOOL(n, l, fl, d) FIELD(n, l, JY_FIELD_BOOL, fl, NULL, NULL, NULL, 0, 0, 1, d)
 #define DATE(n, l, fl, d) FIELD(n, l, JY_FIELD_DATE, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
 #define LIST(n, l, fl, d) FIELD(n, l, JY_FIELD_LIST, fl, NULL, NULL, NULL, 0, NOMIN, NOMAX, d)
@@ -280,6 +280,7 @@ static const jy_field_info event_fields[] = {
     BOOL("success", "成效", 0, "Outcome achieved (return assistance: employed; staff: qualified)."),
     TEXT("channel", "发布渠道", 0, "Channel: 新干微就业, 抖音, 视频号, city site..."),
     TEXT("notes", "备注", 0, "Free notes."),
+    TEXT("source", "来源", 0, "Source of a fact recorded by hand (a document, the assessor...)."),
 };
 
 static const jy_field_info event_enterprise_fields[] = {
@@ -335,6 +336,26 @@ static const jy_field_info incident_fields[] = {
     TEXT("description", "情况说明", REQ, "What happened (no personal data)."),
 };
 
+static const jy_field_info push_fields[] = {
+    ID_FIELD,
+    REF("jobseeker_id", "求职者编号", JY_KIND_JOBSEEKER, REQ, "The jobseeker the postings were pushed to."),
+    DATE("pushed_on", "推送日期", REQ, "Date of the push."),
+    INT("posting_count", "推送岗位数", 0, NOMAX, REQ, "Number of matched postings pushed."),
+    LIST("postings", "推送岗位", 0, "Ids of the postings pushed, best match first."),
+    TEXT("channel", "推送渠道", 0, "Channel: platform message, SMS, WeChat..."),
+};
+
+static const jy_field_info override_fields[] = {
+    ID_FIELD,
+    TEXT("indicator", "考核指标", REQ, "Sub-indicator of the scoring table, as numbered in the catalogue: 1.1 ... 15.2."),
+    DATE("period_from", "考核期起", REQ, "First day of the assessed period the decision applies to."),
+    DATE("period_to", "考核期止", REQ, "Last day of the assessed period."),
+    REAL("deduction", "扣分", 0, 100, REQ, "The deduction the assessor decided, in points (0 or more)."),
+    TEXT("reason", "调整理由", REQ, "Why the computed deduction was changed."),
+    TEXT("assessor", "考核人", 0, "Who decided."),
+    DATE("decided_on", "决定日期", REQ, "Date of the decision."),
+};
+
 #define KIND(k, n, l, f, date, town, sub, key, w) \
     { k, n, l, f, sizeof f / sizeof f[0], date, town, sub, key, w }
 
@@ -355,6 +376,8 @@ static const jy__kind_info kinds[] = {
     KIND(JY_KIND_REVIEW, "review", "评价", review_fields, "date", NULL, NULL, NULL, 1),
     KIND(JY_KIND_DELIVERY, "delivery", "简历投递", delivery_fields, "delivered_on", NULL, NULL, NULL, 1),
     KIND(JY_KIND_INCIDENT, "incident", "事件", incident_fields, "date", NULL, "kind", NULL, 1),
+    KIND(JY_KIND_PUSH, "push", "岗位推送", push_fields, "pushed_on", NULL, NULL, NULL, 1),
+    KIND(JY_KIND_OVERRIDE, "override", "扣分调整", override_fields, "decided_on", NULL, NULL, NULL, 1),
 };
 
 const jy__kind_info *jy__kind(int kind)

@@ -197,6 +197,15 @@ static int parse_real(double *out, const char *s)
     return ok;
 }
 
+/* The shortest of %.15g and %.17g that reads back as the same double, so
+ * that 0.1 is stored as "0.1" and every value still round-trips. */
+static void format_real(char *buf, size_t size, double v)
+{
+    snprintf(buf, size, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, size, "%.17g", v);
+}
+
 /* Compares ignoring the case of ASCII letters ("Yes", "YES", "Y"). */
 static int same_ascii_nocase(const char *a, const char *b)
 {
@@ -364,7 +373,12 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
             rc = field_error(r, f, "not a number");
             break;
         }
-        snprintf(buf, sizeof buf, "%.17g", nv.r);
+        if (nv.r < (double)f->min || nv.r > (double)f->max) {
+            rc = jy__error(JY_EINVAL, "%s: field '%s': %g is outside %" PRId64 "..%" PRId64,
+                           r->info->name, f->name, nv.r, f->min, f->max);
+            break;
+        }
+        format_real(buf, sizeof buf, nv.r);
         nv.text = jy__strdup(buf);
         break;
     case JY_FIELD_BOOL:
@@ -494,7 +508,7 @@ int jy_record_set_real(jy_record *record, const char *field, double value)
     if (t != JY_FIELD_REAL)
         return field_error(record, &record->info->fields[i], "not a numeric field");
     char buf[64];
-    snprintf(buf, sizeof buf, "%.17g", value);
+    format_real(buf, sizeof buf, value);
     return jy__record_set_field(record, i, buf);
 }
 

@@ -264,5 +264,33 @@ static const char *const migration_1[] = {
     NULL,
 };
 
-const char *const *const jy__migrations[] = { migration_1 };
+/* Version 1 -> 2: matched postings pushed to jobseekers, assessors'
+ * overrides of deductions, and the source of facts recorded by hand. */
+static const char *const migration_2[] = {
+    "CREATE TABLE push (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    jobseeker_id INTEGER REFERENCES jobseeker(id),\n"
+    "    pushed_on TEXT,\n"
+    "    posting_count INTEGER,\n"
+    "    postings TEXT,\n"
+    "    channel TEXT\n"
+    ")",
+    "CREATE INDEX push_pushed_on ON push(pushed_on)",
+    "CREATE INDEX push_jobseeker_id ON push(jobseeker_id)",
+    "CREATE TABLE override (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    indicator TEXT,\n"
+    "    period_from TEXT,\n"
+    "    period_to TEXT,\n"
+    "    deduction REAL,\n"
+    "    reason TEXT,\n"
+    "    assessor TEXT,\n"
+    "    decided_on TEXT\n"
+    ")",
+    "CREATE INDEX override_decided_on ON override(decided_on)",
+    "ALTER TABLE event ADD COLUMN source TEXT",
+    NULL,
+};
+
+const char *const *const jy__migrations[] = { migration_1, migration_2 };
 const int jy__migration_count = (int)(sizeof jy__migrations / sizeof jy__migrations[0]);

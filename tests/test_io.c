@@ -150,7 +150,8 @@ static void compare_databases(jy_db *a, jy_db *b, int skip_readonly_kinds)
     static const jy_kind order[] = { JY_KIND_CONTRACT, JY_KIND_ENTERPRISE, JY_KIND_LABOR,
         JY_KIND_STAFF_SURVEY, JY_KIND_POSTING, JY_KIND_JOBSEEKER, JY_KIND_FOLLOWUP,
         JY_KIND_LABOR_CHANGE, JY_KIND_VERIFICATION, JY_KIND_EVENT, JY_KIND_EVENT_ENTERPRISE,
-        JY_KIND_HIRE, JY_KIND_SHORTAGE, JY_KIND_REVIEW, JY_KIND_DELIVERY, JY_KIND_INCIDENT };
+        JY_KIND_HIRE, JY_KIND_SHORTAGE, JY_KIND_REVIEW, JY_KIND_DELIVERY, JY_KIND_INCIDENT,
+        JY_KIND_PUSH, JY_KIND_OVERRIDE };
     for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
         jy_kind k = order[o];
         if (skip_readonly_kinds && k == JY_KIND_LABOR_CHANGE)
@@ -229,7 +230,7 @@ static jy_db *every_kind_db_gaps(int gaps)
                      JY_OK, "%s", jy_error_last()->message);
     if (gaps)
         cr_assert_eq(jy_ledger_delete(db, JY_KIND_ENTERPRISE, 1), JY_OK);
-    import_file_ok(db, IO_DATA "every-kind.jsonl", 0, 15);
+    import_file_ok(db, IO_DATA "every-kind.jsonl", 0, 17);
     /* The person's situation changes: an update with history. */
     cr_assert_eq(import_text(&st, db,
                              "{\"type\":\"labor\",\"id_number\":\"360824199003151232\","

@@ -230,6 +230,7 @@ static const sample samples[] = {
         { "success", "true", NULL },
         { "channel", "新干微就业", NULL },
         { "notes", "抖音同步直播", NULL },
+        { "source", "主播登记表", NULL },
         { NULL, NULL, NULL } } },
     { JY_KIND_EVENT_ENTERPRISE, {
         { "event_id", REF_(10), NULL },
@@ -271,6 +272,22 @@ static const sample samples[] = {
         { "kind", "舆情事件", "public_opinion" },
         { "date", "2026-06-01", NULL },
         { "description", "网络投诉招聘信息不实", NULL },
+        { NULL, NULL, NULL } } },
+    { JY_KIND_PUSH, {
+        { "jobseeker_id", REF_(5), NULL },
+        { "pushed_on", "2026-03-14", NULL },
+        { "posting_count", "1", NULL },
+        { "postings", "4711", NULL },
+        { "channel", "平台消息", NULL },
+        { NULL, NULL, NULL } } },
+    { JY_KIND_OVERRIDE, {
+        { "indicator", "5.3", NULL },
+        { "period_from", "2026-03-01", NULL },
+        { "period_to", "2026-03-31", NULL },
+        { "deduction", "0.5", NULL },
+        { "reason", "停电导致直播中断，经核实酌情减半", NULL },
+        { "assessor", "县就业局考核组", NULL },
+        { "decided_on", "2026-04-10", NULL },
         { NULL, NULL, NULL } } },
 };
 #define SAMPLE_COUNT (sizeof samples / sizeof samples[0])

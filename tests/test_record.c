@@ -393,14 +393,44 @@ Test(record, typed_integer_setters)
     jy_record_free(r);
 }
 
-/* No field of the catalogue is of type real yet: a real field must still be
- * reachable through the typed functions when one is added. */
-Test(record, no_real_field_in_the_catalogue_yet)
+/* Real fields (an assessor's deduction): any spelling of a finite number in
+ * range, stored in its shortest exact form. */
+Test(record, real_fields_take_numbers_in_range)
 {
-    for (int kind = 1; kind < JY_KIND_END; kind++)
-        for (size_t i = 0; i < jy_kind_field_count(kind); i++)
-            cr_assert_neq(jy_kind_field_at(kind, i)->type, JY_FIELD_REAL,
-                          "a real field: add it to the conversion tests");
+    jy_record *r = NULL;
+    cr_assert_eq(jy_record_new(&r, JY_KIND_OVERRIDE), JY_OK);
+    cr_assert_eq(jy_kind_field(JY_KIND_OVERRIDE, "deduction")->type, JY_FIELD_REAL);
+    double d = 0;
+    cr_assert_eq(jy_record_set_text(r, "deduction", "0.5"), JY_OK);
+    cr_assert_eq(jy_record_get_real(&d, r, "deduction"), JY_OK);
+    cr_assert_float_eq(d, 0.5, 1e-12);
+    const char *text = NULL;
+    cr_assert_eq(jy_record_set_real(r, "deduction", 0.1), JY_OK);
+    cr_assert_eq(jy_record_get_text(&text, r, "deduction"), JY_OK);
+    cr_assert_str_eq(text, "0.1", "shortest exact form");
+    cr_assert_eq(jy_record_set_text(r, "deduction", "\xef\xbc\x91.\xef\xbc\x95"), JY_OK, "full-width 1.5");
+    cr_assert_eq(jy_record_get_real(&d, r, "deduction"), JY_OK);
+    cr_assert_float_eq(d, 1.5, 1e-12);
+    cr_assert_eq(jy_record_set_int(r, "deduction", 2), JY_OK, "whole numbers too");
+    cr_assert_eq(jy_record_get_real(&d, r, "deduction"), JY_OK);
+    cr_assert_float_eq(d, 2.0, 1e-12);
+
+    cr_assert_eq(jy_record_set_text(r, "deduction", "-0.5"), JY_EINVAL, "below the range");
+    cr_assert(strstr(jy_error_last()->message, "deduction") != NULL, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_record_set_real(r, "deduction", 100.5), JY_EINVAL, "above the range");
+    cr_assert_eq(jy_record_set_real(r, "deduction", NAN), JY_EINVAL);
+    cr_assert_eq(jy_record_set_text(r, "deduction", "nan"), JY_EINVAL);
+    cr_assert_eq(jy_record_set_text(r, "deduction", "inf"), JY_EINVAL);
+    cr_assert_eq(jy_record_set_text(r, "deduction", "半分"), JY_EINVAL);
+    cr_assert_eq(jy_record_get_real(&d, r, "deduction"), JY_OK);
+    cr_assert_float_eq(d, 2.0, 1e-12, "a refused value leaves the field as it was");
+
+    char *json = NULL;
+    cr_assert_eq(jy_record_set_real(r, "deduction", 0.75), JY_OK);
+    cr_assert_eq(jy_record_to_json(&json, r, 0), JY_OK);
+    cr_assert(strstr(json, "\"deduction\":0.75") != NULL, "%s", json);
+    jy_free(json);
+    jy_record_free(r);
 }
 
 /* ---- Booleans ------------------------------------------------------------ */

@@ -41,7 +41,7 @@ if(SCENARIO STREQUAL "import_export")
 
   # Every kind as JSON Lines (kind from each line).
   run(ARGS import --db "${DB}" "${DATA}/every-kind.jsonl" EXPECT 0 OUT out)
-  expect_match("${out}" "\"accepted\": 15, \"updated\": 0, \"rejected\": 0" "jsonl")
+  expect_match("${out}" "\"accepted\": 17, \"updated\": 0, \"rejected\": 0" "jsonl")
 
   # Exports: masked by default, in clear with --unmask.
   run(ARGS export --db "${DB}" --kind labor "${WORK}/labor.csv" EXPECT 0 OUT out)
@@ -69,7 +69,7 @@ if(SCENARIO STREQUAL "import_export")
   # The export imports back into a new database.
   run(ARGS init --db "${WORK}/copy.db" EXPECT 0)
   run(ARGS import --db "${WORK}/copy.db" --format jsonl "${WORK}/all.jsonl" EXPECT 0 OUT out)
-  expect_match("${out}" "\"accepted\": 23, \"updated\": 0, \"rejected\": 0" "copy")
+  expect_match("${out}" "\"accepted\": 25, \"updated\": 0, \"rejected\": 0" "copy")
 
   # CSV of enterprises and postings (masked values would not import back).
   run(ARGS export --db "${DB}" --kind enterprise --unmask "${WORK}/enterprises.csv" EXPECT 0)
@@ -124,7 +124,7 @@ elseif(SCENARIO STREQUAL "formats")
   file(WRITE "${WORK}/examples.jsonl" "${examples}")
   run(ARGS init --db "${DB}" EXPECT 0)
   run(ARGS import --db "${DB}" "${WORK}/examples.jsonl" EXPECT 0 OUT imported)
-  expect_match("${imported}" "\"accepted\": 15, \"updated\": 0, \"rejected\": 0, \"warnings\": [1-9]"
+  expect_match("${imported}" "\"accepted\": 17, \"updated\": 0, \"rejected\": 0, \"warnings\": [1-9]"
     "the examples of docs/formats.md import (labor_change skipped)")
   string(FIND "${doc}" "${out}" at)
   if(at LESS 0)

@@ -1042,6 +1042,13 @@ static const example examples[] = {
     { "shortage", "measures", "举办专场招聘会两场" },
     { "review", "text", "回复及时，推荐的岗位合适" },
     { "incident", "description", "网络投诉岗位信息不实，已核实处理" },
+    { "event", "source", "主播登记表" },
+    { "push", "postings", "1" },
+    { "push", "channel", "平台消息" },
+    { "override", "indicator", "5.3" },
+    { "override", "deduction", "0.5" },
+    { "override", "reason", "停电导致直播中断，经核实酌情减半" },
+    { "override", "assessor", "县就业局考核组" },
 };
 
 /* Dates in the examples, by field name (the same in every kind). */
@@ -1056,7 +1063,9 @@ static const example date_examples[] = {
     { "*", "started_on", "2026-04-20" },            { "*", "left_on", "2026-09-30" },
     { "*", "reported_on", "2026-03-28" },           { "*", "resolved_on", "2026-05-15" },
     { "*", "followed_up_on", "2026-05-02" },        { "*", "delivered_on", "2026-04-10" },
-    { "*", "viewed_on", "2026-04-11" },
+    { "*", "viewed_on", "2026-04-11" },         { "*", "pushed_on", "2026-04-12" },
+    { "*", "period_from", "2026-04-01" },       { "*", "period_to", "2026-04-30" },
+    { "*", "decided_on", "2026-05-10" },
 };
 
 static const char *example_of(const char *kind, const jy_field_info *f)

@@ -50,11 +50,13 @@ typedef enum jy_kind {
     JY_KIND_SHORTAGE = 13,       /**< `shortage`: an enterprise's shortage complaint (缺工诉求). */
     JY_KIND_REVIEW = 14,         /**< `review`: a jobseeker's review of the platform service (评价). */
     JY_KIND_DELIVERY = 15,       /**< `delivery`: a resume delivered to a posting (简历投递). */
-    JY_KIND_INCIDENT = 16        /**< `incident`: a data leak or public-opinion incident. */
+    JY_KIND_INCIDENT = 16,       /**< `incident`: a data leak or public-opinion incident. */
+    JY_KIND_PUSH = 17,           /**< `push`: matched postings pushed to a jobseeker (精准推送). Since schema 2. */
+    JY_KIND_OVERRIDE = 18        /**< `override`: an assessor's decision replacing a computed deduction. Since schema 2. */
 } jy_kind;
 
 /** @brief One past the largest ::jy_kind value (for loops over kinds). */
-#define JY_KIND_END 17
+#define JY_KIND_END 19
 
 /** @brief The type of a field's values. */
 typedef enum jy_field_type {
@@ -89,8 +91,8 @@ typedef struct jy_field_info {
     const char *const *values; /**< For `enum`: the allowed values, NULL-terminated. */
     const char *const *value_labels; /**< For `enum`: their Chinese labels (also accepted as input). */
     jy_kind ref_kind;          /**< For #JY_FIELD_REFERENCE: the kind referred to. */
-    int64_t min;               /**< For integers: the smallest value allowed. */
-    int64_t max;               /**< For integers: the largest value allowed. */
+    int64_t min;               /**< For integers and reals: the smallest value allowed. */
+    int64_t max;               /**< For integers and reals: the largest value allowed. */
     const char *doc;           /**< One sentence of documentation, in English. */
 } jy_field_info;
 

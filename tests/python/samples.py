@@ -117,7 +117,7 @@ def sample_records(village_code):
             "enterprise_id": lambda ids: ids["enterprise"], "report_kind": "monthly",
             "period": "2025-09", "due_on": D(2025, 9, 15), "done_on": D(2025, 9, 12),
             "group_kind": "jobseeker", "members": 480, "board": "gig_board", "rank": 3,
-            "success": True, "channel": "抖音", "notes": "效果好",
+            "success": True, "channel": "抖音", "notes": "效果好", "source": "主播登记表",
         }, {}),
         ("event_enterprise", {
             "event_id": lambda ids: ids["event"], "enterprise_id": lambda ids: ids["enterprise"],
@@ -142,6 +142,15 @@ def sample_records(village_code):
         }, {}),
         ("incident", {
             "kind": "public_opinion", "date": D(2025, 11, 1), "description": "网络舆情一起，已处置",
+        }, {}),
+        ("push", {
+            "jobseeker_id": lambda ids: ids["jobseeker"], "pushed_on": D(2025, 9, 3),
+            "posting_count": 2, "postings": ["12", "7"], "channel": "平台消息",
+        }, {}),
+        ("override", {
+            "indicator": "5.3", "period_from": D(2025, 9, 1), "period_to": D(2025, 9, 30),
+            "deduction": 0.5, "reason": "停电中断直播，酌情减半", "assessor": "考核组",
+            "decided_on": D(2025, 10, 8),
         }, {}),
     ]
 
