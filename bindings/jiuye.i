@@ -92,6 +92,8 @@ JY_HANDLE(jy_record, jy_record_free)
 JY_HANDLE(jy_db, jy_db_close)
 JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
 JY_HANDLE(jy_vocab, jy_vocab_free)
+JY_HANDLE(jy_report, jy_report_free)
+JY_HANDLE(jy_dashboard, jy_dashboard_free)
 
 /* Borrowed handles. jy_db_county() returns the county its database holds:
  * not owned (no destructor runs), and each host makes the object it returns
@@ -154,6 +156,15 @@ JY_HANDLE(jy_vocab, jy_vocab_free)
 %ignore jy_import_stats;
 %ignore jy_export_options;
 %ignore jy_export_options_init;
+/* Reports: the hosts read them as their JSON document (jy_report_to_json)
+ * and build them with the builder functions; cells, dates and options are
+ * not wrapped one by one. The dashboard's data is read the same way. */
+%ignore jy_report_cell;
+%ignore jy_report_cell_at;
+%ignore jy_report_from;
+%ignore jy_report_to;
+%ignore jy_report_options;
+%ignore jy_report_options_init;
 /* The callbacks are the host's: its typemaps install functions of their own
  * that call host callables. */
 %ignore jy_reject_cb;
@@ -242,6 +253,11 @@ JY_BLOCKING(jy_import_file)
 JY_BLOCKING(jy_import_buffer)
 JY_BLOCKING(jy_export_file)
 JY_BLOCKING(jy_export_buffer)
+JY_BLOCKING(jy_report_build)
+JY_BLOCKING(jy_report_write_xlsx)
+JY_BLOCKING(jy_report_write_csv)
+JY_BLOCKING(jy_dashboard_new)
+JY_BLOCKING(jy_dashboard_render)
 
 /* ------------------------------------------------------------------------ */
 /* The API: the real headers, in dependency order.                            */
@@ -259,3 +275,5 @@ JY_BLOCKING(jy_export_buffer)
 %include "jiuye/db.h"
 %include "jiuye/ledger.h"
 %include "jiuye/io.h"
+%include "jiuye/report.h"
+%include "jiuye/dashboard.h"

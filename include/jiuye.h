@@ -15,7 +15,9 @@
  *  - jiuye/record.h   ledger record kinds, their fields, records;
  *  - jiuye/db.h       the database holding a county's ledgers;
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
- *  - jiuye/io.h       importing and exporting JSON Lines and CSV.
+ *  - jiuye/io.h       importing and exporting JSON Lines, CSV and Excel;
+ *  - jiuye/report.h   reports computed from the ledgers, as data, JSON, CSV, xlsx;
+ *  - jiuye/dashboard.h the big screen: a self-contained HTML page.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -33,5 +35,7 @@
 #include "jiuye/db.h"
 #include "jiuye/ledger.h"
 #include "jiuye/io.h"
+#include "jiuye/report.h"
+#include "jiuye/dashboard.h"
 
 #endif /* JIUYE_H */

@@ -47,7 +47,7 @@ __all__ = [
     # exceptions
     "Error", "NotFoundError", "ExistsError", "InvalidError", "OutOfMemoryError",
     "Utf8Error", "ParseError", "StorageError", "ConstraintError", "AmbiguousError",
-    "FileError", "VersionError", "BusyError", "RangeError",
+    "FileError", "VersionError", "BusyError", "RangeError", "NotSupportedError",
     # text and dates
     "normalize", "utf8_check", "utf8_length", "parse_date", "age",
     # validators
@@ -65,6 +65,8 @@ __all__ = [
     # ledgers
     "Kind", "kinds", "FieldInfo", "fields", "Database", "Records", "SaveResult",
     "ImportResult", "Reject",
+    # reports and the big screen
+    "Report", "ReportSection", "report_kinds", "xlsx_available",
 ]
 
 Text = Union[str, bytes]
@@ -96,6 +98,7 @@ FileError = _capi.FileError
 VersionError = _capi.VersionError
 BusyError = _capi.BusyError
 RangeError = _capi.RangeError
+NotSupportedError = _capi.NotSupportedError
 
 # ---------------------------------------------------------------------------
 # Text and dates
@@ -1949,6 +1952,119 @@ class Database:
         return text
 
 
+    # -- reports and the big screen -------------------------------------------
+
+    def report(self, kind: str, start, end, *, staff_survey_target: Optional[int] = None,
+               top: Optional[int] = None) -> "Report":
+        """Compute a report from the ledgers for the period *start* to *end*
+        (dates or ``'YYYY-MM-DD'``): one of :func:`report_kinds`
+        (``'quarterly_labor'``, ``'returnee_monthly'``, ``'staff_survey'``,
+        ``'quarterly_enterprise_service'``, ``'quarterly_labor_service'``).
+
+        *staff_survey_target* (default 600) and *top* (rows of the
+        most-frequent tables, default 10) adjust it. Raises
+        :class:`NotFoundError` for an unknown kind, :class:`InvalidError`
+        for a bad period.
+        """
+        opts = None
+        if staff_survey_target is not None or top is not None:
+            opts = {}
+            if staff_survey_target is not None:
+                opts["staff_survey_target"] = staff_survey_target
+            if top is not None:
+                opts["top"] = top
+        handle = self._call_plain(_capi.jy_report_build, kind, _date_arg(start, "start"),
+                                  _date_arg(end, "end"), opts)
+        return Report._wrap(handle)
+
+    def _call_plain(self, function, *args):
+        """``function(*args[:1], db_handle, *args[1:])`` for report builders,
+        whose database comes after the output."""
+        self._enter()
+        try:
+            return function(self._handle, *args)
+        finally:
+            self._leave()
+
+    def _reports(self, what, start, end) -> List["Report"]:
+        items = what if isinstance(what, (list, tuple)) else [what]
+        out = []
+        for item in items:
+            if isinstance(item, Report):
+                out.append(item)
+            else:
+                if start is None or end is None:
+                    raise TypeError("a report needs start and end")
+                out.append(self.report(item, start, end))
+        return out
+
+    @staticmethod
+    def _is_ledger(what) -> bool:
+        if isinstance(what, (Report, list, tuple)):
+            return False
+        if isinstance(what, (Kind, int)):
+            return True
+        return _capi.jy_report_kind_title(what) is None
+
+    def write_csv(self, what, path: Union[str, bytes, "_os.PathLike[str]"], start=None,
+                  end=None, *, unmask: bool = False) -> None:
+        """Write a report or a ledger as CSV for spreadsheets (UTF-8 with a
+        byte-order mark, CRLF, Chinese headers).
+
+        *what* is a :class:`Report`, a report kind (computed for *start* to
+        *end*), or a ledger kind (every record, or those dated from *start*
+        to *end*; personal data masked unless *unmask*, which is audited).
+        """
+        if self._is_ledger(what):
+            self.export_file(path, what, format="csv", unmask=unmask, start=start, end=end)
+            return
+        if unmask:
+            raise InvalidError("reports hold counts, no personal data: unmask is for ledgers")
+        (report,) = self._reports(what, start, end)
+        report.write_csv(path)
+
+    def write_xlsx(self, what, path: Union[str, bytes, "_os.PathLike[str]"], start=None,
+                   end=None, *, unmask: bool = False) -> None:
+        """Write reports or a ledger as an Excel workbook (``.xlsx``).
+
+        *what* is a :class:`Report`, a report kind, a list of them (a sheet
+        each), or a ledger kind (as :meth:`write_csv`; None: every kind, a
+        sheet each). Raises :class:`NotSupportedError` when the library was
+        built without libxlsxwriter.
+        """
+        if what is None or self._is_ledger(what):
+            self.export_file(path, what, format="xlsx", unmask=unmask, start=start, end=end)
+            return
+        if unmask:
+            raise InvalidError("reports hold counts, no personal data: unmask is for ledgers")
+        reports = self._reports(what, start, end)
+        _capi.jy_report_write_xlsx([r._handle for r in reports], _os.fsencode(path))
+
+    def dashboard(self, path: Union[str, bytes, "_os.PathLike[str]"], start, end, *,
+                  indicators=None) -> "Report":
+        """Write the big screen (就业之家大屏) for *start* to *end*: one
+        self-contained HTML page for a 1920×1080 wall screen. Return its
+        figures as a :class:`Report`.
+
+        *indicators*, when given (from a scorecard), is a list of dicts with
+        ``id``, ``label``, ``value``, ``target`` and optionally ``unit``,
+        ``status`` (``'green'``, ``'amber'``, ``'red'``) and ``warning``;
+        the page then shows their progress. Without them it shows none.
+        """
+        handle = self._call_plain(_capi.jy_dashboard_new, _date_arg(start, "start"),
+                                  _date_arg(end, "end"))
+        for ind in indicators or ():
+            status = _RAG.get(ind.get("status"), None)
+            if status is None:
+                raise InvalidError(f"indicator status must be one of {sorted(k for k in _RAG if k)}")
+            _capi.jy_dashboard_add_indicator(handle, str(ind["id"]), ind["label"],
+                                             float(ind["value"]), float(ind.get("target") or 0),
+                                             ind.get("unit"), status, ind.get("warning"))
+        _capi.jy_dashboard_render(handle, _os.fsencode(path))
+        # The figures are borrowed from the dashboard: the Report keeps it.
+        return Report._wrap(_capi.jy_dashboard_data(handle), keep=handle)
+
+
 class Records:
     """An iterator over the records of a ledger, as dicts (made by
     :meth:`Database.records`).
@@ -2026,10 +2142,135 @@ class Records:
 
 
 # ---------------------------------------------------------------------------
+# Reports
+
+_RAG = {None: _capi.JY_RAG_NONE, "none": _capi.JY_RAG_NONE, "green": _capi.JY_RAG_GREEN,
+        "amber": _capi.JY_RAG_AMBER, "red": _capi.JY_RAG_RED}
+
+
+def report_kinds() -> List[Tuple[str, str]]:
+    """The built-in reports: ``[(kind, Chinese title), ...]``."""
+    return [(_capi.jy_report_kind_at(i), _capi.jy_report_kind_title(_capi.jy_report_kind_at(i)))
+            for i in range(_capi.jy_report_kind_count())]
+
+
+def xlsx_available() -> bool:
+    """Whether this build of the library writes ``.xlsx`` workbooks."""
+    return bool(_capi.jy_xlsx_available())
+
+
+@_dataclass(frozen=True)
+class ReportSection:
+    """One table of a report.
+
+    Attributes:
+        name: English name (``'employment'``).
+        title: Chinese title.
+        note: Chinese note, or None.
+        columns: ``[(name, Chinese label), ...]``.
+        rows: the data rows as dicts ``{column name: value}`` (numbers as
+            int or float, percentages as ratios, text as str, empty cells as
+            None): ``pandas.DataFrame(section.rows)`` works as it is.
+        totals: the totals row (合计) as a dict, or None.
+    """
+
+    name: str
+    title: str
+    note: Optional[str]
+    columns: Tuple[Tuple[str, str], ...]
+    rows: List[dict]
+    totals: Optional[dict]
+
+    @property
+    def labels(self) -> dict:
+        """``{column name: Chinese label}``, to rename a DataFrame's columns."""
+        return dict(self.columns)
+
+
+def _number(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2 ** 53:
+        return int(v)
+    return v
+
+
+class Report:
+    """A report computed from the ledgers (:meth:`Database.report`): a
+    Chinese title, a period, notes and sections of tables.
+
+    ``report['employment'].rows`` is a list of dicts (pandas-friendly);
+    :meth:`rows` is the same by section name; :meth:`to_json` gives the
+    documented JSON document; :meth:`to_csv`, :meth:`write_csv` and
+    :meth:`write_xlsx` the files people open.
+    """
+
+    __slots__ = ("_handle", "_keep", "_json", "kind", "title", "start", "end", "notes",
+                 "sections")
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Database.report()")
+
+    @classmethod
+    def _wrap(cls, handle, keep=None) -> "Report":
+        import json as _json
+        self = object.__new__(cls)
+        self._handle = handle
+        self._keep = keep
+        self._json = _capi.jy_report_to_json(handle)
+        d = _json.loads(self._json)
+        self.kind = d["kind"]
+        self.title = d["title"]
+        self.start = _datetime.date.fromisoformat(d["from"])
+        self.end = _datetime.date.fromisoformat(d["to"])
+        self.notes = tuple(d["notes"])
+        secs = []
+        for sd in d["sections"]:
+            rows = [{k: _number(v) for k, v in r.items()} for r in sd["rows"]]
+            totals = ({k: _number(v) for k, v in sd["totals"].items()}
+                      if sd["totals"] is not None else None)
+            secs.append(ReportSection(sd["name"], sd["title"], sd["note"],
+                                      tuple((c["name"], c["label"]) for c in sd["columns"]),
+                                      rows, totals))
+        self.sections = tuple(secs)
+        return self
+
+    def __getitem__(self, name: str) -> ReportSection:
+        for s in self.sections:
+            if s.name == name:
+                return s
+        raise NotFoundError(f"report '{self.kind}' has no section '{name}'")
+
+    def rows(self, section: str) -> List[dict]:
+        """The data rows of a section as a list of dicts."""
+        return list(self[section].rows)
+
+    def to_json(self) -> str:
+        """The report as its JSON document (see docs/formats.md)."""
+        return self._json
+
+    def to_csv(self) -> str:
+        """The report as CSV text for spreadsheets (starting with a
+        byte-order mark, CRLF line ends)."""
+        return _capi.jy_report_to_csv(self._handle)
+
+    def write_csv(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Write the report as a CSV file for Excel."""
+        _capi.jy_report_write_csv(self._handle, _os.fsencode(path))
+
+    def write_xlsx(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Write the report as an Excel workbook (:class:`NotSupportedError`
+        without libxlsxwriter)."""
+        _capi.jy_report_write_xlsx([self._handle], _os.fsencode(path))
+
+    def __repr__(self) -> str:
+        return f"<jiuye.Report {self.kind} {self.start}..{self.end}: {len(self.sections)} sections>"
+
+
+# ---------------------------------------------------------------------------
 # Import and export: options and results
 
 _FORMATS = {None: _capi.JY_FORMAT_AUTO, "auto": _capi.JY_FORMAT_AUTO,
-            "jsonl": _capi.JY_FORMAT_JSONL, "csv": _capi.JY_FORMAT_CSV}
+            "jsonl": _capi.JY_FORMAT_JSONL, "csv": _capi.JY_FORMAT_CSV,
+            "xlsx": _capi.JY_FORMAT_XLSX}
 _MODES = {"all": _capi.JY_IMPORT_ALL, "keep_good": _capi.JY_IMPORT_KEEP_GOOD,
           "keep-good": _capi.JY_IMPORT_KEEP_GOOD}
 _ENCODINGS = {"auto": _capi.JY_ENCODING_AUTO, "utf-8": _capi.JY_ENCODING_UTF8,
@@ -2083,7 +2324,7 @@ def _reject(d: dict) -> Reject:
 _ERRORS_BY_CODE = {cls.code: cls for cls in (
     Error, NotFoundError, ExistsError, InvalidError, OutOfMemoryError, Utf8Error, ParseError,
     StorageError, ConstraintError, AmbiguousError, FileError, VersionError, BusyError,
-    RangeError)}
+    RangeError, NotSupportedError)}
 
 
 @_dataclass(frozen=True)
