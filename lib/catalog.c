@@ -369,8 +369,9 @@ int jy__field_index(const jy__kind_info *k, const char *name)
 {
     if (!k || !name)
         return -1;
+    /* The first character rules out most fields without a call. */
     for (size_t i = 0; i < k->field_count; i++)
-        if (strcmp(k->fields[i].name, name) == 0)
+        if (k->fields[i].name[0] == name[0] && strcmp(k->fields[i].name, name) == 0)
             return (int)i;
     return -1;
 }

@@ -271,7 +271,7 @@ static int after_record(importer *im)
     return JY_OK;
 }
 
-/* Stores one record (consumed). `by_key` has bit i set when field i is a
+/* Stores one record (the caller keeps it, changed). `by_key` has bit i set when field i is a
  * reference that was given by a natural key and so already holds a database
  * id (not one of the file). Returns JY_OK when the record was stored or
  * rejected, or a fatal status. */
@@ -282,7 +282,6 @@ static int store(importer *im, jy_record *r, size_t line, uint64_t by_key)
     if (!k->writable) {
         /* The history the library writes itself: skipped, counted. */
         im->st.warnings++;
-        jy_record_free(r);
         return JY_OK;
     }
     int64_t file_id = jy_record_id(r);
@@ -299,20 +298,16 @@ static int store(importer *im, jy_record *r, size_t line, uint64_t by_key)
         if (to == 0) {
             reject(im, JY_ENOTFOUND, line, 0, f->name,
                    "refers to a %s of the file that was rejected", jy_kind_name((int)f->ref_kind));
-            jy_record_free(r);
             return JY_OK;
         }
         char buf[32];
         snprintf(buf, sizeof buf, "%" PRId64, to);
-        if ((rc = jy__record_set_field(r, i, buf)) != JY_OK) {
-            jy_record_free(r);
+        if ((rc = jy__record_set_field(r, i, buf)) != JY_OK)
             return rc;
-        }
     }
 
     jy_save_result res;
     rc = jy_ledger_save(&res, im->db, r);
-    jy_record_free(r);
     if (rc != JY_OK) {
         if (is_fatal(rc))
             return rc;
@@ -717,8 +712,11 @@ static int import_jsonl(importer *im)
                 /* reported by resolve_reference() */
             } else if (rc != JY_OK) {
                 reject_located(im, &le, lineno);
-            } else if ((rc = store(im, r, lineno, by_key)) != JY_OK) {
-                return rc;
+            } else {
+                rc = store(im, r, lineno, by_key);
+                jy_record_free(r);
+                if (rc != JY_OK)
+                    return rc;
             }
         }
         if ((rc = after_record(im)) != JY_OK)
@@ -840,7 +838,11 @@ static int import_csv(importer *im)
     memset(&row, 0, sizeof row);
     int *cols = NULL;
     size_t ncols = 0;
-    int rc;
+    /* One record takes every row in turn (reset, not reallocated). */
+    jy_record *r = NULL;
+    int rc = jy_record_new(&r, k->kind);
+    if (rc != JY_OK)
+        return rc;
     for (;;) {
         size_t lineno = 0;
         const char *why = NULL;
@@ -888,9 +890,11 @@ static int import_csv(importer *im)
             reject(im, JY_EPARSE, lineno, 0, NULL, "the row has %zu cells, the header %zu",
                    row.count, ncols);
         } else {
-            jy_record *r = NULL;
-            if ((rc = jy_record_new(&r, k->kind)) != JY_OK)
-                break;
+            jy__record_reset(r);
+            /* Cells end at NUL bytes, which no UTF-8 sequence spans: the
+             * row checks as a whole, and a cell only when the row fails. */
+            size_t row_len = row.offsets[ncols - 1] + row.lengths[ncols - 1];
+            int row_utf8 = jy_utf8_check(NULL, row.data, row_len) == JY_OK;
             int bad = 0;
             uint64_t by_key = 0;
             for (size_t c = 0; c < ncols && !bad; c++) {
@@ -904,7 +908,7 @@ static int import_csv(importer *im)
                     reject(im, JY_EPARSE, lineno, 0, f->name, "NUL byte in the cell");
                     continue;
                 }
-                if (jy_utf8_check(NULL, cell, len) != JY_OK) {
+                if (!row_utf8 && jy_utf8_check(NULL, cell, len) != JY_OK) {
                     reject(im, JY_EUTF8, lineno, 0, f->name,
                            "bytes that are not text in the file's encoding (UTF-8 or GB18030)");
                     continue;
@@ -933,12 +937,9 @@ static int import_csv(importer *im)
                     bad = 0;
                 }
             }
-            if (rc != JY_OK) {
-                jy_record_free(r);
+            if (rc != JY_OK)
                 break;
-            }
             if (bad) {
-                jy_record_free(r);
                 for (size_t c = 0; c < ncols; c++)
                     if (cols[c] == 0 && (rc = mark_rejected(im, (int)k->kind,
                                                             row.data + row.offsets[c])) != JY_OK)
@@ -953,6 +954,7 @@ static int import_csv(importer *im)
             break;
     }
     free(cols);
+    jy_record_free(r);
     jy__csv_row_free(&row);
     return rc;
 }

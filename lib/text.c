@@ -45,6 +45,16 @@ static size_t first_bad(const char *text, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs eight bytes at a time. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, text + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
         unsigned char b = (unsigned char)text[i];
         if (b < 0x80) {
             i++;
