@@ -381,8 +381,9 @@ int jy__enum_index(const jy_field_info *f, const char *value)
     if (!f->values || !value)
         return -1;
     for (int i = 0; f->values[i]; i++)
-        if (strcmp(f->values[i], value) == 0 ||
-            (f->value_labels && strcmp(f->value_labels[i], value) == 0))
+        if ((f->values[i][0] == value[0] && strcmp(f->values[i], value) == 0) ||
+            (f->value_labels && f->value_labels[i][0] == value[0] &&
+             strcmp(f->value_labels[i], value) == 0))
             return i;
     return -1;
 }

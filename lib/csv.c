@@ -120,27 +120,43 @@ int jy__csv_next(jy__csv_row *row, jy__instream *s, size_t *out_line, const char
                 *why = "the record is longer than 4 MiB (a quote never closed?)";
                 goto malformed;
             }
-            if (state == UNQUOTED || state == QUOTED) {
-                /* The bytes of a cell up to the next character that matters,
-                 * in one copy. */
-                const char *p = s->buf + s->pos + i, *e = s->buf + s->len, *q = p;
-                if (state == UNQUOTED) {
-                    /* The line's end, found once per buffer fill; then the
-                     * next comma before it. */
-                    if (!nl_known || nl_rel < i) {
-                        const char *nl = memchr(p, '\n', (size_t)(e - p));
-                        nl_rel = (nl ? (size_t)(nl - s->buf) : s->len) - s->pos;
-                        nl_known = 1;
-                    }
-                    const char *lim = s->buf + s->pos + nl_rel;
-                    q = memchr(p, ',', (size_t)(lim - p));
-                    if (!q)
-                        q = lim;
-                } else {
-                    for (; q < e && *q != '"'; q++)
-                        if (*q == '\n')
-                            newlines++;
+            if (state == UNQUOTED || (state == CELL_START && s->buf[s->pos + i] != '"')) {
+                /* An unquoted cell: its bytes up to the next comma of the
+                 * line in one copy (the line's end is found once per fill). */
+                const char *p = s->buf + s->pos + i;
+                if (!nl_known || nl_rel < i) {
+                    const char *nl = memchr(p, '\n', s->len - s->pos - i);
+                    nl_rel = (nl ? (size_t)(nl - s->buf) : s->len) - s->pos;
+                    nl_known = 1;
                 }
+                const char *lim = s->buf + s->pos + nl_rel;
+                const char *q = memchr(p, ',', (size_t)(lim - p));
+                size_t n = (size_t)((q ? q : lim) - p);
+                if (state == CELL_START)
+                    quoted_last = 0;
+                if ((rc = row_reserve(row, used + n + 1)) != JY_OK)
+                    return rc;
+                memcpy(row->data + used, p, n);
+                used += n;
+                i += n;
+                if (q) {
+                    i++; /* the comma */
+                    row->lengths[row->count - 1] = used - row->offsets[row->count - 1];
+                    row->data[used++] = '\0';
+                    if ((rc = row_new_cell(row, used)) != JY_OK)
+                        return rc;
+                    state = CELL_START;
+                    continue;
+                }
+                state = UNQUOTED;
+                if (n)
+                    continue;
+                /* at the newline: handled below */
+            } else if (state == QUOTED) {
+                const char *p = s->buf + s->pos + i, *e = s->buf + s->len, *q = p;
+                for (; q < e && *q != '"'; q++)
+                    if (*q == '\n')
+                        newlines++;
                 size_t n = (size_t)(q - p);
                 if (n) {
                     if ((rc = row_reserve(row, used + n + 1)) != JY_OK)

@@ -167,6 +167,12 @@ static char *trimmed_copy(jy_record *r, const char *s, unsigned char *heap)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), start = 0, end = len, n;
+    /* Most cells have no blank at either end: a blank starts with one of
+     * " \t\r\n", 0xC2 or 0xE3, and ends with one of them, 0xA0 or 0x80. */
+    if (len && u[0] != ' ' && u[0] != '\t' && u[0] != '\r' && u[0] != '\n' && u[0] != 0xC2 &&
+        u[0] != 0xE3 && u[len - 1] != ' ' && u[len - 1] != '\t' && u[len - 1] != '\r' &&
+        u[len - 1] != '\n' && u[len - 1] != 0xA0 && u[len - 1] != 0x80)
+        return rec_strndup(r, s, len, heap);
     while ((n = blank_at(u + start, end - start)) != 0)
         start += n;
     for (;;) {
@@ -328,6 +334,21 @@ static void canonical_text(jy_record *r, jy__value *nv, char **input, unsigned c
     nv->text = rec_strndup(r, canonical, strlen(canonical), &nv->heap);
 }
 
+/* Decimal text of v (buf: at least 21 bytes), as "%" PRId64 writes it. */
+static void format_int(char *buf, int64_t v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 static int field_error(const jy_record *r, const jy_field_info *f, const char *why)
 {
     return jy__error(JY_EINVAL, "%s: field '%s': %s", r->info->name, f->name, why);
@@ -402,7 +423,7 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
                            "..%" PRId64, r->info->name, f->name, nv.i, f->min, f->max);
             break;
         }
-        snprintf(buf, sizeof buf, "%" PRId64, nv.i);
+        format_int(buf, nv.i);
         canonical_text(r, &nv, &t, &t_heap, buf);
         break;
     case JY_FIELD_REAL:
