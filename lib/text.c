@@ -55,9 +55,16 @@ static size_t first_bad(const char *text, size_t len)
         }
         if (i == len)
             break;
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x80) {
+        const unsigned char *u = (const unsigned char *)text + i;
+        if (u[0] < 0x80) {
             i++;
+            continue;
+        }
+        /* Three bytes led by E1..EC (U+1000..U+CFFF: CJK ideographs among
+         * them) are well-formed whenever both continuation bytes are. */
+        if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+            (u[2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         unsigned int cp;
