@@ -37,7 +37,7 @@ static int row_reserve(jy__csv_row *row, size_t data_need)
     return JY_OK;
 }
 
-static int row_new_cell(jy__csv_row *row, size_t at)
+static inline int row_new_cell(jy__csv_row *row, size_t at)
 {
     if (row->count == row->cap) {
         size_t cap = row->cap ? row->cap * 2 : 32;

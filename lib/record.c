@@ -20,6 +20,8 @@
 
 static void value_reset(jy__value *v)
 {
+    if (!v->set)
+        return; /* an unset value holds nothing (all zero) */
     if (v->heap)
         free(v->text);
     if (v->items) {
