@@ -392,8 +392,9 @@ int jy__field_index(const jy__kind_info *k, const char *name)
 {
     if (!k || !name)
         return -1;
+    /* The first character rules out most fields without a call. */
     for (size_t i = 0; i < k->field_count; i++)
-        if (strcmp(k->fields[i].name, name) == 0)
+        if (k->fields[i].name[0] == name[0] && strcmp(k->fields[i].name, name) == 0)
             return (int)i;
     return -1;
 }
@@ -403,8 +404,9 @@ int jy__enum_index(const jy_field_info *f, const char *value)
     if (!f->values || !value)
         return -1;
     for (int i = 0; f->values[i]; i++)
-        if (strcmp(f->values[i], value) == 0 ||
-            (f->value_labels && strcmp(f->value_labels[i], value) == 0))
+        if ((f->values[i][0] == value[0] && strcmp(f->values[i], value) == 0) ||
+            (f->value_labels && f->value_labels[i][0] == value[0] &&
+             strcmp(f->value_labels[i], value) == 0))
             return i;
     return -1;
 }

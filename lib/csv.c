@@ -37,7 +37,7 @@ static int row_reserve(jy__csv_row *row, size_t data_need)
     return JY_OK;
 }
 
-static int row_new_cell(jy__csv_row *row, size_t at)
+static inline int row_new_cell(jy__csv_row *row, size_t at)
 {
     if (row->count == row->cap) {
         size_t cap = row->cap ? row->cap * 2 : 32;
@@ -88,6 +88,8 @@ int jy__csv_next(jy__csv_row *row, jy__instream *s, size_t *out_line, const char
         size_t newlines = 0;
         int state = CELL_START;
         int quoted_last = 0; /* the current cell was quoted */
+        size_t nl_rel = 0;   /* offset from s->pos of the next newline (or of the end) */
+        int nl_known = 0;    /* nl_rel is valid (until the next fill) */
         int rc;
         row->count = 0;
         *out_line = s->line;
@@ -101,6 +103,7 @@ int jy__csv_next(jy__csv_row *row, jy__instream *s, size_t *out_line, const char
                     rc = jy__instream_fill(s);
                     if (rc != JY_OK)
                         return rc;
+                    nl_known = 0; /* more input: the line may end further on */
                     continue;
                 }
                 /* End of input. */
@@ -116,6 +119,53 @@ int jy__csv_next(jy__csv_row *row, jy__instream *s, size_t *out_line, const char
             if (i > JY__IO_MAX_RECORD) {
                 *why = "the record is longer than 4 MiB (a quote never closed?)";
                 goto malformed;
+            }
+            if (state == UNQUOTED || (state == CELL_START && s->buf[s->pos + i] != '"')) {
+                /* An unquoted cell: its bytes up to the next comma of the
+                 * line in one copy (the line's end is found once per fill). */
+                const char *p = s->buf + s->pos + i;
+                if (!nl_known || nl_rel < i) {
+                    const char *nl = memchr(p, '\n', s->len - s->pos - i);
+                    nl_rel = (nl ? (size_t)(nl - s->buf) : s->len) - s->pos;
+                    nl_known = 1;
+                }
+                const char *lim = s->buf + s->pos + nl_rel;
+                const char *q = memchr(p, ',', (size_t)(lim - p));
+                size_t n = (size_t)((q ? q : lim) - p);
+                if (state == CELL_START)
+                    quoted_last = 0;
+                if ((rc = row_reserve(row, used + n + 1)) != JY_OK)
+                    return rc;
+                memcpy(row->data + used, p, n);
+                used += n;
+                i += n;
+                if (q) {
+                    i++; /* the comma */
+                    row->lengths[row->count - 1] = used - row->offsets[row->count - 1];
+                    row->data[used++] = '\0';
+                    if ((rc = row_new_cell(row, used)) != JY_OK)
+                        return rc;
+                    state = CELL_START;
+                    continue;
+                }
+                state = UNQUOTED;
+                if (n)
+                    continue;
+                /* at the newline: handled below */
+            } else if (state == QUOTED) {
+                const char *p = s->buf + s->pos + i, *e = s->buf + s->len, *q = p;
+                for (; q < e && *q != '"'; q++)
+                    if (*q == '\n')
+                        newlines++;
+                size_t n = (size_t)(q - p);
+                if (n) {
+                    if ((rc = row_reserve(row, used + n + 1)) != JY_OK)
+                        return rc;
+                    memcpy(row->data + used, p, n);
+                    used += n;
+                    i += n;
+                    continue;
+                }
             }
             char ch = s->buf[s->pos + i];
             i++;

@@ -133,13 +133,23 @@ int jy_date_today(jy_date *out)
 {
     if (!out)
         return jy__error(JY_EINVAL, "jy_date_today: out is NULL");
+    /* Every ID number checked asks (no birth in the future): the local
+     * date is worked out once a second per thread, not on every call. */
+    static _Thread_local time_t cached_at = (time_t)-1;
+    static _Thread_local jy_date cached;
     time_t now = time(NULL);
-    struct tm tm;
-    if (now == (time_t)-1 || !localtime_r(&now, &tm))
+    if (now == (time_t)-1)
         return jy__error(JY_ERROR, "the system clock cannot be read");
-    out->year = tm.tm_year + 1900;
-    out->month = tm.tm_mon + 1;
-    out->day = tm.tm_mday;
+    if (now != cached_at) {
+        struct tm tm;
+        if (!localtime_r(&now, &tm))
+            return jy__error(JY_ERROR, "the system clock cannot be read");
+        cached.year = tm.tm_year + 1900;
+        cached.month = tm.tm_mon + 1;
+        cached.day = tm.tm_mday;
+        cached_at = now;
+    }
+    *out = cached;
     return JY_OK;
 }
 

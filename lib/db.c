@@ -143,8 +143,9 @@ int jy__db_stmt(sqlite3_stmt **out, jy_db *db, const jy__kind_info *k, int which
         if (rc != SQLITE_OK)
             return jy__db_error(db, rc, k->name);
     } else {
+        /* No sqlite3_clear_bindings(): every caller binds every parameter
+         * of these statements (bind_values() binds unset fields as NULL). */
         sqlite3_reset(*slot);
-        sqlite3_clear_bindings(*slot);
     }
     *out = *slot;
     return JY_OK;

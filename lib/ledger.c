@@ -6,11 +6,38 @@
 #include "record_internal.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- Rules --------------------------------------------------------------- */
+
+/* Fields the rules below name, found once for every kind (-1: none). */
+typedef struct rule_fields {
+    int birth_date, gender, surveyed_on, township;
+} rule_fields;
+
+static rule_fields rule_index[JY_KIND_END];
+static pthread_once_t rule_once = PTHREAD_ONCE_INIT;
+
+static void find_rule_fields(void)
+{
+    for (int kind = 0; kind < JY_KIND_END; kind++) {
+        const jy__kind_info *k = jy__kind(kind);
+        rule_fields *f = &rule_index[kind];
+        f->birth_date = k ? jy__field_index(k, "birth_date") : -1;
+        f->gender = k ? jy__field_index(k, "gender") : -1;
+        f->surveyed_on = k ? jy__field_index(k, "surveyed_on") : -1;
+        f->township = k ? jy__field_index(k, "township") : -1;
+    }
+}
+
+static const rule_fields *rule_fields_of(const jy__kind_info *k)
+{
+    pthread_once(&rule_once, find_rule_fields);
+    return &rule_index[k->kind];
+}
 
 /* Pairs of fields that must be in order when both are set. */
 typedef struct order_rule {
@@ -49,9 +76,8 @@ static int set_canonical(jy_record *r, size_t i, const char *text)
 /* Sets a field derived from another (a labor record's birth date and
  * gender, from its ID number). A value the caller gave that disagrees is
  * replaced, with the warning JY_WARN_DERIVED_MISMATCH. */
-static int set_derived(jy_record *r, const char *field, const char *text, unsigned int *warnings)
+static int set_derived(jy_record *r, int i, const char *text, unsigned int *warnings)
 {
-    int i = jy__field_index(r->info, field);
     if (i < 0)
         return JY_OK;
     const jy__value *v = &r->values[i];
@@ -128,9 +154,10 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         if (rc == JY_OK && r->info->kind == JY_KIND_LABOR) {
             char birth[JY_DATE_TEXT_SIZE];
             jy_date_format(birth, id.birth);
-            rc = set_derived(r, "birth_date", birth, warnings);
+            const rule_fields *rf = rule_fields_of(r->info);
+            rc = set_derived(r, rf->birth_date, birth, warnings);
             if (rc == JY_OK)
-                rc = set_derived(r, "gender", id.gender == JY_GENDER_MALE ? "male" : "female",
+                rc = set_derived(r, rf->gender, id.gender == JY_GENDER_MALE ? "male" : "female",
                                  warnings);
         }
         return rc;
@@ -159,7 +186,7 @@ static int check_format(jy_db *db, jy_record *r, size_t i, unsigned int *warning
         return set_canonical(r, i, t->code);
     }
     if (fmt == jy__fmt_village) {
-        int ti = jy__field_index(r->info, "township");
+        int ti = rule_fields_of(r->info)->township;
         const char *township = ti >= 0 && r->values[ti].set ? r->values[ti].text : NULL;
         const jy_village *v = NULL;
         int rc = jy_county_find_village(&v, db->county, township, text);
@@ -240,6 +267,9 @@ static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings
         for (size_t i = 1; i < k->field_count; i++) {
             const jy_field_info *f = &k->fields[i];
             int is_village = f->format == jy__fmt_village;
+            /* Enums are checked when set: only the other formats here. */
+            if (!f->format || f->format == jy__fmt_enum)
+                continue;
             if ((size_t)is_village != pass || !record->values[i].set ||
                 (keys_done && is_key_field(f)))
                 continue;
@@ -283,10 +313,12 @@ static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings
     /* Labor survey: residents aged 16 to 60 on the survey date. Others are
      * kept (people move in and out of the range) with a warning. */
     if (k->kind == JY_KIND_LABOR) {
-        jy_date birth, on;
+        const rule_fields *rf = rule_fields_of(k);
         int age = 0;
-        if (jy_record_get_date(&birth, record, "birth_date") == JY_OK &&
-            jy_record_get_date(&on, record, "surveyed_on") == JY_OK) {
+        if (rf->birth_date >= 0 && rf->surveyed_on >= 0 && record->values[rf->birth_date].set &&
+            record->values[rf->surveyed_on].set) {
+            jy_date birth = record->values[rf->birth_date].date;
+            jy_date on = record->values[rf->surveyed_on].date;
             if (jy_date_age(&age, birth, on) != JY_OK)
                 return rule_error(record, jy_kind_field(JY_KIND_LABOR, "surveyed_on"),
                                   "surveyed before the person was born");

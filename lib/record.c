@@ -13,12 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes of a record's arena per field of its kind: a labor survey row (21
+ * fields, about 200 bytes of text) uses a fraction of it, so a record reset
+ * between rows (jy__record_reset) converts every row without malloc. */
+#define ARENA_PER_FIELD 64u
+
 static void value_reset(jy__value *v)
 {
-    free(v->text);
-    for (size_t i = 0; i < v->item_count; i++)
-        free(v->items[i]);
-    free(v->items);
+    if (!v->set)
+        return; /* an unset value holds nothing (all zero) */
+    if (v->heap)
+        free(v->text);
+    if (v->items) {
+        for (size_t i = 0; i < v->item_count; i++)
+            free(v->items[i]);
+        free(v->items);
+    }
     memset(v, 0, sizeof *v);
 }
 
@@ -30,15 +40,21 @@ int jy_record_new(jy_record **out, jy_kind kind)
     const jy__kind_info *k = jy__kind(kind);
     if (!k)
         return jy__error(JY_EINVAL, "jy_record_new: %d is not a record kind", (int)kind);
-    jy_record *r = jy__calloc(1, sizeof *r);
-    if (!r)
+    /* One allocation: the record, its values, and the arena its values'
+     * text is taken from (the heap only when the arena is full). */
+    size_t head = sizeof(jy_record) + k->field_count * sizeof(jy__value);
+    head = (head + 15u) & ~(size_t)15u;
+    size_t arena = k->field_count * ARENA_PER_FIELD;
+    char *block = jy__malloc(head + arena);
+    if (!block)
         return JY_ENOMEM;
+    memset(block, 0, head);
+    jy_record *r = (jy_record *)(void *)block;
     r->info = k;
-    r->values = jy__calloc(k->field_count, sizeof *r->values);
-    if (!r->values) {
-        free(r);
-        return JY_ENOMEM;
-    }
+    r->values = (jy__value *)(void *)(block + sizeof(jy_record));
+    r->arena = block + head;
+    r->arena_cap = arena;
+    r->arena_used = 0;
     *out = r;
     return JY_OK;
 }
@@ -47,10 +63,32 @@ void jy_record_free(jy_record *record)
 {
     if (!record)
         return;
-    for (size_t i = 0; i < record->info->field_count; i++)
-        value_reset(&record->values[i]);
-    free(record->values);
+    jy__record_reset(record);
     free(record);
+}
+
+void jy__record_reset(jy_record *r)
+{
+    for (size_t i = 0; i < r->info->field_count; i++)
+        if (r->values[i].set)
+            value_reset(&r->values[i]);
+    r->arena_used = 0;
+}
+
+/* A copy of s[0..n) with a NUL, from the record's arena when it has room
+ * (*heap = 0), else from the heap (*heap = 1). NULL when out of memory. */
+static char *rec_strndup(jy_record *r, const char *s, size_t n, unsigned char *heap)
+{
+    if (r->arena_cap - r->arena_used > n) {
+        char *p = r->arena + r->arena_used;
+        memcpy(p, s, n);
+        p[n] = '\0';
+        r->arena_used += n + 1;
+        *heap = 0;
+        return p;
+    }
+    *heap = 1;
+    return jy__strndup(s, n);
 }
 
 int jy_record_copy(jy_record **out, const jy_record *record)
@@ -125,11 +163,18 @@ static size_t blank_at(const unsigned char *s, size_t len)
     return 0;
 }
 
-/* Trims blanks at both ends of well-formed UTF-8; returns a new string. */
-static char *trimmed_copy(const char *s)
+/* Trims blanks at both ends of well-formed UTF-8; returns a copy (see
+ * rec_strndup()). */
+static char *trimmed_copy(jy_record *r, const char *s, unsigned char *heap)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), start = 0, end = len, n;
+    /* Most cells have no blank at either end: a blank starts with one of
+     * " \t\r\n", 0xC2 or 0xE3, and ends with one of them, 0xA0 or 0x80. */
+    if (len && u[0] != ' ' && u[0] != '\t' && u[0] != '\r' && u[0] != '\n' && u[0] != 0xC2 &&
+        u[0] != 0xE3 && u[len - 1] != ' ' && u[len - 1] != '\t' && u[len - 1] != '\r' &&
+        u[len - 1] != '\n' && u[len - 1] != 0xA0 && u[len - 1] != 0x80)
+        return rec_strndup(r, s, len, heap);
     while ((n = blank_at(u + start, end - start)) != 0)
         start += n;
     for (;;) {
@@ -142,7 +187,7 @@ static char *trimmed_copy(const char *s)
         else
             break;
     }
-    return jy__strndup(s + start, end - start);
+    return rec_strndup(r, s + start, end - start, heap);
 }
 
 static int is_ascii(const char *s)
@@ -158,18 +203,15 @@ static int parse_int(int64_t *out, const char *s)
     /* Full-width digits and signs are accepted (NFKC); ASCII needs none. */
     char *norm = NULL;
     size_t len = 0;
-    if (is_ascii(s))
-        norm = jy__strdup(s);
-    else if (jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
+    if (!is_ascii(s) && jy_text_normalize(&norm, &len, s, strlen(s)) != JY_OK)
         return 0;
-    if (!norm)
-        return 0;
+    const char *text = norm ? norm : s;
     char *end = NULL;
     errno = 0;
-    long long v = strtoll(norm, &end, 10);
-    int ok = end != norm && *end == '\0' && errno == 0;
+    long long v = strtoll(text, &end, 10);
+    int ok = end != text && *end == '\0' && errno == 0;
     /* "12.0" is a whole number too (spreadsheets write them so). */
-    if (!ok && end != norm && errno == 0 && *end == '.') {
+    if (!ok && end != text && errno == 0 && *end == '.') {
         char *p = end + 1;
         while (*p == '0')
             p++;
@@ -222,6 +264,11 @@ static int parse_bool(int64_t *out, const char *s)
 {
     static const char *const yes[] = { "true", "1", "yes", "y", "是", "有", "√", NULL };
     static const char *const no[] = { "false", "0", "no", "n", "否", "无", "×", NULL };
+    /* The canonical forms first: what files written by the library hold. */
+    if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0) {
+        *out = s[0] == 't';
+        return 1;
+    }
     for (int i = 0; yes[i]; i++)
         if (same_ascii_nocase(s, yes[i])) {
             *out = 1;
@@ -276,22 +323,41 @@ static int join_items(jy__value *v)
         used += n;
     }
     s[used] = '\0';
-    free(v->text);
+    if (v->heap)
+        free(v->text);
     v->text = s;
+    v->heap = 1;
     return JY_OK;
 }
 
-/* The canonical text of a converted value: the input itself when it is
- * already canonical (the usual case: files written by the library), else a
- * copy of `canonical`. */
-static char *canonical_text(char **input, const char *canonical)
+/* The canonical text of a converted value into nv: the input itself when
+ * it is already canonical (the usual case: files written by the library),
+ * else a copy of `canonical`. */
+static void canonical_text(jy_record *r, jy__value *nv, char **input, unsigned char *input_heap,
+                           const char *canonical)
 {
     if (*input && strcmp(*input, canonical) == 0) {
-        char *t = *input;
+        nv->text = *input;
+        nv->heap = *input_heap;
         *input = NULL;
-        return t;
+        return;
     }
-    return jy__strdup(canonical);
+    nv->text = rec_strndup(r, canonical, strlen(canonical), &nv->heap);
+}
+
+/* Decimal text of v (buf: at least 21 bytes), as "%" PRId64 writes it. */
+static void format_int(char *buf, int64_t v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static int field_error(const jy_record *r, const jy_field_info *f, const char *why)
@@ -323,12 +389,14 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
     if (!utf8_checked && jy_utf8_check(&bad, value, strlen(value)) != JY_OK)
         return jy__error(JY_EUTF8, "%s: field '%s': invalid UTF-8 at byte %zu", r->info->name,
                          f->name, bad);
-    char *t = trimmed_copy(value);
+    unsigned char t_heap = 0;
+    char *t = trimmed_copy(r, value, &t_heap);
     if (!t)
         return JY_ENOMEM;
     if (!*t) {
         /* Blank text is no value (an empty cell), for every type. */
-        free(t);
+        if (t_heap)
+            free(t);
         value_reset(v);
         return JY_OK;
     }
@@ -346,12 +414,13 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
                 rc = field_error(r, f, "not one of the allowed values");
                 break;
             }
-            free(t);
-            t = jy__strdup(f->values[e]);
-            if (!t)
-                return JY_ENOMEM;
+            /* The catalogue's own string, not a copy. */
+            nv.text = (char *)(uintptr_t)f->values[e];
+            nv.heap = 0;
+            break;
         }
         nv.text = t;
+        nv.heap = t_heap;
         t = NULL;
         break;
     case JY_FIELD_INTEGER:
@@ -365,8 +434,8 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
                            "..%" PRId64, r->info->name, f->name, nv.i, f->min, f->max);
             break;
         }
-        snprintf(buf, sizeof buf, "%" PRId64, nv.i);
-        nv.text = canonical_text(&t, buf);
+        format_int(buf, nv.i);
+        canonical_text(r, &nv, &t, &t_heap, buf);
         break;
     case JY_FIELD_REAL:
         if (!parse_real(&nv.r, t)) {
@@ -379,14 +448,15 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
             break;
         }
         format_real(buf, sizeof buf, nv.r);
-        nv.text = jy__strdup(buf);
+        nv.text = rec_strndup(r, buf, strlen(buf), &nv.heap);
         break;
     case JY_FIELD_BOOL:
         if (!parse_bool(&nv.i, t)) {
             rc = field_error(r, f, "not a yes/no value (true, false, 是, 否...)");
             break;
         }
-        nv.text = canonical_text(&t, nv.i ? "true" : "false");
+        nv.text = (char *)(uintptr_t)(nv.i ? "true" : "false");
+        nv.heap = 0;
         break;
     case JY_FIELD_DATE:
         if (jy_date_parse(&nv.date, t) != JY_OK) {
@@ -396,7 +466,7 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
             break;
         }
         jy_date_format(buf, nv.date);
-        nv.text = canonical_text(&t, buf);
+        canonical_text(r, &nv, &t, &t_heap, buf);
         break;
     case JY_FIELD_LIST: {
         size_t len = strlen(t), i = 0, start = 0;
@@ -430,7 +500,8 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
         break;
     }
     }
-    free(t);
+    if (t_heap)
+        free(t);
     if (rc == JY_OK && !nv.text)
         rc = jy__error_nomem();
     if (rc != JY_OK || (f->type == JY_FIELD_LIST && nv.item_count == 0)) {
@@ -454,7 +525,8 @@ int jy__record_set_id(jy_record *r, int64_t id)
         *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    char *text = jy__strdup(p);
+    unsigned char heap = 0;
+    char *text = rec_strndup(r, p, (size_t)(buf + sizeof buf - 1 - p), &heap);
     if (!text)
         return JY_ENOMEM;
     jy__value *v = &r->values[0];
@@ -462,6 +534,7 @@ int jy__record_set_id(jy_record *r, int64_t id)
     v->set = 1;
     v->i = id;
     v->text = text;
+    v->heap = heap;
     return JY_OK;
 }
 

@@ -6,6 +6,7 @@
 
 typedef struct jy__value {
     int set;          /* the field has a value */
+    unsigned char heap; /* text was malloc'ed (else: the record's arena or a constant) */
     char *text;       /* canonical text (always set when `set`) */
     int64_t i;        /* integers, references, booleans */
     double r;         /* reals */
@@ -17,7 +18,13 @@ typedef struct jy__value {
 struct jy_record {
     const jy__kind_info *info;
     jy__value *values; /* one per field of the kind, in catalogue order */
+    char *arena;       /* text of values, bump-allocated; rewound by jy__record_reset */
+    size_t arena_used, arena_cap;
 };
+
+/* Clears every field and rewinds the arena: the record is as new, and can
+ * take the next row of an import without allocating. */
+void jy__record_reset(jy_record *r);
 
 /* Sets field `index` from text (NULL clears), converting and checking the
  * type as jy_record_set_text() documents. */

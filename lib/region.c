@@ -24,6 +24,7 @@
 
 typedef struct region_row {
     char code[7];
+    int key;           /* the code as a number: rows sort and search by it */
     int from;          /* first year in force, 0 if unknown (open-ended) */
     int to;            /* last year in force, INT_MAX if still in force */
     const char *name;  /* NUL-terminated, points into table.names */
@@ -44,6 +45,15 @@ static int is_code(const char *s)
         if (s[i] < '0' || s[i] > '9')
             return 0;
     return s[6] == '\0';
+}
+
+/* A code of six digits (is_code()) as a number, in the order of the text. */
+static int code_key(const char *code)
+{
+    int k = 0;
+    for (int i = 0; i < 6; i++)
+        k = k * 10 + (code[i] - '0');
+    return k;
 }
 
 /* Parses a year field: empty -> `open`, 1..9999 -> the year, else -1. */
@@ -120,6 +130,7 @@ static void add_row(load_ctx *c, const char *code, const char *name, int from, i
         return; /* capacity is the number of lines: cannot happen */
     region_row *r = &c->rows[c->count++];
     memcpy(r->code, code, 7);
+    r->key = code_key(code);
     r->name = name;
     r->from = from;
     r->to = to;
@@ -139,9 +150,8 @@ static void historical_row(char **f, size_t n, void *ctx)
 static int cmp_row(const void *a, const void *b)
 {
     const region_row *x = a, *y = b;
-    int c = strcmp(x->code, y->code);
-    if (c)
-        return c;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
     if (x->from != y->from)
         return x->from < y->from ? -1 : 1;
     if (x->to != y->to)
@@ -152,15 +162,50 @@ static int cmp_row(const void *a, const void *b)
 /* First row with `code` in rows[0..count), or count. */
 static size_t lower_bound(const region_row *rows, size_t count, const char *code)
 {
+    int key = code_key(code);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(rows[mid].code, code) < 0)
+        if (rows[mid].key < key)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+static int rows_sorted(const region_row *rows, size_t from, size_t to)
+{
+    for (size_t i = from + 1; i < to; i++)
+        if (cmp_row(&rows[i - 1], &rows[i]) > 0)
+            return 0;
+    return 1;
+}
+
+/* Sorts rows[0..count) of which rows[0..sorted) are in order already. The
+ * embedded tables are shipped sorted: checking is linear, and the current
+ * codes appended to the historical ones are merged, not sorted again. */
+static void sort_rows(region_row *rows, size_t sorted, size_t count)
+{
+    if (!rows_sorted(rows, 0, sorted) || !rows_sorted(rows, sorted, count)) {
+        qsort(rows, count, sizeof *rows, cmp_row);
+        return;
+    }
+    if (sorted == 0 || sorted == count ||
+        cmp_row(&rows[sorted - 1], &rows[sorted]) <= 0)
+        return;
+    region_row *tmp = malloc(sorted * sizeof *tmp);
+    if (!tmp) {
+        qsort(rows, count, sizeof *rows, cmp_row);
+        return;
+    }
+    memcpy(tmp, rows, sorted * sizeof *tmp);
+    size_t a = 0, b = sorted, o = 0;
+    while (a < sorted && b < count)
+        rows[o++] = cmp_row(&rows[b], &tmp[a]) < 0 ? rows[b++] : tmp[a++];
+    while (a < sorted)
+        rows[o++] = tmp[a++];
+    free(tmp);
 }
 
 static void current_row(char **f, size_t n, void *ctx)
@@ -169,7 +214,7 @@ static void current_row(char **f, size_t n, void *ctx)
     if (n < 2 || !is_code(f[0]) || f[1][0] == '\0' || f[0][4] == '7')
         return;
     size_t at = lower_bound(c->rows, c->historical_count, f[0]);
-    if (at < c->historical_count && strcmp(c->rows[at].code, f[0]) == 0)
+    if (at < c->historical_count && c->rows[at].key == code_key(f[0]))
         return; /* the historical table knows its periods */
     add_row(c, f[0], f[1], 0, INT_MAX);
 }
@@ -205,10 +250,10 @@ static void load_table(void)
 
     load_ctx ctx = { rows, 0, lines, 0 };
     each_line(names, hlen, 1, historical_row, &ctx);
-    qsort(ctx.rows, ctx.count, sizeof *ctx.rows, cmp_row);
+    sort_rows(ctx.rows, 0, ctx.count);
     ctx.historical_count = ctx.count;
     each_line(cur, clen, 0, current_row, &ctx);
-    qsort(ctx.rows, ctx.count, sizeof *ctx.rows, cmp_row);
+    sort_rows(ctx.rows, ctx.historical_count, ctx.count);
 
     table.rows = ctx.rows;
     table.count = ctx.count;
@@ -246,7 +291,8 @@ static void find_rows(const char *code, size_t *first, size_t *last)
 {
     size_t a = lower_bound(table.rows, table.count, code);
     size_t b = a;
-    while (b < table.count && strcmp(table.rows[b].code, code) == 0)
+    int key = code_key(code);
+    while (b < table.count && table.rows[b].key == key)
         b++;
     *first = a;
     *last = b;

@@ -46,9 +46,26 @@ static size_t first_bad(const char *text, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x80) {
+        /* ASCII runs eight bytes at a time. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, text + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
+        const unsigned char *u = (const unsigned char *)text + i;
+        if (u[0] < 0x80) {
             i++;
+            continue;
+        }
+        /* Three bytes led by E1..EC (U+1000..U+CFFF: CJK ideographs among
+         * them) are well-formed whenever both continuation bytes are. */
+        if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+            (u[2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         unsigned int cp;

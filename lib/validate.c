@@ -65,8 +65,8 @@ static void normalize(norm_text *nt, const char *text)
     nt->bad_utf8 = 0;
     int leading = 1;
     while (i < len) {
-        unsigned int cp;
-        size_t n = jy__utf8_decode(text + i, len - i, &cp);
+        unsigned int cp = (unsigned char)text[i];
+        size_t n = cp < 0x80 ? 1 : jy__utf8_decode(text + i, len - i, &cp);
         if (n == 0) {
             nt->bad_utf8 = count + 1;
             return;

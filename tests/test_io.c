@@ -1518,3 +1518,78 @@ Test(io, kinds_without_a_unique_field_are_referred_to_by_id_only)
     cr_assert_null(strstr(r.items[1].text, "王五"), "%s", r.items[1].text);
     jy_db_close(db);
 }
+
+/* Rows straddling the reader's buffer fills (64 KiB chunks), each row a
+ * different mix of quoted and unquoted cells, empty cells and CRLF: every
+ * value arrives whole in its own field, whichever row came before (the
+ * importer reuses one record for all rows). */
+Test(io, csv_rows_across_buffer_fills_keep_every_value_in_its_field)
+{
+    enum { ROWS = 4000 };
+    char path[300];
+    snprintf(path, sizeof path, "%s/many.csv", dir);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fputs("name,address,notes,industry\r\n", f);
+    for (int i = 1; i <= ROWS; i++) {
+        switch (i % 4) {
+        case 0:
+            fprintf(f, "企业%05d,\"园区%d路, %d号\",,luggage\r\n", i, i, i);
+            break;
+        case 1:
+            fprintf(f, "\"企业%05d\",地址%d,\"多行\n备注%d\",salt_chemical\n", i, i, i);
+            break;
+        case 2:
+            fprintf(f, "企业%05d,,%*d,\r\n", i, i % 97 + 1, i);
+            break;
+        default:
+            fprintf(f, "企业%05d,地址\"%d\",备注%d,services\n", i, i, i);
+            break;
+        }
+    }
+    cr_assert_eq(fclose(f), 0);
+
+    jy_db *db = open_mem();
+    rejects r;
+    jy_import_options o = options(JY_FORMAT_CSV, JY_KIND_ENTERPRISE, JY_IMPORT_ALL, &r);
+    jy_import_stats st;
+    cr_assert_eq(jy_import_file(&st, db, path, &o), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.accepted, ROWS);
+    cr_assert_eq(r.count, 0, "%s", r.items[0].text);
+    for (int i = 1; i <= ROWS; i++) {
+        jy_record *e = get(db, JY_KIND_ENTERPRISE, i);
+        char want[64];
+        snprintf(want, sizeof want, "企业%05d", i);
+        cr_assert_str_eq(text_of(e, "name"), want);
+        switch (i % 4) {
+        case 0:
+            snprintf(want, sizeof want, "园区%d路, %d号", i, i);
+            cr_assert_str_eq(text_of(e, "address"), want);
+            cr_assert_null(text_of(e, "notes"));
+            cr_assert_str_eq(text_of(e, "industry"), "luggage");
+            break;
+        case 1:
+            snprintf(want, sizeof want, "地址%d", i);
+            cr_assert_str_eq(text_of(e, "address"), want);
+            snprintf(want, sizeof want, "多行\n备注%d", i);
+            cr_assert_str_eq(text_of(e, "notes"), want);
+            cr_assert_str_eq(text_of(e, "industry"), "salt_chemical");
+            break;
+        case 2:
+            cr_assert_null(text_of(e, "address"));
+            snprintf(want, sizeof want, "%d", i);
+            cr_assert_str_eq(text_of(e, "notes"), want, "leading blanks trimmed");
+            cr_assert_null(text_of(e, "industry"), "the previous row's value is not kept");
+            break;
+        default:
+            snprintf(want, sizeof want, "地址\"%d\"", i);
+            cr_assert_str_eq(text_of(e, "address"), want, "a quote inside an unquoted cell");
+            snprintf(want, sizeof want, "备注%d", i);
+            cr_assert_str_eq(text_of(e, "notes"), want);
+            cr_assert_str_eq(text_of(e, "industry"), "services");
+            break;
+        }
+        jy_record_free(e);
+    }
+    jy_db_close(db);
+}

@@ -1178,3 +1178,42 @@ Test(record, json_large_integers)
     jy_record_free(back);
     jy_record_free(r);
 }
+
+/* A record's values outlive any number of changes: text set again and again
+ * (beyond the record's own arena, into the heap), values longer than the
+ * arena, enums, booleans, integers and dates in between, and copies of such
+ * a record; a value read stays valid until its field changes. */
+Test(record, values_set_many_times_stay_whole)
+{
+    jy_record *r = NULL;
+    cr_assert_eq(jy_record_new(&r, JY_KIND_ENTERPRISE), JY_OK);
+    char big[5000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *kept = NULL;
+    cr_assert_eq(jy_record_set_text(r, "address", "地址"), JY_OK);
+    for (int i = 0; i < 2000; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "  企业%d号  ", i);
+        cr_assert_eq(jy_record_set_text(r, "name", name), JY_OK);
+        cr_assert_eq(jy_record_set_text(r, "industry", i % 2 ? "箱包" : "services"), JY_OK);
+        cr_assert_eq(jy_record_set_text(r, "notes", i % 100 == 7 ? big : "短"), JY_OK);
+        if (i == 1000)
+            cr_assert_eq(jy_record_get_text(&kept, r, "address"), JY_OK);
+        snprintf(name, sizeof name, "企业%d号", i);
+        cr_assert_str_eq(text_of(r, "name"), name, "trimmed, whole");
+        cr_assert_str_eq(text_of(r, "industry"), i % 2 ? "luggage" : "services");
+        cr_assert_str_eq(text_of(r, "notes"), i % 100 == 7 ? big : "短");
+    }
+    cr_assert_str_eq(kept, "地址", "an unchanged field's text stays valid");
+    cr_assert_eq(jy_record_set_text(r, "notes", big), JY_OK);
+    jy_record *c = NULL;
+    cr_assert_eq(jy_record_copy(&c, r), JY_OK);
+    jy_record_free(r);
+    cr_assert_str_eq(text_of(c, "name"), "企业1999号");
+    cr_assert_str_eq(text_of(c, "notes"), big);
+    cr_assert_str_eq(text_of(c, "industry"), "luggage");
+    cr_assert_eq(jy_record_clear(c, "notes"), JY_OK);
+    cr_assert_not(jy_record_has(c, "notes"));
+    jy_record_free(c);
+}
