@@ -13,7 +13,9 @@
  *  - jiuye/record.h   ledger record kinds, their fields, records;
  *  - jiuye/db.h       the database holding a county's ledgers;
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
- *  - jiuye/io.h       importing and exporting JSON Lines and CSV.
+ *  - jiuye/io.h       importing and exporting JSON Lines and CSV;
+ *  - jiuye/metrics.h  named measurements of the ledgers over a period;
+ *  - jiuye/rules.h    the scoring table as data (rule sets).
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -29,5 +31,7 @@
 #include "jiuye/db.h"
 #include "jiuye/ledger.h"
 #include "jiuye/io.h"
+#include "jiuye/metrics.h"
+#include "jiuye/rules.h"
 
 #endif /* JIUYE_H */
