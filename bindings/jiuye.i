@@ -87,6 +87,7 @@ JY_HOST_HANDLE(TYPE, FREE)
 %enddef
 
 JY_HANDLE(jy_county, jy_county_free)
+JY_HANDLE(jy_calendar, jy_calendar_free)
 JY_HANDLE(jy_record, jy_record_free)
 JY_HANDLE(jy_db, jy_db_close)
 JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
@@ -120,6 +121,12 @@ JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
 %ignore jy_uscc_info;
 %ignore jy_phone_info;
 %ignore jy_id_age;
+
+/* Holidays are borrowed from their calendar, copied into host values by the
+ * typemaps; periods and buckets are host values (Python: tuples of dates). */
+%ignore jy_holiday;
+%ignore jy_period;
+%ignore jy_bucket;
 
 /* Townships and villages are borrowed from their county: the typemaps copy
  * them into host values, so their structs are not wrapped. */
@@ -215,6 +222,7 @@ JY_BLOCKING(jy_export_buffer)
 %include "jiuye/error.h"
 %include "jiuye/text.h"
 %include "jiuye/date.h"
+%include "jiuye/calendar.h"
 %include "jiuye/validate.h"
 %include "jiuye/county.h"
 %include "jiuye/record.h"

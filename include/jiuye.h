@@ -8,6 +8,7 @@
  *  - jiuye/version.h  compile-time and run-time versions;
  *  - jiuye/text.h     UTF-8 validation and normalization;
  *  - jiuye/date.h     calendar dates and ages;
+ *  - jiuye/calendar.h working days, public holidays, periods;
  *  - jiuye/validate.h ID numbers, credit codes, phone numbers;
  *  - jiuye/county.h   the county profile: townships and villages;
  *  - jiuye/record.h   ledger record kinds, their fields, records;
@@ -25,6 +26,7 @@
 #include "jiuye/error.h"
 #include "jiuye/text.h"
 #include "jiuye/date.h"
+#include "jiuye/calendar.h"
 #include "jiuye/validate.h"
 #include "jiuye/county.h"
 #include "jiuye/record.h"

@@ -36,6 +36,7 @@ import itertools as _itertools
 import os as _os
 import re as _re
 import threading as _threading
+import typing as _typing
 from dataclasses import dataclass as _dataclass
 from typing import FrozenSet, Iterator, List, Optional, Tuple, Union
 
@@ -55,6 +56,9 @@ __all__ = [
     "parse_phone", "is_valid_phone", "region_name",
     # county profile
     "County", "Township", "Village",
+    # calendar and periods
+    "Calendar", "Holiday", "PeriodUnit", "Bucket", "split_period", "contract_year",
+    "parse_period", "format_period",
     # ledgers
     "Kind", "kinds", "FieldInfo", "fields", "Database", "Records", "SaveResult",
     "ImportResult", "Reject",
@@ -554,6 +558,251 @@ class _DatabaseCounty(County):
         if self.closed:
             return "<jiuye.County of a closed database>"
         return f"<jiuye.County {self.code} {self.name} (of a database)>"
+
+
+# ---------------------------------------------------------------------------
+# Calendar: working days, public holidays, periods
+
+
+class PeriodUnit(_enum.IntEnum):
+    """The buckets a period is cut into (``jy_period_unit``).
+
+    ``str(unit)`` is its lower-case name (``'month'``); functions taking a
+    unit also accept that name.
+    """
+
+    DAY = _capi.JY_PERIOD_DAY
+    WEEK = _capi.JY_PERIOD_WEEK          #: ISO weeks, Monday to Sunday
+    MONTH = _capi.JY_PERIOD_MONTH
+    QUARTER = _capi.JY_PERIOD_QUARTER
+    YEAR = _capi.JY_PERIOD_YEAR          #: contract years in splits, calendar years in labels
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+def _unit_arg(unit) -> "PeriodUnit":
+    if isinstance(unit, str):
+        try:
+            return PeriodUnit[unit.upper()]
+        except KeyError:
+            raise InvalidError(f"unknown period unit {unit!r} (day, week, month, quarter, year)") from None
+    if isinstance(unit, bool) or not isinstance(unit, int):
+        raise TypeError(f"unit must be a PeriodUnit or its name, not {type(unit).__name__}")
+    try:
+        return PeriodUnit(unit)
+    except ValueError:
+        raise InvalidError(f"unknown period unit {unit!r}") from None
+
+
+@_dataclass(frozen=True)
+class Holiday:
+    """A public holiday of a year, as the State Council's notice sets it.
+
+    Attributes:
+        name: its name (``'春节'``).
+        year: the year of the notice.
+        first, last: its first and last day off.
+        off: every day off, ascending.
+        makeup: the make-up working days (调休上班: weekend days worked), ascending.
+    """
+
+    name: str
+    year: int
+    first: _datetime.date
+    last: _datetime.date
+    off: Tuple[_datetime.date, ...]
+    makeup: Tuple[_datetime.date, ...]
+
+    @classmethod
+    def _from(cls, d: dict) -> "Holiday":
+        return cls(d["name"], d["year"], d["first"], d["last"], tuple(d["off"]), tuple(d["makeup"]))
+
+
+class Bucket(_typing.NamedTuple):
+    """One bucket of a split period: a tuple ``(start, end, partial)`` of the
+    part inside the split period, whether it is clipped, and the whole bucket
+    as ``full`` (a ``(start, end)`` tuple)."""
+
+    start: _datetime.date
+    end: _datetime.date
+    partial: bool
+    full: Tuple[_datetime.date, _datetime.date]
+
+
+class Calendar:
+    """China's working days: public holidays and make-up working days (调休).
+
+    Get one with :meth:`default` (2026, built into the library) or
+    :meth:`load` (JSON files of one year each, format in docs/formats.md);
+    add years with :meth:`add`. A calendar covers exactly the years it has
+    data for: any question about a day of another year raises
+    :class:`RangeError` naming the missing year, never a guess.
+
+    Dates are :class:`datetime.date`. A calendar is immutable once built:
+    any number of threads may query one (add every year first).
+    """
+
+    __slots__ = ("_handle", "__weakref__")
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Calendar.default(), Calendar.load() or Calendar.from_json()")
+
+    @classmethod
+    def _wrap(cls, handle) -> "Calendar":
+        self = object.__new__(cls)
+        self._handle = handle
+        return self
+
+    @classmethod
+    def default(cls) -> "Calendar":
+        """The calendar built into the library: China's 2026 public holidays."""
+        return cls._wrap(_capi.jy_calendar_load_default())
+
+    @classmethod
+    def load(cls, *paths: Union[str, bytes, "_os.PathLike[str]"]) -> "Calendar":
+        """A calendar of the years in one or more JSON files (one year each).
+
+        Raises :class:`FileError` if a file cannot be read, :class:`ParseError`
+        for malformed JSON, :class:`InvalidError` for a file that breaks the
+        format (with ``source``, ``field`` and ``detail``), and
+        :class:`ExistsError` for a year given twice.
+        """
+        self = cls._wrap(_capi.jy_calendar_new())
+        for path in paths:
+            self.add(path)
+        return self
+
+    @classmethod
+    def from_json(cls, data: Union[Text, bytearray, memoryview]) -> "Calendar":
+        """A calendar of the year in JSON text (str) or UTF-8 bytes."""
+        return cls._wrap(_capi.jy_calendar_load_buffer(data))
+
+    def add(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Add the year of a JSON file; on failure the calendar is unchanged.
+
+        Not while other threads use the calendar. Raises as :meth:`load`.
+        """
+        _capi.jy_calendar_add_file(self._live(), _os.fsencode(path))
+
+    def add_json(self, data: Union[Text, bytearray, memoryview]) -> None:
+        """Add the year of JSON text or UTF-8 bytes (see :meth:`add`)."""
+        _capi.jy_calendar_add_buffer(self._live(), data)
+
+    # -- lifecycle --
+
+    def close(self) -> None:
+        """Release the calendar. Closing twice is allowed and does nothing."""
+        self._handle = None
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has been called."""
+        return self._handle is None
+
+    def __enter__(self) -> "Calendar":
+        self._live()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _live(self):
+        handle = self._handle
+        if handle is None:
+            raise InvalidError("the calendar is closed")
+        return handle
+
+    # -- queries --
+
+    @property
+    def years(self) -> List[int]:
+        """The years covered, ascending."""
+        handle = self._live()
+        return [_capi.jy_calendar_year_at(handle, i)
+                for i in range(_capi.jy_calendar_year_count(handle))]
+
+    def covers(self, start: _datetime.date, end: Optional[_datetime.date] = None) -> bool:
+        """True if the calendar has data for every day from *start* to *end*
+        (default: *start* alone)."""
+        try:
+            _capi.jy_calendar_covers(self._live(), start, end if end is not None else start)
+        except RangeError:
+            return False
+        return True
+
+    def is_workday(self, day: _datetime.date) -> bool:
+        """True for a working day: a make-up working day, or a Monday to Friday
+        that is not a day off. Raises :class:`RangeError` for a year without data."""
+        return bool(_capi.jy_calendar_is_workday(self._live(), day))
+
+    def workdays(self, start: _datetime.date, end: _datetime.date) -> int:
+        """The number of working days from *start* to *end*, both included.
+
+        Raises :class:`RangeError` if the calendar does not cover the whole
+        period, :class:`InvalidError` if *end* is before *start*.
+        """
+        return _capi.jy_calendar_workdays(self._live(), start, end)
+
+    def holiday(self, day: _datetime.date) -> Optional[str]:
+        """The name of the public holiday *day* is a day off of (``'劳动节'``),
+        or None (ordinary days, weekends, make-up working days). Raises
+        :class:`RangeError` for a year without data."""
+        return _capi.jy_calendar_holiday(self._live(), day)
+
+    @property
+    def holidays(self) -> List[Holiday]:
+        """Every public holiday, in order of their first day off."""
+        handle = self._live()
+        return [Holiday._from(_capi.jy_calendar_holiday_at(handle, i))
+                for i in range(_capi.jy_calendar_holiday_count(handle))]
+
+    def __repr__(self) -> str:
+        if self._handle is None:
+            return "<jiuye.Calendar (closed)>"
+        return f"<jiuye.Calendar {', '.join(map(str, self.years)) or 'empty'}>"
+
+
+def split_period(start: _datetime.date, end: _datetime.date, unit,
+                 contract_start: Optional[_datetime.date] = None) -> List[Bucket]:
+    """Cut the period *start*..*end* (inclusive) into buckets of *unit*.
+
+    Every bucket of the unit that meets the period, clipped to it: ISO weeks
+    (Monday to Sunday), calendar months and quarters, or contract years from
+    *contract_start* (required for ``'year'``). Each :class:`Bucket` unpacks
+    as ``(start, end, partial, full)``.
+    """
+    unit = _unit_arg(unit)
+    if unit == PeriodUnit.YEAR and contract_start is None:
+        raise InvalidError("contract years need contract_start, the signing date")
+    raw = _capi.jy_period_split((start, end), int(unit),
+                                contract_start if contract_start is not None else start)
+    return [Bucket(p[0], p[1], partial, full) for p, full, partial in raw]
+
+
+def contract_year(signed_on: _datetime.date, day: _datetime.date
+                  ) -> Tuple[_datetime.date, _datetime.date]:
+    """The contract year containing *day*, as ``(start, end)``: signed on
+    2026-03-15, 2026-03-15..2027-03-14. Raises :class:`RangeError` if *day*
+    is before *signed_on*."""
+    return _capi.jy_contract_year(signed_on, day)
+
+
+def parse_period(text: Text) -> Tuple[_datetime.date, _datetime.date, PeriodUnit]:
+    """Parse a period label: ``'2026-03'``, ``'2026-Q1'``, ``'2026-W10'``,
+    ``'2026'`` (a calendar year) or ``'2026-03-05'``; returns
+    ``(start, end, unit)``. Raises :class:`ParseError` for another form and
+    :class:`InvalidError` for a period that does not exist (``'2026-13'``)."""
+    (a, b), unit = _capi.jy_period_parse(text)
+    return a, b, PeriodUnit(unit)
+
+
+def format_period(start: _datetime.date, end: _datetime.date, unit) -> str:
+    """The label of a period that is exactly one bucket of *unit*
+    (``'2026-W53'`` for 2026-12-28..2027-01-03). Raises :class:`InvalidError`
+    otherwise."""
+    return _capi.jy_period_format((start, end), int(_unit_arg(unit)))
+
 
 
 # ---------------------------------------------------------------------------
