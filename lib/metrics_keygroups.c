@@ -4,36 +4,42 @@
  */
 #include "metrics_common2.h"
 
-/* The earliest known entry date of each labor record that has a history
- * (see labor_records in metrics_labor.c). */
-#define FIRST_CTE "c AS (SELECT labor_id, min(changed_on) AS first FROM labor_change GROUP BY labor_id)"
-#define ENTERED_BY_END "(CASE WHEN c.first < l.surveyed_on THEN c.first ELSE l.surveyed_on END) <= ?2"
+#include <stdlib.h>
+
+/* A labor record is in the ledger by the span's end (?2) when surveyed by
+ * then, or updated by then (its survey date moves with every update; see
+ * labor_records in metrics_labor.c). `labor` names the table. */
+#define ENTERED_BY_END \
+    "(surveyed_on <= ?2 OR EXISTS (SELECT 1 FROM labor_change h" \
+    " WHERE h.labor_id = labor.id AND h.changed_on <= ?2))"
 
 /* 12.1: the "1311" package, per key-group person: one policy briefing
  * (政策宣讲), one career-guidance session (职业指导), three job referrals
  * (岗位推荐, or 岗位推介), one training or traineeship offer (培训见习),
  * as service_1311 events with the person's labor_id dated up to the
  * span's end. Key-group persons: labor records with a key-group tag
- * entered by the span's end. */
+ * entered by the span's end. One scan of the labor records (materialized:
+ * the persons are few), one of the events (the unary + keeps SQLite from
+ * probing the event index once per person, slower than scanning). */
 #define PACKAGE_CTE \
-    "WITH " FIRST_CTE "," \
-    " p AS (SELECT l.id FROM labor l LEFT JOIN c ON c.labor_id = l.id" \
-    "  WHERE l.key_groups IS NOT NULL AND l.key_groups <> '' AND " ENTERED_BY_END ")," \
-    " s AS (SELECT labor_id, sum(service_type = 'policy_briefing') AS pb," \
-    "  sum(service_type = 'career_guidance') AS cg," \
-    "  sum(service_type IN ('job_referral', 'job_recommendation')) AS jr," \
-    "  sum(service_type = 'training_offer') AS tr FROM event" \
-    "  WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 GROUP BY labor_id)," \
-    " x AS (SELECT p.id, coalesce(pb, 0) >= 1 AS a, coalesce(cg, 0) >= 1 AS b," \
-    "  coalesce(jr, 0) >= 3 AS r, coalesce(tr, 0) >= 1 AS t FROM p LEFT JOIN s ON s.labor_id = p.id) "
+    "WITH kg AS MATERIALIZED (SELECT id FROM labor" \
+    "  WHERE key_groups IS NOT NULL AND key_groups <> '' AND " ENTERED_BY_END ")," \
+    " s AS MATERIALIZED (SELECT labor_id + 0 AS lid," \
+    "  sum(service_type = 'policy_briefing') >= 1 AS a," \
+    "  sum(service_type = 'career_guidance') >= 1 AS b," \
+    "  sum(service_type IN ('job_referral', 'job_recommendation')) >= 3 AS r," \
+    "  sum(service_type = 'training_offer') >= 1 AS t FROM event" \
+    "  WHERE kind = 'service_1311' AND +date <= ?2 AND +labor_id IN kg GROUP BY lid) "
 
+/* Persons, complete packages, persons with each element (among those with
+ * any service), and the first persons without the whole package (ids
+ * joined by commas): one statement, so the persons are read once. */
 static const char package_sql[] =
     PACKAGE_CTE
-    "SELECT count(*), coalesce(sum(a AND b AND r AND t), 0), coalesce(sum(NOT a), 0),"
-    " coalesce(sum(NOT b), 0), coalesce(sum(NOT r), 0), coalesce(sum(NOT t), 0) FROM x";
-
-static const char package_ids_sql[] =
-    PACKAGE_CTE "SELECT id FROM x WHERE NOT (a AND b AND r AND t) ORDER BY id LIMIT ?3";
+    "SELECT (SELECT count(*) FROM kg), coalesce(sum(a AND b AND r AND t), 0), coalesce(sum(a), 0),"
+    " coalesce(sum(b), 0), coalesce(sum(r), 0), coalesce(sum(t), 0),"
+    " (SELECT group_concat(id) FROM (SELECT id FROM kg WHERE id NOT IN"
+    "  (SELECT lid FROM s WHERE a AND b AND r AND t) ORDER BY id LIMIT ?3)) FROM s";
 
 static int bind_span2(sqlite3_stmt *st, const jy__span *s)
 {
@@ -43,9 +49,11 @@ static int bind_span2(sqlite3_stmt *st, const jy__span *s)
     return JY_OK;
 }
 
-/* Runs a one-row statement of the span and copies up to `k` integer columns. */
+/* Runs a one-row statement of the span and copies up to `k` integer
+ * columns; with `ids`, column k holds record ids joined by commas, kept as
+ * the evidence of `out` (the caller sets kind, role and total). */
 static int row_ints(int64_t *v, size_t k, const jy__mctx *ctx, const char *sql,
-                    const jy__span *s)
+                    const jy__span *s, jy_measure *ids)
 {
     sqlite3_stmt *st = NULL;
     int rc = jy__metric_stmt(&st, ctx, sql);
@@ -55,6 +63,18 @@ static int row_ints(int64_t *v, size_t k, const jy__mctx *ctx, const char *sql,
     rc = sqlite3_step(st);
     for (size_t j = 0; j < k; j++)
         v[j] = rc == SQLITE_ROW ? sqlite3_column_int64(st, (int)j) : 0;
+    if (ids && rc == SQLITE_ROW) {
+        const char *list = (const char *)sqlite3_column_text(st, (int)k);
+        ids->id_count = 0;
+        while (list && *list && ids->id_count < JY_EVIDENCE_MAX) {
+            char *end = NULL;
+            long long id = strtoll(list, &end, 10);
+            if (end == list)
+                break;
+            ids->ids[ids->id_count++] = (int64_t)id;
+            list = *end == ',' ? end + 1 : end;
+        }
+    }
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? JY_OK : jy__db_error(ctx->db, rc, "computing a metric");
 }
@@ -75,24 +95,27 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[6];
-        int rc = row_ints(v, 6, ctx, package_sql, &spans[i]);
+        int rc = row_ints(v, 6, ctx, package_sql, &spans[i], &out[i]);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {
             out[i].value = (double)(100 * v[1]) / (double)v[0];
             out[i].has_value = 1;
         }
-        if (!ctx->want_ids)
+        if (!ctx->want_ids) {
+            out[i].id_count = 0;
             continue;
-        if ((rc = ids_of(&out[i], ctx, package_ids_sql, &spans[i], "labor", "failing",
-                         v[0] - v[1])) != JY_OK)
-            return rc;
+        }
+        out[i].record_kind = "labor";
+        out[i].record_role = "failing";
+        out[i].id_total = v[0] - v[1];
         if (v[0] > 0)
             jy__measure_note(&out[i],
                              "重点群体%lld人，完成1311服务%lld人；缺政策宣讲%lld人、缺职业指导%lld人、"
                              "岗位推荐不足3次%lld人、缺培训见习%lld人",
-                             (long long)v[0], (long long)v[1], (long long)v[2], (long long)v[3],
-                             (long long)v[4], (long long)v[5]);
+                             (long long)v[0], (long long)v[1], (long long)(v[0] - v[2]),
+                             (long long)(v[0] - v[3]), (long long)(v[0] - v[4]),
+                             (long long)(v[0] - v[5]));
         else
             jy__measure_note(&out[i], "劳动力资源信息中没有标注重点群体的人员");
     }
@@ -104,36 +127,35 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
  * and want a job (needs_job), entered by the span's end. Assisted: a
  * return_assistance event with their labor_id dated up to the span's end. */
 #define NEED_CTE \
-    "WITH " FIRST_CTE "," \
-    " p AS (SELECT l.id FROM labor l LEFT JOIN c ON c.labor_id = l.id" \
-    "  WHERE l.returnee = 1 AND l.wish_local = 1 AND l.needs_job = 1 AND " ENTERED_BY_END ")," \
-    " a AS (SELECT DISTINCT labor_id FROM event WHERE kind = 'return_assistance'" \
-    "  AND labor_id IS NOT NULL AND date <= ?2) "
+    "WITH p AS MATERIALIZED (SELECT id FROM labor" \
+    "  WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1 AND " ENTERED_BY_END ")," \
+    " a AS MATERIALIZED (SELECT DISTINCT labor_id + 0 AS lid FROM event WHERE kind = 'return_assistance'" \
+    "  AND +date <= ?2 AND +labor_id IN p) "
 
 static const char assisted_sql[] =
-    NEED_CTE "SELECT count(*), count(a.labor_id) FROM p LEFT JOIN a ON a.labor_id = p.id";
-
-static const char unassisted_ids_sql[] =
-    NEED_CTE "SELECT p.id FROM p LEFT JOIN a ON a.labor_id = p.id WHERE a.labor_id IS NULL "
-    "ORDER BY p.id LIMIT ?3";
+    NEED_CTE "SELECT (SELECT count(*) FROM p), (SELECT count(*) FROM a),"
+    " (SELECT group_concat(id) FROM (SELECT id FROM p WHERE id NOT IN (SELECT lid FROM a)"
+    "  ORDER BY id LIMIT ?3))";
 
 static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
                                     const jy__span *spans, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i]);
+        int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {
             out[i].value = (double)(100 * v[1]) / (double)v[0];
             out[i].has_value = 1;
         }
-        if (!ctx->want_ids)
+        if (!ctx->want_ids) {
+            out[i].id_count = 0;
             continue;
-        if ((rc = ids_of(&out[i], ctx, unassisted_ids_sql, &spans[i], "labor", "failing",
-                         v[0] - v[1])) != JY_OK)
-            return rc;
+        }
+        out[i].record_kind = "labor";
+        out[i].record_role = "failing";
+        out[i].id_total = v[0] - v[1];
         if (v[0] > 0)
             jy__measure_note(&out[i], "有返乡就业意愿和就业需求的返乡务工人员%lld人，已帮扶%lld人",
                              (long long)v[0], (long long)v[1]);
@@ -147,22 +169,21 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
  * dated in it), and whether any assistance up to the span's end employed
  * them (success). */
 #define ASSISTED_CTE \
-    "WITH a AS (SELECT labor_id, max(coalesce(success, 0)) AS ok FROM event" \
-    "  WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2" \
-    "  AND labor_id IN (SELECT labor_id FROM event WHERE kind = 'return_assistance'" \
-    "   AND labor_id IS NOT NULL AND date BETWEEN ?1 AND ?2) GROUP BY labor_id) "
+    "WITH a AS (SELECT labor_id + 0 AS lid, max(coalesce(success, 0)) AS ok," \
+    "  max(date >= ?1) AS in_span FROM event WHERE kind = 'return_assistance'" \
+    "  AND +labor_id IS NOT NULL AND +date <= ?2 GROUP BY lid HAVING in_span) "
 
 static const char employed_sql[] = ASSISTED_CTE "SELECT count(*), coalesce(sum(ok), 0) FROM a";
 
 static const char unemployed_ids_sql[] =
-    ASSISTED_CTE "SELECT labor_id FROM a WHERE ok = 0 ORDER BY labor_id LIMIT ?3";
+    ASSISTED_CTE "SELECT lid FROM a WHERE ok = 0 ORDER BY lid LIMIT ?3";
 
 static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
                                     const jy__span *spans, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, employed_sql, &spans[i]);
+        int rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {
@@ -221,7 +242,7 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return jy__db_error(ctx->db, rc, "computing a metric");
         int64_t done = 0;
-        if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i])) != JY_OK)
+        if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK)
             return rc;
         if (assigned >= 0) {
             out[i].value = done >= assigned ? 1 : 0;

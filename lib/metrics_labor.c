@@ -5,6 +5,8 @@
  */
 #include "metrics_common2.h"
 
+#include <stdio.h>
+
 /* 10.1: the labor records entered by 31 August of the contract year (or by
  * the span's end, when earlier) of residents aged 16 to 60.
  *
@@ -14,22 +16,41 @@
  * the earlier of surveyed_on and the first history entry. A record entered
  * before the deadline and updated after it without any field changing
  * before it looks entered after the deadline (see docs/rules.md). The age
- * is taken on that date. ?1 = the cut-off day. */
-#define LABOR_CTE \
-    "WITH c AS (SELECT labor_id, min(changed_on) AS first FROM labor_change GROUP BY labor_id)," \
-    " e AS (SELECT l.birth_date AS b, CASE WHEN c.first < l.surveyed_on THEN c.first" \
-    "  ELSE l.surveyed_on END AS d FROM labor l LEFT JOIN c ON c.labor_id = l.id)," \
-    " a AS (SELECT d, (b IS NULL OR (CAST(substr(d, 1, 4) AS INTEGER) -" \
-    "  CAST(substr(b, 1, 4) AS INTEGER) - (substr(d, 6, 5) < substr(b, 6, 5)))" \
-    "  BETWEEN 16 AND 60) AS ok FROM e) "
+ * is taken on that date.
+ *
+ * One scan of the labor records by surveyed_on, then a correction from the
+ * (few) records with a history. The age test is exact (whole years, the
+ * birthday counted from its day) but skipped for birth dates every entry
+ * date from two years before the cut-off can only find aged 16-60:
+ * ?2 = the cut-off less 61 years, ?3 = less 18 years, ?4 = less 2 years. */
+#define AGE_OK(d) \
+    "(birth_date IS NULL OR (CAST(substr(" d ", 1, 4) AS INTEGER) -" \
+    " CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(" d ", 6, 5) < substr(birth_date, 6, 5)))" \
+    " BETWEEN 16 AND 60)"
 
 static const char labor_sql[] =
-    LABOR_CTE
-    "SELECT coalesce(sum(d <= ?1 AND ok), 0), coalesce(sum(d <= ?1 AND NOT ok), 0),"
-    " coalesce(sum(d > ?1), 0) FROM a";
+    "SELECT count(*), coalesce(sum(surveyed_on <= ?1), 0), coalesce(sum(surveyed_on <= ?1 AND"
+    " CASE WHEN birth_date > ?2 AND birth_date <= ?3 AND surveyed_on >= ?4 THEN 1"
+    " ELSE " AGE_OK("surveyed_on") " END), 0) FROM labor";
+
+static const char labor_history_sql[] =
+    "WITH c AS (SELECT labor_id, min(changed_on) AS first FROM labor_change GROUP BY labor_id) "
+    "SELECT coalesce(sum((c.first <= ?1) - (l.surveyed_on <= ?1)), 0),"
+    " coalesce(sum((c.first <= ?1 AND " AGE_OK("c.first") ") -"
+    " (l.surveyed_on <= ?1 AND " AGE_OK("l.surveyed_on") ")), 0)"
+    " FROM c JOIN labor l ON l.id = c.labor_id WHERE c.first < l.surveyed_on";
 
 static const char labor_updated_sql[] =
     "SELECT count(DISTINCT labor_id) FROM labor_change WHERE changed_on BETWEEN ?1 AND ?2";
+
+/* `date` as text with its year moved by `years`. */
+static void shift_years(char out[JY_DATE_TEXT_SIZE], jy_date date, int years)
+{
+    char text[JY_DATE_TEXT_SIZE];
+    jy_date_format(text, date);
+    int year = date.year + years;
+    snprintf(out, JY_DATE_TEXT_SIZE, "%04d%s", year > 0 ? year : 0, text + 4);
+}
 
 /* The 31 August of the contract year that contains `day`. */
 static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
@@ -49,21 +70,40 @@ static int m_labor_records(jy_measure *out, const jy__mctx *ctx, const jy__span 
         jy_date cut = jy_date_compare(spans[i].to, deadline) < 0 ? spans[i].to : deadline;
         char cut_text[JY_DATE_TEXT_SIZE];
         jy_date_format(cut_text, cut);
+        char lo[JY_DATE_TEXT_SIZE], hi[JY_DATE_TEXT_SIZE], dmin[JY_DATE_TEXT_SIZE];
+        shift_years(lo, cut, -61);
+        shift_years(hi, cut, -18);
+        shift_years(dmin, cut, -2);
         sqlite3_stmt *st = NULL;
         int rc = jy__metric_stmt(&st, ctx, labor_sql);
         if (rc != JY_OK)
             return rc;
         sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
-        int64_t ok = 0, age = 0, late = 0;
+        sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, dmin, -1, SQLITE_STATIC);
+        int64_t all = 0, entered = 0, ok = 0;
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
-            ok = sqlite3_column_int64(st, 0);
-            age = sqlite3_column_int64(st, 1);
-            late = sqlite3_column_int64(st, 2);
+            all = sqlite3_column_int64(st, 0);
+            entered = sqlite3_column_int64(st, 1);
+            ok = sqlite3_column_int64(st, 2);
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW)
             return jy__db_error(ctx->db, rc, "computing a metric");
+        if ((rc = jy__metric_stmt(&st, ctx, labor_history_sql)) != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            entered += sqlite3_column_int64(st, 0);
+            ok += sqlite3_column_int64(st, 1);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        int64_t age = entered - ok, late = all - entered;
         out[i].value = (double)ok;
         out[i].has_value = 1;
         if (!ctx->want_ids)

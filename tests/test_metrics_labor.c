@@ -17,15 +17,18 @@ Test(metrics_labor, records_by_31_august_aged_16_to_60)
     m2_labor("19650531", 9, "2026-06-01", "");  /* 61 */
     m2_labor("20100602", 11, "2026-06-01", ""); /* 15 */
     m2_labor("19800101", 13, "2025-11-20", ""); /* surveyed in an earlier year: still a record */
+    m2_labor("20040602", 15, "2020-06-01", ""); /* 15 when surveyed years ago */
     jy_measure *m = m2_measure("labor_records", "2026-03-01", "2027-02-28");
     cr_assert(jy_measure_has_value(m));
     cr_assert_eq(jy_measure_value(m), 4);
-    cr_assert(strstr(jy_measure_note(m), "不在16-60周岁2条") != NULL, "%s", jy_measure_note(m));
+    cr_assert(strstr(jy_measure_note(m), "不在16-60周岁3条") != NULL, "%s", jy_measure_note(m));
     cr_assert(strstr(jy_measure_note(m), "截止日后录入1条") != NULL, "%s", jy_measure_note(m));
     jy_measure_free(m);
     /* A shorter period counts the records entered by its end. */
     cr_assert_eq(m2_value("labor_records", "2026-06-01", "2026-06-30"), 3);
     cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-05-31"), 1);
+    m2_labor("20040601", 17, "2020-06-01", ""); /* 16 that day */
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
 }
 
 Test(metrics_labor, records_updated_after_the_deadline_keep_counting)
