@@ -191,6 +191,124 @@ int jy__metric_count_records(jy_measure *out, const jy__mctx *ctx, const jy__spa
     return rc;
 }
 
+static long day_number(jy_date d)
+{
+    long n = 0;
+    jy_date_to_days(&n, d);
+    return n;
+}
+
+int jy__metric_count_daily(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                           size_t n, const char *daily_sql, const char *ids_sql,
+                           const char *kind)
+{
+    if (n == 0)
+        return JY_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = jy__metric_stmt(&st, ctx, daily_sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, spans[0].from_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, spans[n - 1].to_text, -1, SQLITE_STATIC);
+    size_t at = 0;
+    long at_from = day_number(spans[0].from), at_to = day_number(spans[0].to);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        jy_date d;
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        if (!text || jy_date_parse(&d, text) != JY_OK)
+            continue;
+        long day = day_number(d);
+        while (at < n && day > at_to) {
+            if (++at < n) {
+                at_from = day_number(spans[at].from);
+                at_to = day_number(spans[at].to);
+            }
+        }
+        if (at == n)
+            break;
+        if (day >= at_from)
+            out[at].value += sqlite3_column_double(st, 1);
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return jy__db_error(ctx->db, rc, "computing a metric");
+    sqlite3_reset(st);
+    for (size_t i = 0; i < n; i++) {
+        out[i].has_value = 1;
+        if (ctx->want_ids && ids_sql) {
+            int r2 = jy__metric_ids(&out[i], ctx, &spans[i], ids_sql, kind, "counted",
+                                    (int64_t)out[i].value, NULL);
+            if (r2 != JY_OK)
+                return r2;
+        }
+    }
+    return JY_OK;
+}
+
+int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *rate_sql, const char *failing_ids_sql, const char *kind)
+{
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = jy__metric_stmt(&st, ctx, rate_sql);
+        if (rc != JY_OK)
+            return rc;
+        bind_span(st, &spans[i]);
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                                "computing a rate");
+        int64_t base = sqlite3_column_int64(st, 0), good = sqlite3_column_int64(st, 1);
+        sqlite3_reset(st);
+        out[i].has_value = 1;
+        if (base <= 0) {
+            out[i].value = 100;
+            jy__measure_note(&out[i], "期间内无应计记录");
+        } else {
+            out[i].value = 100.0 * (double)good / (double)base;
+            jy__measure_note(&out[i], "%lld/%lld", (long long)good, (long long)base);
+        }
+        if (ctx->want_ids && failing_ids_sql) {
+            rc = jy__metric_ids(&out[i], ctx, &spans[i], failing_ids_sql, kind, "failing",
+                                base - good, NULL);
+            if (rc != JY_OK)
+                return rc;
+        }
+    }
+    return JY_OK;
+}
+
+int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *fact_sql)
+{
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = jy__metric_stmt(&st, ctx, fact_sql);
+        if (rc != JY_OK)
+            return rc;
+        bind_span(st, &spans[i]);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            out[i].value = sqlite3_column_double(st, 0);
+            out[i].has_value = 1;
+            out[i].record_kind = "event";
+            out[i].record_role = "counted";
+            out[i].ids[0] = sqlite3_column_int64(st, 1);
+            out[i].id_count = 1;
+            out[i].id_total = 1;
+            const char *date = (const char *)sqlite3_column_text(st, 2);
+            const char *source = (const char *)sqlite3_column_text(st, 3);
+            jy__measure_note(&out[i], "%s登记%s%s", date ? date : "",
+                             source && *source ? "，来源：" : "", source ? source : "");
+        } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+            jy__measure_note(&out[i], "未登记");
+        } else {
+            return jy__db_error(ctx->db, rc, "reading a recorded fact");
+        }
+        sqlite3_reset(st);
+    }
+    return JY_OK;
+}
+
 void jy__measure_note(jy_measure *out, const char *fmt, ...)
 {
     size_t len = strlen(out->note);

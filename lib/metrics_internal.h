@@ -104,6 +104,28 @@ const jy__metric_def *jy__metric_def_find(const char *name);
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n);
 
+/* Counts by day: `daily_sql` binds ?1 = first day of the first span and
+ * ?2 = last day of the last span and returns rows (date 'YYYY-MM-DD',
+ * value) (e.g. ... GROUP BY date); each row's value is added to the span
+ * holding its date (spans ascending, not overlapping). One query for any
+ * number of spans (weeks, working days). Evidence as jy__metric_count_records. */
+int jy__metric_count_daily(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                           size_t n, const char *daily_sql, const char *ids_sql,
+                           const char *kind);
+
+/* A rate in percent: `rate_sql` (?1, ?2) returns (base, good); the value is
+ * 100 * good / base, or 100 when the base is empty (nothing was due: noted).
+ * Evidence: `failing_ids_sql` (?1, ?2, ?3 = cap) lists the records that
+ * fall short, of kind `kind`, their total being base - good. */
+int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *rate_sql, const char *failing_ids_sql, const char *kind);
+
+/* A fact recorded by hand: `fact_sql` (?1, ?2) returns at most one row
+ * (value, event id, date, source); no row (or a NULL value) = not
+ * recorded. Evidence: the event, and a note with its date and source. */
+int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *fact_sql);
+
 /* Appends formatted text to out->note (truncated at its size, UTF-8 safe). */
 void jy__measure_note(jy_measure *out, const char *fmt, ...) JY__PRINTF(2, 3);
 
