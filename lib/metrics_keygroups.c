@@ -145,10 +145,10 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
         int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
         if (rc != JY_OK)
             return rc;
-        if (v[0] > 0) {
-            out[i].value = (double)(100 * v[1]) / (double)v[0];
-            out[i].has_value = 1;
-        }
+        /* Nobody to assist: nothing was due (100, noted), as the rates of
+         * the other items (jy__metric_rate). */
+        out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
+        out[i].has_value = 1;
         if (!ctx->want_ids) {
             out[i].id_count = 0;
             continue;
@@ -160,7 +160,7 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
             jy__measure_note(&out[i], "有返乡就业意愿和就业需求的返乡务工人员%lld人，已帮扶%lld人",
                              (long long)v[0], (long long)v[1]);
         else
-            jy__measure_note(&out[i], "没有需要返乡就业帮扶的人员记录");
+            jy__measure_note(&out[i], "没有需要返乡就业帮扶的人员（无应帮扶对象）");
     }
     return JY_OK;
 }
@@ -186,10 +186,8 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
         int rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL);
         if (rc != JY_OK)
             return rc;
-        if (v[0] > 0) {
-            out[i].value = (double)(100 * v[1]) / (double)v[0];
-            out[i].has_value = 1;
-        }
+        out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
+        out[i].has_value = 1;
         if (!ctx->want_ids)
             continue;
         if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
@@ -199,7 +197,7 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
             jy__measure_note(&out[i], "帮扶%lld人，实现就业%lld人", (long long)v[0],
                              (long long)v[1]);
         else
-            jy__measure_note(&out[i], "考核期内没有返乡就业帮扶记录");
+            jy__measure_note(&out[i], "考核期内没有返乡就业帮扶记录（无应统计对象）");
     }
     return JY_OK;
 }
@@ -283,13 +281,13 @@ const jy__metric_def jy__metrics_keygroups[] = {
     { { "return_assistance_rate", "%", "返乡就业帮扶率",
         "Share of returnees who wish to work in the county and want a job (labor.returnee, "
         "wish_local and needs_job, entered by the period's end) with a return_assistance event "
-        "by the period's end. No value without any such person. Evidence: those not "
+        "by the period's end; 100 (noted) when there is no such person. Evidence: those not "
         "assisted.", 1 },
       m_return_assistance_rate },
     { { "return_employment_rate", "%", "返乡就业帮扶就业率",
         "Share of the persons assisted in the period (return_assistance events with a "
         "labor_id) of whom an assistance up to the period's end records success (employed). "
-        "No value without any assistance. Evidence: those not employed.", 1 },
+        "100 (noted) without any assistance in the period. Evidence: those not employed.", 1 },
       m_return_employment_rate },
     { { "return_assistance_target_met", "", "完成上级下达的返乡就业帮扶项目人数（1为完成）",
         "1 if the persons assisted in the period (distinct labor_id, plus named persons "

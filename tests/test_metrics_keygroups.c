@@ -134,8 +134,14 @@ Test(metrics_keygroups, return_assistance_nothing_recorded)
     cr_assert_not(jy_measure_has_value(m));
     cr_assert(strstr(jy_measure_note(m), "未录入") != NULL);
     jy_measure_free(m);
+    /* Rates over nobody: nothing was due. */
     m = m2_measure("return_employment_rate", "2026-03-01", "2027-02-28");
-    cr_assert_not(jy_measure_has_value(m));
+    cr_assert(jy_measure_has_value(m));
+    cr_assert_eq(jy_measure_value(m), 100);
+    cr_assert(strstr(jy_measure_note(m), "无应统计对象") != NULL);
+    jy_measure_free(m);
+    m = m2_measure("return_assistance_rate", "2026-03-01", "2027-02-28");
+    cr_assert_eq(jy_measure_value(m), 100);
     jy_measure_free(m);
 }
 
