@@ -16,7 +16,8 @@
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
  *  - jiuye/io.h       importing and exporting JSON Lines and CSV;
  *  - jiuye/metrics.h  named measurements of the ledgers over a period;
- *  - jiuye/rules.h    the scoring table as data (rule sets).
+ *  - jiuye/rules.h    the scoring table as data (rule sets);
+ *  - jiuye/assess.h   scorecards: rules applied to the ledgers for a period.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -35,5 +36,6 @@
 #include "jiuye/io.h"
 #include "jiuye/metrics.h"
 #include "jiuye/rules.h"
+#include "jiuye/assess.h"
 
 #endif /* JIUYE_H */

@@ -4,6 +4,8 @@
  */
 #include "metrics_internal.h"
 
+#include <string.h>
+
 #define EVENT_DAILY(kind) \
     "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
     "GROUP BY date ORDER BY date"
@@ -137,6 +139,45 @@ static int m_live_shows(jy_measure *out, const jy__mctx *ctx, const jy__span *sp
                                   EVENT_IDS("live_show"), "event");
 }
 
+/* 5.2: public holidays of the calendar whose last day off falls in the
+ * span and that had no live show on any of their days off (first .. last).
+ * Evidence: the holidays, named in the note. Needs the calendar. */
+static int m_holidays_without_live_show(jy_measure *out, const jy__mctx *ctx,
+                                        const jy__span *spans, size_t n)
+{
+    if (!ctx->cal)
+        return jy__error(JY_EINVAL, "the metric holidays_without_live_show needs a calendar");
+    size_t nh = jy_calendar_holiday_count(ctx->cal);
+    for (size_t i = 0; i < n; i++) {
+        out[i].has_value = 1;
+        size_t seen = 0;
+        for (size_t h = 0; h < nh; h++) {
+            const jy_holiday *hol = jy_calendar_holiday_at(ctx->cal, h);
+            if (!hol || jy_date_compare(hol->last, spans[i].from) < 0 ||
+                jy_date_compare(hol->last, spans[i].to) > 0)
+                continue;
+            seen++;
+            jy__span hs;
+            jy__span_set(&hs, hol->first, hol->last);
+            jy_measure m;
+            memset(&m, 0, sizeof m);
+            int rc = jy__metric_scalar(&m, ctx, &hs, 1,
+                                       "SELECT count(*) FROM event WHERE kind = 'live_show' "
+                                       "AND date BETWEEN ?1 AND ?2");
+            if (rc != JY_OK)
+                return rc;
+            if (m.value < 1) {
+                out[i].value += 1;
+                jy__measure_note(&out[i], "%s%s（%s至%s）无直播", out[i].value > 1 ? "；" : "",
+                                 hol->name, hs.from_text, hs.to_text);
+            }
+        }
+        if (out[i].value == 0)
+            jy__measure_note(&out[i], "期间内%zu个节假日均有直播", seen);
+    }
+    return JY_OK;
+}
+
 /* 5.3: live shows shorter than 90 minutes or presenting fewer than 30 jobs
  * (an unrecorded duration or number of jobs falls short). Evidence: those shows. */
 static int m_live_shows_short(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
@@ -206,8 +247,11 @@ const jy__metric_def jy__metrics_platform[] = {
       m_activity_posts),
     M("live_shows", "场", "直播带岗场次", "Live job shows (events of kind live_show).",
       m_live_shows),
-    JY__METRIC_RESERVED("holidays_without_live_show", "个", "无直播的节假日",
-                        "Public holidays without a live show."),
+    M("holidays_without_live_show", "个", "无直播的节假日",
+      "Public holidays of the calendar (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节) whose "
+      "last day off falls in the period and that had no live show on any of their days off. "
+      "Evidence: their names and dates in the note. Needs the calendar.",
+      m_holidays_without_live_show),
     M("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
       "Live shows of the period shorter than 90 minutes or presenting fewer than 30 jobs "
       "(unrecorded minutes or jobs count as short). Evidence: those shows.",

@@ -77,6 +77,16 @@ static inline void fx_import(const char *fmt, ...)
     cr_assert_eq(rc, JY_OK, "import: %s", jy_error_last()->message);
 }
 
+/* Sets one field of a stored record from text (jy_record_set_text). */
+static inline void fx_update(jy_kind kind, int64_t id, const char *field, const char *text)
+{
+    jy_record *r = NULL;
+    cr_assert_eq(jy_ledger_get(&r, fx_db, kind, id), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_record_set_text(r, field, text), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_ledger_update(fx_db, r), JY_OK, "%s", jy_error_last()->message);
+    jy_record_free(r);
+}
+
 static inline jy_date fx_date(const char *text)
 {
     jy_date d;

@@ -27,14 +27,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jiuye/calendar.h"
 #include "jiuye/common.h"
 #include "jiuye/date.h"
 #include "jiuye/db.h"
 
 JY_BEGIN_DECLS
-
-/** @brief A working-day calendar (jiuye/calendar.h); metrics about working days and holidays need one. */
-typedef struct jy_calendar jy_calendar;
 
 /** @brief At most this many record ids are kept as evidence of a measure (the total is kept too). */
 #define JY_EVIDENCE_MAX 20
