@@ -31,8 +31,12 @@ static inline void m2_open(void)
     cr_assert_eq(jy_db_open(&db, ":memory:", NULL), JY_OK, "%s", jy_error_last()->message);
 }
 
+static jy_scorecard *card;
+
 static inline void m2_close(void)
 {
+    jy_scorecard_free(card);
+    card = NULL;
     jy_db_close(db);
     db = NULL;
 }
@@ -118,5 +122,37 @@ static inline int m2_lists(const jy_measure *m, int64_t id)
             return 1;
     return 0;
 }
+
+/* ---- Through the assessment ---------------------------------------------
+ * The built-in calendar covers 2026 only, so the scenarios scored by
+ * jy_assess() use a contract signed on 2026-01-01: its year is 2026, with
+ * four whole quarters and twelve whole months. */
+
+static const jy_date SIGNED_2026 = { 2026, 1, 1 };
+
+/* Scores from..to with the default rules and returns sub-indicator `id`
+ * (the scorecard lives until the next call or the end of the test). */
+static inline const jy_score_indicator *m2_score(const char *id, const char *from, const char *to)
+{
+    jy_scorecard_free(card);
+    card = NULL;
+    jy_assess_options o = JY_ASSESS_OPTIONS_INIT;
+    o.contract_start = SIGNED_2026;
+    cr_assert_eq(jy_assess(&card, db, D(from), D(to), &o), JY_OK, "%s", jy_error_last()->message);
+    const jy_score_indicator *si = jy_scorecard_find(card, id);
+    cr_assert_not_null(si, "no sub-indicator %s", id);
+    return si;
+}
+
+/* Asserts the status and deduction of a scored sub-indicator (deductions are
+ * multiples of 0.1). */
+#define m2_assert_score(si, st, ded)                                                          \
+    do {                                                                                      \
+        cr_assert_eq((si)->status, (st), "%s: status %s", (si)->rule->id,                    \
+                     jy_score_status_name((si)->status));                                     \
+        cr_assert((si)->deduction > (ded) - 1e-9 && (si)->deduction < (ded) + 1e-9,           \
+                  "%s: deduction %g, expected %g", (si)->rule->id, (si)->deduction,          \
+                  (double)(ded));                                                             \
+    } while (0)
 
 #endif /* JIUYE_TESTS_METRICS2_FIXTURE_H */

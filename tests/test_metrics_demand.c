@@ -229,3 +229,89 @@ Test(metrics_demand, service_report_each_quarter)
     cr_assert_eq(m2_value("enterprise_service_reports", "2026-10-01", "2026-12-31"), 0);
     cr_assert_eq(m2_value("enterprise_service_reports", "2027-01-01", "2027-02-28"), 1);
 }
+
+/* ---- Through the assessment (contract year 2026) --------------------------- */
+
+Test(metrics_demand, assess_8_1)
+{
+    demand_ledger(200, "2026-04-10");
+    m2_assert_score(m2_score("8.1", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+    cr_assert_eq(m2_score("8.1", "2026-01-01", "2026-12-31")->checks[0].value, 200);
+    /* A month scorecard shows progress, never a deduction. */
+    const jy_score_indicator *si = m2_score("8.1", "2026-03-01", "2026-03-31");
+    cr_assert_eq(si->deduction, 0);
+    cr_assert(si->status == JY_SCORE_WARNING || si->status == JY_SCORE_ON_TRACK);
+}
+
+Test(metrics_demand, assess_8_1_fails)
+{
+    demand_ledger(199, "2026-04-10");
+    const jy_score_indicator *si = m2_score("8.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.5);
+    cr_assert_eq(si->checks[0].value, 199);
+}
+
+Test(metrics_demand, assess_8_2)
+{
+    groups_everywhere(500, "2026-01-20");
+    m2_assert_score(m2_score("8.2", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+    m2_add(JY_KIND_EVENT,
+           "\"kind\": \"wechat_group\", \"date\": \"2026-06-01\", \"title\": \"金川求职者2群\","
+           " \"township\": \"金川镇\", \"group_kind\": \"jobseeker\", \"members\": 499");
+    const jy_score_indicator *si = m2_score("8.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.6); /* 0.5 + 0.5 x severity 0.25 (1 over 0) */
+    cr_assert_eq(si->checks[0].value, 1);
+    cr_assert(strstr(si->checks[0].evidence.note, "金川镇") != NULL);
+}
+
+Test(metrics_demand, assess_9_1)
+{
+    int64_t a = enterprise(1, ""), b = enterprise(2, "");
+    shortage(a, "2026-04-01");
+    shortage(b, "2026-05-01");
+    m2_assert_score(m2_score("9.1", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+    int64_t again = shortage(b, "2026-11-01");
+    const jy_score_indicator *si = m2_score("9.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 1.1); /* 0.5 + 2.5 x 0.25 */
+    cr_assert_eq(si->checks[0].evidence.id_count, 1);
+    cr_assert_eq(si->checks[0].evidence.ids[0], again);
+}
+
+static void hires(int64_t ent, int retained)
+{
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < retained; i++)
+        hire(ent, "2026-03-10", "\"checked_on\": \"2026-06-10\"");
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+}
+
+Test(metrics_demand, assess_9_2_met)
+{
+    hires(enterprise(1, ""), 1500);
+    const jy_score_indicator *si = m2_score("9.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_MET, 0);
+    cr_assert_eq(si->checks[0].value, 1500);
+}
+
+Test(metrics_demand, assess_9_2_left_after_two_months_or_dispatch_fails)
+{
+    int64_t e = enterprise(1, "");
+    hires(e, 1499);
+    hire(e, "2026-03-10", "\"left_on\": \"2026-05-10\"");
+    hire(e, "2026-03-10", "\"checked_on\": \"2026-06-10\", \"dispatch\": true");
+    const jy_score_indicator *si = m2_score("9.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.5);
+    cr_assert_eq(si->checks[0].value, 1499);
+}
+
+Test(metrics_demand, assess_9_3)
+{
+    report("quarterly_enterprise_service", "2026-03-25", NULL);
+    report("quarterly_enterprise_service", "2026-06-25", NULL);
+    report("quarterly_enterprise_service", "2026-12-20", "2026-Q4");
+    const jy_score_indicator *si = m2_score("9.3", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 1.1); /* 0.5 + 2.5 x 1/4 of the quarters */
+    cr_assert_str_eq(si->checks[0].evidence.failed_buckets, "2026-Q3");
+    report("quarterly_enterprise_service", "2026-10-09", "2026-Q3");
+    m2_assert_score(m2_score("9.3", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}

@@ -153,3 +153,74 @@ Test(metrics_keygroups, quarterly_labor_service_report)
     cr_assert_eq(m2_value("labor_service_reports", "2026-07-01", "2026-09-30"), 1);
     cr_assert_eq(m2_value("labor_service_reports", "2026-10-01", "2026-12-31"), 0);
 }
+
+/* ---- Through the assessment (contract year 2026) --------------------------- */
+
+Test(metrics_keygroups, assess_12_1)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", "\"key_groups\": \"脱贫人口\"");
+    int64_t b = m2_labor("19950101", 3, "2026-01-20", "\"key_groups\": \"退役军人\"");
+    package(a, 3);
+    package(b, 3);
+    m2_assert_score(m2_score("12.1", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_keygroups, assess_12_1_fails)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", "\"key_groups\": \"脱贫人口\"");
+    int64_t b = m2_labor("19950101", 3, "2026-01-20", "\"key_groups\": \"退役军人\"");
+    package(a, 3);
+    package(b, 2);
+    const jy_score_indicator *si = m2_score("12.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.8); /* 0.5 + 0.5 x 0.5, rounded half up */
+    cr_assert_eq(si->checks[0].value, 50);
+}
+
+Test(metrics_keygroups, assess_12_2)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", RETURNEE);
+    int64_t b = m2_labor("19910512", 3, "2026-01-20", RETURNEE);
+    assist(a, "2026-04-01", 1);
+    assist(b, "2026-04-15", 1);
+    assigned(2, "2026-01-10");
+    m2_assert_score(m2_score("12.2", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_keygroups, assess_12_2_one_not_employed)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", RETURNEE);
+    int64_t b = m2_labor("19910512", 3, "2026-01-20", RETURNEE);
+    assist(a, "2026-04-01", 1);
+    assist(b, "2026-04-15", 0);
+    assigned(2, "2026-01-10");
+    const jy_score_indicator *si = m2_score("12.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.8); /* the employed rate, 50 %: severity 0.5 */
+    cr_assert_eq(si->checks[0].status, JY_SCORE_MET);
+    cr_assert_eq(si->checks[1].status, JY_SCORE_FAILED);
+    cr_assert_eq(si->checks[2].status, JY_SCORE_MET);
+}
+
+Test(metrics_keygroups, assess_12_2_headcount_not_recorded)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", RETURNEE);
+    assist(a, "2026-04-01", 1);
+    const jy_score_indicator *si = m2_score("12.2", "2026-01-01", "2026-12-31");
+    cr_assert_eq(si->status, JY_SCORE_FAILED);
+    cr_assert_eq(si->checks[2].has_value, 0);
+    cr_assert(si->deduction >= 0.5 && si->deduction <= 1);
+}
+
+Test(metrics_keygroups, assess_12_3)
+{
+    for (int q = 0; q < 4; q++)
+        if (q != 3)
+            m2_add(JY_KIND_EVENT,
+                   "\"kind\": \"report\", \"date\": \"2026-%02d-20\", \"report_kind\": \"quarterly_labor_service\"",
+                   3 * q + 3);
+    const jy_score_indicator *si = m2_score("12.3", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.6);
+    cr_assert_str_eq(si->checks[0].evidence.failed_buckets, "2026-Q4");
+    m2_add(JY_KIND_EVENT,
+           "\"kind\": \"report\", \"date\": \"2026-12-20\", \"report_kind\": \"quarterly_labor_service\"");
+    m2_assert_score(m2_score("12.3", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}

@@ -169,3 +169,166 @@ Test(metrics_labor, returnee_figures_by_township_one_missing)
                           " \"report_kind\": \"returnee_monthly\", \"township\": \"三湖镇\"");
     cr_assert_eq(m2_value("returnee_reports", "2026-07-01", "2026-07-31"), 1);
 }
+
+/* ---- 10.1 at the seed's scale ------------------------------------------ */
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* A database file whose labor ledger holds `count` records surveyed on
+ * 2026-08-31 (written straight into SQLite: the metric reads dates only,
+ * and 150 000 records through the validators would take seconds). */
+static char big_path[64];
+
+static void big_labor_db(int count)
+{
+    snprintf(big_path, sizeof big_path, "/tmp/jiuye-m2-XXXXXX");
+    int fd = mkstemp(big_path);
+    cr_assert(fd >= 0);
+    close(fd);
+    unlink(big_path);
+    jy_db_close(db);
+    cr_assert_eq(jy_db_open(&db, big_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    jy_db_close(db);
+    db = NULL;
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(big_path, &conn), SQLITE_OK);
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+             "INSERT INTO labor (id_number, name, township, birth_date, surveyed_on) "
+             "SELECT printf('36082419900101%%04d', i), 'x', '360824100', '1990-01-01', "
+             "'2026-08-31' FROM n",
+             count);
+    cr_assert_eq(sqlite3_exec(conn, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(conn));
+    sqlite3_close(conn);
+    cr_assert_eq(jy_db_open(&db, big_path, NULL), JY_OK, "%s", jy_error_last()->message);
+}
+
+static void big_cleanup(void)
+{
+    m2_close();
+    if (big_path[0]) {
+        char path[80];
+        unlink(big_path);
+        snprintf(path, sizeof path, "%s-wal", big_path);
+        unlink(path);
+        snprintf(path, sizeof path, "%s-shm", big_path);
+        unlink(path);
+    }
+}
+
+Test(metrics_labor, records_150000_at_scale, .fini = big_cleanup)
+{
+    big_labor_db(150000);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 150000);
+}
+
+Test(metrics_labor, assess_10_1_at_scale, .fini = big_cleanup)
+{
+    big_labor_db(150000);
+    const jy_score_indicator *si = m2_score("10.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_MET, 0);
+    cr_assert_eq(si->checks[0].value, 150000);
+    /* 149 999 by 31 August, one more on 1 September. */
+    jy_db_close(db);
+    db = NULL;
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(big_path, &conn), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(conn, "UPDATE labor SET surveyed_on = '2026-09-01' WHERE id = 7",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(conn);
+    cr_assert_eq(jy_db_open(&db, big_path, NULL), JY_OK);
+    si = m2_score("10.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.5);
+    cr_assert_eq(si->checks[0].value, 149999);
+}
+
+/* Spot checks in 2026: `accurate` of `all`. */
+static void checks_2026(int accurate, int all)
+{
+    int64_t l = m2_labor("19900512", 1, "2026-01-20", "");
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < all; i++)
+        m2_add(JY_KIND_VERIFICATION,
+               "\"labor_id\": %lld, \"checked_on\": \"2026-%02d-15\", \"accurate\": %s",
+               (long long)l, 2 + i % 10, i < accurate ? "true" : "false");
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+}
+
+Test(metrics_labor, assess_10_2_accuracy_90_met)
+{
+    checks_2026(900, 1000);
+    m2_assert_score(m2_score("10.2", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_labor, assess_10_2_accuracy_87_4_deducts_1_5)
+{
+    checks_2026(874, 1000);
+    const jy_score_indicator *si = m2_score("10.2", "2026-01-01", "2026-12-31");
+    /* 2.6 points below 90 %: three started points of 0.5. */
+    m2_assert_score(si, JY_SCORE_FAILED, 1.5);
+    cr_assert_eq(si->checks[0].evidence.id_total, 126);
+}
+
+Test(metrics_labor, assess_10_2_accuracy_89_9_deducts_0_5)
+{
+    checks_2026(899, 1000);
+    m2_assert_score(m2_score("10.2", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 0.5);
+}
+
+Test(metrics_labor, assess_10_2_accuracy_89_deducts_exactly_0_5)
+{
+    checks_2026(89, 100); /* exactly one point below: one point, not two */
+    m2_assert_score(m2_score("10.2", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 0.5);
+}
+
+static void quarter_reports(const char *kind, int skip_q)
+{
+    static const char *const days[] = { "2026-03-20", "2026-06-20", "2026-09-20", "2026-12-20" };
+    for (int q = 0; q < 4; q++)
+        if (q + 1 != skip_q)
+            m2_add(JY_KIND_EVENT, "\"kind\": \"report\", \"date\": \"%s\", \"report_kind\": \"%s\"",
+                   days[q], kind);
+}
+
+Test(metrics_labor, assess_10_3)
+{
+    quarter_reports("quarterly_labor", 0);
+    m2_assert_score(m2_score("10.3", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_labor, assess_10_3_quarter_without_report)
+{
+    quarter_reports("quarterly_labor", 2);
+    quarter_reports("quarterly_labor_service", 0);
+    const jy_score_indicator *si = m2_score("10.3", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.6); /* 0.5 + 0.5 x 1/4 */
+    cr_assert_str_eq(si->checks[0].evidence.failed_buckets, "2026-Q2");
+}
+
+static void returnee_months(int skip_month)
+{
+    for (int m = 1; m <= 12; m++)
+        if (m != skip_month)
+            m2_add(JY_KIND_EVENT,
+                   "\"kind\": \"report\", \"date\": \"2026-%02d-10\", \"report_kind\": \"returnee_monthly\","
+                   " \"period\": \"2026-%02d\"",
+                   m, m);
+}
+
+Test(metrics_labor, assess_11_1)
+{
+    returnee_months(0);
+    m2_assert_score(m2_score("11.1", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_labor, assess_11_1_month_without_figures)
+{
+    returnee_months(7);
+    const jy_score_indicator *si = m2_score("11.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.5); /* 0.5 + 0.5 x 1/12, rounded to 0.1 */
+    cr_assert_str_eq(si->checks[0].evidence.failed_buckets, "2026-07");
+}

@@ -80,3 +80,31 @@ Test(metrics_other, task_one_day_late_fails)
     cr_assert_eq(m2_value("tasks_not_done_on_time", "2026-05-01", "2026-05-31"), 1);
     cr_assert_eq(m2_value("tasks_not_done_on_time", "2026-04-01", "2026-04-30"), 0);
 }
+
+/* ---- Through the assessment (contract year 2026) --------------------------- */
+
+Test(metrics_other, assess_14_1)
+{
+    volunteers("2026-07-03", 45);
+    m2_assert_score(m2_score("14.1", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+}
+
+Test(metrics_other, assess_14_1_44_volunteers)
+{
+    volunteers("2026-07-03", 44);
+    const jy_score_indicator *si = m2_score("14.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.5);
+    cr_assert_eq(si->checks[0].value, 44);
+}
+
+Test(metrics_other, assess_14_2)
+{
+    task("2026-04-01", "2026-04-10", "2026-04-10");
+    m2_assert_score(m2_score("14.2", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
+    task("2026-05-01", "2026-05-10", "2026-05-11"); /* a day late */
+    m2_assert_score(m2_score("14.2", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 0.5);
+    task("2026-06-01", "2026-06-05", NULL); /* never done */
+    m2_assert_score(m2_score("14.2", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 1.0);
+    /* The monthly scorecard of May deducts for May's late task only. */
+    m2_assert_score(m2_score("14.2", "2026-05-01", "2026-05-31"), JY_SCORE_FAILED, 0.5);
+}
