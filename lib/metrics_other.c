@@ -8,26 +8,68 @@
 
 /* 14.1: student volunteers recruited in July and August: each volunteer
  * event records the volunteers who joined (its `count`, or one person when
- * unset), dated in July or August inside the span. */
+ * unset), dated in July or August inside the span. The span is cut into
+ * its July-August windows (one per year), each counted through the date
+ * index. */
+static const char volunteers_sql[] =
+    "SELECT coalesce(sum(coalesce(count, 1)), 0), count(*) FROM event"
+    " WHERE date BETWEEN ?1 AND ?2 AND kind = 'volunteer'";
+
+static const char volunteers_ids_sql[] =
+    "SELECT id FROM event WHERE date BETWEEN ?1 AND ?2 AND kind = 'volunteer' ORDER BY id";
+
 static int m_summer_volunteers(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                                size_t n)
 {
-    int rc = jy__metric_scalar(
-        out, ctx, spans, n,
-        "SELECT coalesce(sum(coalesce(count, 1)), 0) FROM event WHERE kind = 'volunteer'"
-        " AND date BETWEEN ?1 AND ?2 AND substr(date, 6, 2) IN ('07', '08')");
-    for (size_t i = 0; i < n && rc == JY_OK; i++) {
+    for (size_t i = 0; i < n; i++) {
+        int64_t people = 0, events = 0;
+        size_t kept = 0;
+        for (int year = spans[i].from.year; year <= spans[i].to.year; year++) {
+            jy_date a = { year, 7, 1 }, b = { year, 8, 31 };
+            if (jy_date_compare(a, spans[i].from) < 0)
+                a = spans[i].from;
+            if (jy_date_compare(b, spans[i].to) > 0)
+                b = spans[i].to;
+            if (jy_date_compare(a, b) > 0)
+                continue;
+            jy__span w;
+            jy__span_set(&w, a, b);
+            sqlite3_stmt *st = NULL;
+            int rc = jy__metric_stmt(&st, ctx, volunteers_sql);
+            if (rc != JY_OK)
+                return rc;
+            sqlite3_bind_text(st, 1, w.from_text, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, w.to_text, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                people += sqlite3_column_int64(st, 0);
+                events += sqlite3_column_int64(st, 1);
+            }
+            sqlite3_reset(st);
+            if (rc != SQLITE_ROW)
+                return jy__db_error(ctx->db, rc, "computing a metric");
+            if (!ctx->want_ids)
+                continue;
+            if ((rc = jy__metric_stmt(&st, ctx, volunteers_ids_sql)) != JY_OK)
+                return rc;
+            sqlite3_bind_text(st, 1, w.from_text, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, w.to_text, -1, SQLITE_STATIC);
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW && kept < JY_EVIDENCE_MAX)
+                out[i].ids[kept++] = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return jy__db_error(ctx->db, rc, "listing the evidence of a metric");
+        }
+        out[i].value = (double)people;
         out[i].has_value = 1;
-        if (ctx->want_ids)
-            rc = jy__metric_ids(
-                &out[i], ctx, &spans[i],
-                "SELECT id FROM event WHERE kind = 'volunteer' AND date BETWEEN ?1 AND ?2"
-                " AND substr(date, 6, 2) IN ('07', '08') ORDER BY id LIMIT ?3",
-                "event", "counted", -1,
-                "SELECT count(*) FROM event WHERE kind = 'volunteer' AND date BETWEEN ?1 AND ?2"
-                " AND substr(date, 6, 2) IN ('07', '08')");
+        if (ctx->want_ids) {
+            out[i].id_count = kept;
+            out[i].id_total = events;
+            out[i].record_kind = "event";
+            out[i].record_role = "counted";
+        }
     }
-    return rc;
+    return JY_OK;
 }
 
 /* 14.2: ad-hoc tasks due in the span (due_on, else the day given) not done
