@@ -5,8 +5,6 @@
  */
 #include "metrics_common2.h"
 
-#include <stdio.h>
-
 /* 10.1: the labor records entered by 31 August of the contract year (or by
  * the span's end, when earlier) of residents aged 16 to 60.
  *
@@ -46,10 +44,12 @@ static const char labor_updated_sql[] =
 /* `date` as text with its year moved by `years`. */
 static void shift_years(char out[JY_DATE_TEXT_SIZE], jy_date date, int years)
 {
-    char text[JY_DATE_TEXT_SIZE];
-    jy_date_format(text, date);
+    jy_date_format(out, date);
     int year = date.year + years;
-    snprintf(out, JY_DATE_TEXT_SIZE, "%04d%s", year > 0 ? year : 0, text + 4);
+    if (year < 0)
+        year = 0;
+    for (int k = 3; k >= 0; k--, year /= 10)
+        out[k] = (char)('0' + year % 10);
 }
 
 /* The 31 August of the contract year that contains `day`. */
