@@ -163,6 +163,14 @@ int jy__metric_ids(jy_measure *out, const jy__mctx *ctx, const jy__span *span,
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return jy__db_error(ctx->db, rc, "listing the evidence of a metric");
     sqlite3_reset(st);
+    /* ascending, whatever order the query gave (queries that stop at the
+     * cap without sorting everything are cheaper) */
+    for (size_t i = 1; i < out->id_count; i++)
+        for (size_t j = i; j > 0 && out->ids[j - 1] > out->ids[j]; j--) {
+            int64_t t = out->ids[j];
+            out->ids[j] = out->ids[j - 1];
+            out->ids[j - 1] = t;
+        }
     out->record_kind = kind;
     out->record_role = role;
     if (total < 0 && count_sql) {
@@ -267,7 +275,7 @@ int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
             out[i].value = 100.0 * (double)good / (double)base;
             jy__measure_note(&out[i], "%lld/%lld", (long long)good, (long long)base);
         }
-        if (ctx->want_ids && failing_ids_sql) {
+        if (ctx->want_ids && failing_ids_sql && good < base) {
             rc = jy__metric_ids(&out[i], ctx, &spans[i], failing_ids_sql, kind, "failing",
                                 base - good, NULL);
             if (rc != JY_OK)

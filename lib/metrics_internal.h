@@ -81,7 +81,8 @@ int jy__metric_scalar(jy_measure *out, const jy__mctx *ctx, const jy__span *span
                       const char *count_sql);
 
 /* Runs `ids_sql` for one span (?1 = from, ?2 = to, ?3 = the cap): its rows'
- * first column are the ids kept (ascending), and fills id_total with
+ * first column are the ids kept (sorted ascending here: the query need not
+ * order them, and one that stops at the cap is cheaper), and fills id_total with
  * `total` (pass -1 to count them with `count_sql`: a query that binds ?1
  * and ?2 and returns the number of rows `ids_sql` would return without
  * the cap). Sets record_kind and record_role. */

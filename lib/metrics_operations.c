@@ -57,7 +57,7 @@ static int m_followup_coverage(jy_measure *out, const jy__mctx *ctx, const jy__s
         "WHERE j.registered_on BETWEEN ?1 AND date(?2, '-7 days')",
         "SELECT j.id FROM jobseeker j WHERE j.registered_on BETWEEN ?1 AND date(?2, '-7 days') "
         "AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.jobseeker_id = j.id "
-        "AND f.date BETWEEN j.registered_on AND ?2) ORDER BY j.id LIMIT ?3",
+        "AND f.date BETWEEN j.registered_on AND ?2) LIMIT ?3",
         "jobseeker");
 }
 
@@ -123,7 +123,7 @@ static int m_resume_view_rate(jy_measure *out, const jy__mctx *ctx, const jy__sp
         "SELECT count(*), coalesce(sum(viewed_on IS NOT NULL AND viewed_on <= ?2), 0) "
         "FROM delivery WHERE delivered_on BETWEEN ?1 AND ?2",
         "SELECT id FROM delivery WHERE delivered_on BETWEEN ?1 AND ?2 "
-        "AND (viewed_on IS NULL OR viewed_on > ?2) ORDER BY id LIMIT ?3",
+        "AND (viewed_on IS NULL OR viewed_on > ?2) LIMIT ?3",
         "delivery");
 }
 

@@ -35,7 +35,7 @@ static int m_good_review_rate(jy_measure *out, const jy__mctx *ctx, const jy__sp
         "coalesce(followed_up_on, date) <= ?2)), 0) FROM review WHERE date BETWEEN ?1 AND ?2",
         "SELECT id FROM review WHERE date BETWEEN ?1 AND ?2 AND coalesce(good, 0) = 0 AND NOT "
         "(coalesce(follow_up_good, 0) = 1 AND coalesce(followed_up_on, date) <= ?2) "
-        "ORDER BY id LIMIT ?3",
+        "LIMIT ?3",
         "review");
 }
 
@@ -54,7 +54,7 @@ static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span 
         "SELECT j.id FROM jobseeker j WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
         "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2 AND NOT EXISTS (SELECT 1 FROM "
         "push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2) "
-        "ORDER BY j.id LIMIT ?3",
+        "LIMIT ?3",
         "jobseeker");
 }
 

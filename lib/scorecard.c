@@ -336,7 +336,7 @@ typedef struct row {
     char id[16];
     const char *name, *content, *standard;
     char *note;
-    char score[32];
+    char score[48];
 } row;
 
 /* Builds the rows of the seed's table; the caller frees each note. */

@@ -145,7 +145,7 @@ JY_API size_t jy_measure_id_count(const jy_measure *m);
 JY_API int64_t jy_measure_id_at(const jy_measure *m, size_t index);
 
 /**
- * @brief How many records there are in all (the ids kept are the first of them).
+ * @brief How many records there are in all (the ids kept are up to #JY_EVIDENCE_MAX of them).
  * @param m  the measure.
  * @return the total.
  */
