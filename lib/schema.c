@@ -301,6 +301,9 @@ static const char *const migration_2[] = {
  * push coverage probe each jobseeker's follow-ups and pushes by date. */
 static const char *const migration_3[] = {
     "CREATE INDEX event_kind_date ON event(kind, date)",
+    /* the 1311 package of each key-group person (12.1): six service events a
+     * person, read in person order without touching the table */
+    "CREATE INDEX event_kind_labor ON event(kind, labor_id, service_type, date)",
     "CREATE INDEX followup_jobseeker_date ON followup(jobseeker_id, date)",
     "CREATE INDEX push_jobseeker_date ON push(jobseeker_id, pushed_on, posting_count)",
     "CREATE INDEX jobseeker_registered_resume ON jobseeker(registered_on, in_county, "
