@@ -258,6 +258,7 @@ JY_BLOCKING(jy_report_write_xlsx)
 JY_BLOCKING(jy_report_write_csv)
 JY_BLOCKING(jy_dashboard_new)
 JY_BLOCKING(jy_dashboard_render)
+JY_BLOCKING(jy_swig_assess_json)
 
 /* ------------------------------------------------------------------------ */
 /* The API: the real headers, in dependency order.                            */
@@ -277,3 +278,35 @@ JY_BLOCKING(jy_dashboard_render)
 %include "jiuye/io.h"
 %include "jiuye/report.h"
 %include "jiuye/dashboard.h"
+
+/* ------------------------------------------------------------------------ */
+/* The assessment (jiuye/assess.h): the hosts get the scorecard as its JSON
+ * (docs/rules.md) and build their own objects from it; the rule set is given
+ * as a file (NULL: the default one), the calendar as a handle (NULL: the
+ * built-in one). Errors of the rule file are located in `err`. */
+%apply const char *value { const char *rules_path };
+%inline %{
+static int jy_swig_assess_json(char **out, jy_db *db, jy_date from, jy_date to,
+                               const char *rules_path, const jy_calendar *calendar,
+                               jy_located_error *err)
+{
+    jy_rules *rules = NULL;
+    jy_scorecard *card = NULL;
+    int rc = JY_OK;
+    *out = NULL;
+    if (rules_path)
+        rc = jy_rules_load_file(&rules, rules_path, err);
+    if (rc == JY_OK) {
+        jy_assess_options o = JY_ASSESS_OPTIONS_INIT;
+        o.rules = rules;
+        o.calendar = calendar;
+        rc = jy_assess(&card, db, from, to, &o);
+    }
+    if (rc == JY_OK)
+        rc = jy_scorecard_to_json(out, card);
+    jy_scorecard_free(card);
+    jy_rules_free(rules);
+    return rc;
+}
+%}
+

@@ -18,6 +18,9 @@
  *  - jiuye/io.h       importing and exporting JSON Lines, CSV and Excel;
  *  - jiuye/report.h   reports computed from the ledgers, as data, JSON, CSV, xlsx;
  *  - jiuye/dashboard.h the big screen: a self-contained HTML page.
+ *  - jiuye/metrics.h  named measurements of the ledgers over a period;
+ *  - jiuye/rules.h    the scoring table as data (rule sets);
+ *  - jiuye/assess.h   scorecards: rules applied to the ledgers for a period.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -37,5 +40,8 @@
 #include "jiuye/io.h"
 #include "jiuye/report.h"
 #include "jiuye/dashboard.h"
+#include "jiuye/metrics.h"
+#include "jiuye/rules.h"
+#include "jiuye/assess.h"
 
 #endif /* JIUYE_H */

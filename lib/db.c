@@ -151,6 +151,27 @@ int jy__db_stmt(sqlite3_stmt **out, jy_db *db, const jy__kind_info *k, int which
     return JY_OK;
 }
 
+int jy__db_prepare(sqlite3_stmt **out, jy_db *db, const char *sql)
+{
+    for (size_t i = 0; i < db->sql_count; i++)
+        if (db->sql_keys[i] == sql) {
+            sqlite3_reset(db->sql_stmts[i]);
+            sqlite3_clear_bindings(db->sql_stmts[i]);
+            *out = db->sql_stmts[i];
+            return JY_OK;
+        }
+    if (db->sql_count == JY__SQL_CACHE)
+        return jy__error(JY_ERROR, "internal: the statement cache is full");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK)
+        return jy__db_error(db, rc, "preparing a query");
+    db->sql_keys[db->sql_count] = sql;
+    db->sql_stmts[db->sql_count++] = st;
+    *out = st;
+    return JY_OK;
+}
+
 /* ---- Transactions -------------------------------------------------------- */
 
 int jy_db_begin(jy_db *db)
@@ -466,6 +487,8 @@ void jy_db_close(jy_db *db)
         for (int f = 0; f < JY__MAX_FIELDS; f++)
             sqlite3_finalize(db->key_stmts[k][f]);
     }
+    for (size_t i = 0; i < db->sql_count; i++)
+        sqlite3_finalize(db->sql_stmts[i]);
     if (db->conn) {
         if (!sqlite3_get_autocommit(db->conn))
             sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);

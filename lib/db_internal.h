@@ -16,6 +16,9 @@ enum {
     JY__STMT_COUNT_
 };
 
+/* Room for this many cached statements of static SQL text (jy__db_prepare). */
+#define JY__SQL_CACHE 256
+
 /* No kind has more fields than this (checked by the catalogue test). */
 #define JY__MAX_FIELDS 40
 
@@ -26,6 +29,10 @@ struct jy_db {
     int savepoint_depth;    /* internal savepoints (jy__db_atomic_*) */
     sqlite3_stmt *stmts[JY_KIND_END][JY__STMT_COUNT_];
     sqlite3_stmt *key_stmts[JY_KIND_END][JY__MAX_FIELDS]; /* SELECT id ... WHERE <unique field> = ? */
+    /* Statements of static SQL text (metrics), keyed by the text's address. */
+    const char *sql_keys[JY__SQL_CACHE];
+    sqlite3_stmt *sql_stmts[JY__SQL_CACHE];
+    size_t sql_count;
 };
 
 /* Translates a SQLite result code (and the connection's message) into a
@@ -34,6 +41,10 @@ int jy__db_error(jy_db *db, int sqlite_rc, const char *what);
 
 /* The statement `which` for `kind`, prepared and reset, bindings cleared. */
 int jy__db_stmt(sqlite3_stmt **out, jy_db *db, const jy__kind_info *k, int which);
+
+/* A statement of static SQL text (a string literal: the cache is keyed by
+ * its address), prepared once per connection, reset, bindings cleared. */
+int jy__db_prepare(sqlite3_stmt **out, jy_db *db, const char *sql);
 
 /* Runs one SQL statement text without parameters (pragmas, transactions). */
 int jy__db_exec(jy_db *db, const char *sql);

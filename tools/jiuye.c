@@ -10,6 +10,8 @@
  *   jiuye report    a report computed from the ledgers (JSON, CSV, xlsx), or a
  *                   ledger as a CSV or xlsx file for spreadsheets;
  *   jiuye dashboard the big screen: a self-contained HTML page;
+ *   jiuye assess    score a period against the scoring table (考核细则表):
+ *                   text, JSON, CSV or HTML;
  *   jiuye demo      load the built-in county profile of Xingan County and
  *                   validate a few sample records, printing the results
  *                   (personal data masked);
@@ -43,6 +45,7 @@ static void usage(FILE *to)
           "  summary    summarize a database's ledgers (counts only)\n"
           "  report     write a report (JSON, CSV, xlsx) or a ledger for spreadsheets\n"
           "  dashboard  write the big screen: a self-contained HTML page\n"
+          "  assess     score a period against the scoring table (考核细则表)\n"
           "  demo       validate sample records against the built-in county profile\n"
           "  version    print the version of libjiuye\n"
           "\n"
@@ -1773,6 +1776,181 @@ static int cmd_dashboard(int argc, char **argv)
 }
 
 
+/* ---- assess ------------------------------------------------------------------ */
+
+static void assess_help(FILE *to)
+{
+    fputs("Usage: jiuye assess --db FILE [--from YYYY-MM-DD --to YYYY-MM-DD] [--rules FILE]\n"
+          "                    [--calendar FILE]... [--json | --csv | --html] [OUTPUT]\n"
+          "\n"
+          "Scores a period against the scoring table (考核细则表): every sub-indicator's\n"
+          "measured value, target, status and deduction, each item's score, bonuses,\n"
+          "incidents and the total. A period shorter than the contract year shows the\n"
+          "progress of annual targets without deducting for them.\n"
+          "\n"
+          "Options:\n"
+          "  --db FILE        the database\n"
+          "  --from DATE      first day (default: the contract year of the database)\n"
+          "  --to DATE        last day (default: the contract year's last day)\n"
+          "  --rules FILE     a rule set (JSON, docs/rules.md); default: the seed's table\n"
+          "  --calendar FILE  a further year's holiday file (the built-in calendar covers 2026)\n"
+          "  --json           the scorecard as JSON (docs/rules.md)\n"
+          "  --csv            the seed's table layout as CSV (UTF-8 with BOM, CRLF)\n"
+          "  --html           the seed's table layout as an HTML page\n"
+          "  OUTPUT           write to this file instead of standard output\n",
+          to);
+}
+
+static void print_card_text(FILE *to, const jy_scorecard *card)
+{
+    jy_period p = jy_scorecard_period(card);
+    char f[JY_DATE_TEXT_SIZE], t[JY_DATE_TEXT_SIZE];
+    jy_date_format(f, p.from);
+    jy_date_format(t, p.to);
+    fprintf(to, "考核期间 %s 至 %s（%s）\n", f, t,
+            jy_scorecard_is_annual(card) ? "年度考核" : "日常考核：全年指标只显示进度");
+    for (size_t i = 0; i < jy_scorecard_item_count(card); i++) {
+        const jy_score_item *it = jy_scorecard_item_at(card, i);
+        if (it->rule->is_bonus)
+            fprintf(to, "\n%2d %s  加%g分\n", it->rule->id, it->rule->name, it->score);
+        else
+            fprintf(to, "\n%2d %s  %g/%g分（扣%g分）\n", it->rule->id, it->rule->name, it->score,
+                    it->rule->points, it->deduction);
+        for (size_t j = 0; j < it->indicator_count; j++) {
+            const jy_score_indicator *si = &it->indicators[j];
+            fprintf(to, "   %-5s %-6s", si->rule->id, jy_score_status_label(si->status));
+            for (size_t c = 0; c < si->check_count; c++) {
+                const jy_score_check *sc = &si->checks[c];
+                const jy_metric_info *m = jy_metric_find(sc->rule->metric);
+                const char *unit = m ? m->unit : "";
+                if (!sc->has_value)
+                    fprintf(to, "%s%s：—", c ? "；" : "", sc->rule->label);
+                else
+                    fprintf(to, "%s%s：%g%s", c ? "；" : "", sc->rule->label, sc->value, unit);
+                if (sc->evidence.failed_count && *sc->evidence.failed_buckets)
+                    fprintf(to, "［未达标：%.80s%s］", sc->evidence.failed_buckets,
+                            strlen(sc->evidence.failed_buckets) > 80 ? "…" : "");
+                if (sc->status == JY_SCORE_WARNING || sc->status == JY_SCORE_ON_TRACK)
+                    fprintf(to, "［预计全年%.0f%s］", sc->projected, unit);
+            }
+            if (si->deduction > 0 || si->overridden)
+                fprintf(to, "  扣%g分", si->deduction);
+            if (si->overridden)
+                fprintf(to, "（考核人调整：%s）", si->override_reason);
+            if (si->bonus > 0)
+                fprintf(to, "  加%g分", si->bonus);
+            fputc('\n', to);
+        }
+    }
+    fprintf(to, "\n事件（终止合同情形）：%zu\n", jy_scorecard_incident_count(card));
+    for (size_t i = 0; i < jy_scorecard_incident_count(card); i++) {
+        const jy_score_incident *inc = jy_scorecard_incident_at(card, i);
+        jy_date_format(f, inc->date);
+        fprintf(to, "  %s %s：%s\n", f, inc->label, inc->description);
+    }
+    fprintf(to, "\n合计：%g分（基础分%g，扣分%g，加分%g）\n", jy_scorecard_total(card),
+            jy_scorecard_total(card) + jy_scorecard_deduction(card) - jy_scorecard_bonus(card),
+            jy_scorecard_deduction(card), jy_scorecard_bonus(card));
+}
+
+static int cmd_assess(int argc, char **argv)
+{
+    const char *db_path = NULL, *from_s = NULL, *to_s = NULL, *rules_path = NULL,
+               *cal_path = NULL;
+    int json = 0, csv = 0, html = 0;
+    const option opts[] = { { "--db", &db_path, NULL },      { "--from", &from_s, NULL },
+                            { "--to", &to_s, NULL },         { "--rules", &rules_path, NULL },
+                            { "--calendar", &cal_path, NULL }, { "--json", NULL, &json },
+                            { "--csv", NULL, &csv },         { "--html", NULL, &html },
+                            { NULL, NULL, NULL } };
+    const char *pos[1];
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, pos, 1, &npos, assess_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    if (!db_path || json + csv + html > 1 || (!from_s != !to_s)) {
+        fputs(!db_path ? "jiuye assess: --db FILE is required\n\n"
+              : json + csv + html > 1 ? "jiuye assess: give one of --json, --csv, --html\n\n"
+                                      : "jiuye assess: give both --from and --to, or neither\n\n",
+              stderr);
+        assess_help(stderr);
+        return EXIT_USAGE;
+    }
+    jy_period period;
+    if (from_s && (jy_date_parse(&period.from, from_s) != JY_OK ||
+                   jy_date_parse(&period.to, to_s) != JY_OK)) {
+        fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
+        return EXIT_USAGE;
+    }
+    jy_db *db = NULL;
+    if ((rc = open_db(&db, "assess", db_path)) != EXIT_OK)
+        return rc;
+    jy_rules *rules = NULL;
+    jy_calendar *cal = NULL;
+    jy_scorecard *card = NULL;
+    char *text = NULL;
+    jy_located_error err;
+    rc = EXIT_FAILED;
+    if (!from_s) {
+        jy_date any = { 0, 0, 0 };
+        if (jy_assess_contract_year(&period, db, any) != JY_OK) {
+            fprintf(stderr, "jiuye assess: %s: %s; give --from and --to\n", db_path,
+                    jy_error_last()->message);
+            goto done;
+        }
+    }
+    if (rules_path && jy_rules_load_file(&rules, rules_path, &err) != JY_OK) {
+        fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
+        goto done;
+    }
+    if (jy_calendar_load_default(&cal) != JY_OK ||
+        (cal_path && jy_calendar_add_file(cal, cal_path, &err) != JY_OK)) {
+        fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
+        goto done;
+    }
+    jy_assess_options o = JY_ASSESS_OPTIONS_INIT;
+    o.rules = rules;
+    o.calendar = cal;
+    if (jy_assess(&card, db, period.from, period.to, &o) != JY_OK) {
+        fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
+        goto done;
+    }
+    FILE *to = stdout;
+    if (npos && !(to = fopen(pos[0], "wb"))) {
+        perror(pos[0]);
+        goto done;
+    }
+    int ok = 1;
+    if (json || csv || html) {
+        int r = json ? jy_scorecard_to_json(&text, card)
+                : csv ? jy_scorecard_to_csv(&text, card) : jy_scorecard_to_html(&text, card);
+        if (r != JY_OK) {
+            fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
+            ok = 0;
+        } else {
+            fputs(text, to);
+            if (json)
+                fputc('\n', to);
+        }
+    } else {
+        print_card_text(to, card);
+    }
+    if (fflush(to) != 0 || ferror(to)) {
+        perror(npos ? pos[0] : "jiuye assess: standard output");
+        ok = 0;
+    }
+    if (npos && fclose(to) != 0)
+        ok = 0;
+    rc = ok ? EXIT_OK : EXIT_FAILED;
+done:
+    jy_free(text);
+    jy_scorecard_free(card);
+    jy_calendar_free(cal);
+    jy_rules_free(rules);
+    jy_db_close(db);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -1798,6 +1976,8 @@ int main(int argc, char **argv)
         return cmd_export(argc, argv);
     if (!strcmp(cmd, "summary"))
         return cmd_summary(argc, argv);
+    if (!strcmp(cmd, "assess"))
+        return cmd_assess(argc, argv);
     if (!strcmp(cmd, "formats"))
         return cmd_formats(argc, argv);
     if (!strcmp(cmd, "report"))

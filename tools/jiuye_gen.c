@@ -1661,23 +1661,27 @@ static void plan_events(void)
             rec_str("notes", "网络故障提前结束");
         ev_end(d, 0);
     }
-    /* 5.2: a live show on each public holiday. */
-    static const struct { int month, day; const char *name; } holidays[] = {
-        { 5, 1, "劳动节" }, { 10, 1, "国庆节" }, { 1, 1, "元旦" } };
-    for (size_t i = 0; i < ARRAY_LEN(holidays); i++) {
-        long d = in_year(holidays[i].month, holidays[i].day);
-        if (d < 0)
-            continue;
-        ev_begin("live_show", d);
-        snprintf(title, sizeof title, "%s假期专场直播带岗", holidays[i].name);
-        rec_str("title", title);
-        rec_str("starts_at", "10:00");
-        rec_int("minutes", rnd_int(10, 12) * 10);
-        rec_int("jobs_shown", rnd_int(40, 80));
-        rec_str("holiday", holidays[i].name);
-        rec_int("views", rnd_int(5000, 20000));
-        rec_str("channel", "抖音");
-        ev_end(d, 0);
+    /* 5.2: a live show on the first day off of each public holiday of the
+     * official calendar in the contract year. */
+    jy_calendar *cal = NULL;
+    if (jy_calendar_load_default(&cal) == JY_OK) {
+        for (size_t i = 0; i < jy_calendar_holiday_count(cal); i++) {
+            const jy_holiday *h = jy_calendar_holiday_at(cal, i);
+            long d = date_day(h->first.year, h->first.month, h->first.day);
+            if (d < g_start || d > g_end)
+                continue;
+            ev_begin("live_show", d);
+            snprintf(title, sizeof title, "%s假期专场直播带岗", h->name);
+            rec_str("title", title);
+            rec_str("starts_at", "10:00");
+            rec_int("minutes", rnd_int(10, 12) * 10);
+            rec_int("jobs_shown", rnd_int(40, 80));
+            rec_str("holiday", h->name);
+            rec_int("views", rnd_int(5000, 20000));
+            rec_str("channel", "抖音");
+            ev_end(d, 0);
+        }
+        jy_calendar_free(cal);
     }
     /* 5.4: streamer visits to enterprises. */
     for (int i = 0; i < 32; i++) {
@@ -1801,8 +1805,8 @@ static void plan_events(void)
         rec_str("title", title);
         rec_int("count", (long long)(1 + g_ntown + g_nvill));
         ev_end(d, 0);
-        /* MISS 4.4: no activity post one week in the winter holidays (with the
-         * default start, the week of the 2027 Spring Festival). */
+        /* MISS 4.4: no activity post one week (with the default start, a week
+         * of December). */
         if (w == total_weeks - 4)
             continue;
         long f = min_l(d + 4, g_end);
@@ -1815,7 +1819,7 @@ static void plan_events(void)
         ev_end(f, 0);
     }
     /*
-     * 4.1: a recruitment push every working day (Monday-Friday; the make-up
+     * 4.1: a recruitment push every working day (Monday-Friday; MISS 4.1: the make-up
      * working Saturdays of the official calendar are not covered), and on
      * Mondays a second one with the weekend's postings: >= 300 in the year.
      */
@@ -1981,19 +1985,33 @@ static void plan_events(void)
         }
         ev_end(d, 0);
     }
-    /* 12.1: the "1311" service for every key-group person; 12.2: return assistance. */
-    static const char *const services_1311[] = { "policy_briefing", "job_recommendation",
-        "career_guidance", "training_offer" };
+    /* 12.1: the whole "1311" package for every key-group person (one policy
+     * briefing, one career guidance, three job referrals, one training or
+     * traineeship offer); 12.2: return assistance, against the headcount the
+     * higher authorities assigned (a fact recorded at the start of the year). */
+    static const char *const services_1311[] = { "policy_briefing", "career_guidance",
+        "job_referral", "job_referral", "job_referral", "training_offer" };
+    size_t need = 0;
+    for (size_t i = 0; i < g_nlabor; i++)
+        need += g_labor[i].returnee && g_labor[i].wish_local && g_labor[i].needs_job;
+    ev_begin("return_assistance", g_start);
+    rec_str("title", "上级下达返乡就业帮扶项目任务人数");
+    rec_int("count", (long long)(need * 8 / 10 > 0 ? need * 8 / 10 : 1));
+    rec_str("source", "吉安市人力资源和社会保障局任务分解通知");
+    ev_end(g_start, 0);
     for (size_t i = 0; i < g_nlabor; i++) {
         const labor *l = &g_labor[i];
         if (l->key) {
             d = min_l(l->surveyed + rnd_range(3, 45), g_end);
-            ev_begin("service_1311", d);
-            rec_str("service_type", PICK(services_1311));
-            rec_str("person_name", l->p.name);
-            rec_int("labor_id", (long long)i + 1);
-            rec_str("township", g_towns[g_vill_town[l->vill]]->code);
-            ev_end(d, 0);
+            for (size_t k = 0; k < ARRAY_LEN(services_1311); k++) {
+                ev_begin("service_1311", d);
+                rec_str("service_type", services_1311[k]);
+                rec_str("person_name", l->p.name);
+                rec_int("labor_id", (long long)i + 1);
+                rec_str("township", g_towns[g_vill_town[l->vill]]->code);
+                ev_end(d, 0);
+                d = min_l(d + rnd_range(1, 20), g_end);
+            }
         }
         if (l->returnee && l->wish_local && l->needs_job) {
             d = min_l(l->surveyed + rnd_range(5, 60), g_end);
@@ -2264,6 +2282,27 @@ static void emit_deliveries(void)
     emit_sorted(JY_KIND_DELIVERY, out, made);
 }
 
+/* 3.2: matched postings pushed to every county resume on the platform, a
+ * few days after registration. */
+static void emit_pushes(void)
+{
+    static const char *const channels[] = { "平台消息", "短信", "微信" };
+    for (size_t i = 0; i < g_nseeker; i++) {
+        const seeker *sk = &g_seekers[i];
+        if (!sk->resume || !sk->in_county)
+            continue;
+        long day = sk->reg + rnd_range(0, 3);
+        if (day > g_end)
+            continue;
+        rec_begin(JY_KIND_PUSH);
+        rec_int("jobseeker_id", (long long)i + 1);
+        rec_date("pushed_on", day);
+        rec_int("posting_count", rnd_int(3, 10));
+        rec_str("channel", PICK(channels));
+        rec_end(JY_KIND_PUSH);
+    }
+}
+
 /* ---- Command line ---------------------------------------------------------- */
 
 static void usage(FILE *f)
@@ -2272,7 +2311,7 @@ static void usage(FILE *f)
           "Writes a synthetic year of Xingan County's employment service as JSON Lines.\n"
           "  --seed N      random seed (default 2026); same seed and scale, same bytes\n"
           "  --scale F     size of the county (default 1.0: 150 000 labor records...)\n"
-          "  --start DATE  first day of the contract year (default 2026-03-01)\n"
+          "  --start DATE  first day of the contract year (default 2026-01-01)\n"
           "  --out DIR     one file per kind, DIR/<kind>.jsonl\n"
           "  --stdout      all records to standard output, parents first\n", f);
 }
@@ -2284,7 +2323,7 @@ int main(int argc, char **argv)
     unsigned long long seed = 2026;
     const char *out_dir = NULL;
     int to_stdout = 0;
-    jy_date start = { 2026, 3, 1 };
+    jy_date start = { 2026, 1, 1 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -2392,5 +2431,6 @@ static void gen_all(void)
     emit_shortages();
     emit_reviews();
     emit_deliveries();
+    emit_pushes();
     /* No incident: a data leak or a public incident would end the contract (§3.4). */
 }

@@ -33,7 +33,7 @@ JY_BEGIN_DECLS
 typedef struct jy_db jy_db;
 
 /** @brief The schema version this library writes and reads. */
-#define JY_DB_SCHEMA_VERSION 2
+#define JY_DB_SCHEMA_VERSION 3
 
 /** @brief jy_db_options::flags: create the file if it does not exist. */
 #define JY_DB_CREATE 0x1u

@@ -37,6 +37,7 @@ import os as _os
 import re as _re
 import threading as _threading
 import typing as _typing
+import json as _json
 from dataclasses import dataclass as _dataclass
 from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple, Union
 
@@ -59,6 +60,8 @@ __all__ = [
     # matching text
     "fold", "tokenize", "Token", "extract_facts", "TextFacts", "Salary", "education_level",
     "Vocabulary", "VocabMatch",
+    # scoring (考核)
+    "Scorecard", "ScoreItem", "ScoreIndicator",
     # calendar and periods
     "Calendar", "Holiday", "PeriodUnit", "Bucket", "split_period", "contract_year",
     "parse_period", "format_period",
@@ -1788,6 +1791,25 @@ class Database:
             self._leave()
         return Records._new(self, token, k)
 
+    def assess(self, start, end, rules: Union[str, bytes, "_os.PathLike[str]", None] = None, *,
+               calendar: Optional["Calendar"] = None) -> "Scorecard":
+        """Score the period *start* .. *end* (dates, both included) against
+        the scoring table (考核细则表): the default rule set, or the rule file
+        *rules* (docs/rules.md); *calendar* adds years to the built-in 2026
+        one. A period shorter than the contract year shows the progress of
+        annual targets without deducting for them.
+
+        Raises :class:`RangeError` when the calendar does not cover the
+        period, :class:`InvalidError` (or :class:`ParseError`) for a bad rule
+        file, with its location, :class:`FileError` when it cannot be read.
+        """
+        start = _date_arg(start, "start")
+        end = _date_arg(end, "end")
+        path = None if rules is None else _os.fsdecode(rules)
+        cal = None if calendar is None else calendar._live()
+        text = self._call(_capi.jy_swig_assess_json, start, end, path, cal)
+        return Scorecard(text)
+
     def count(self, kind: Union[Kind, str, int], *, start=None, end=None, township=None,
               subkind=None, enterprise_id: Optional[int] = None) -> int:
         """The number of records :meth:`records` would give with the same filters."""
@@ -2063,6 +2085,119 @@ class Database:
         _capi.jy_dashboard_render(handle, _os.fsencode(path))
         # The figures are borrowed from the dashboard: the Report keeps it.
         return Report._wrap(_capi.jy_dashboard_data(handle), keep=handle)
+
+
+class ScoreIndicator:
+    """A sub-indicator of a scorecard ("1.1" ... "15.2"): ``id``, ``text``,
+    ``status`` (``'met'``, ``'failed'``, ``'on_track'``, ``'warning'``,
+    ``'not_judged'``, ``'not_computed'``), ``met`` (True, False or None),
+    ``value``, ``target``, ``unit``, ``deduction``, ``computed_deduction``,
+    ``bonus``, ``override`` (a dict or None), ``evidence`` (a dict) and
+    ``checks`` (a list of dicts), as in the JSON of docs/rules.md."""
+
+    __slots__ = ("id", "text", "status", "met", "value", "target", "unit", "deduction",
+                 "computed_deduction", "bonus", "override", "evidence", "checks")
+
+    def __init__(self, d: dict) -> None:
+        self.id = d["id"]
+        self.text = d.get("text", "")
+        self.status = d["status"]
+        self.met = d["met"]
+        self.value = d["value"]
+        self.target = d["target"]
+        self.unit = d.get("unit", "")
+        self.deduction = d["deduction"]
+        self.computed_deduction = d.get("computed_deduction", d["deduction"])
+        self.bonus = d.get("bonus", 0)
+        self.override = d.get("override")
+        self.evidence = d["evidence"]
+        self.checks = d.get("checks", [])
+
+    def __repr__(self) -> str:
+        return (f"ScoreIndicator({self.id!r}, {self.status}, value={self.value!r}, "
+                f"target={self.target!r}, deduction={self.deduction!r})")
+
+
+class ScoreItem:
+    """An item (序号) of a scorecard: ``id``, ``name``, ``points``,
+    ``deduction``, ``score``, ``bonus`` (True for the bonus item) and
+    ``indicators`` (a list of :class:`ScoreIndicator`)."""
+
+    __slots__ = ("id", "name", "points", "deduction", "score", "bonus", "indicators")
+
+    def __init__(self, d: dict) -> None:
+        self.id = d["id"]
+        self.name = d["name"]
+        self.points = d["points"]
+        self.deduction = d["deduction"]
+        self.score = d["score"]
+        self.bonus = d.get("bonus", False)
+        self.indicators = [ScoreIndicator(i) for i in d["indicators"]]
+
+    def __repr__(self) -> str:
+        return f"ScoreItem({self.id}, {self.name!r}, score={self.score!r})"
+
+
+class Scorecard:
+    """A scorecard made by :meth:`Database.assess`: ``start``, ``end``,
+    ``annual`` (a whole contract year), ``contract_year`` (two dates),
+    ``base``, ``deduction``, ``bonus``, ``total``, ``items`` (a list of
+    :class:`ScoreItem`), ``incidents`` (a list of dicts); ``indicator(id)``
+    finds a sub-indicator, ``to_json()`` gives the JSON of docs/rules.md and
+    ``rows()`` one dict per sub-indicator, for ``pandas.DataFrame(card.rows())``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._json = text
+        d = _json.loads(text)
+        self.rules = d.get("rules", "")
+        self.start = _datetime.date.fromisoformat(d["from"])
+        self.end = _datetime.date.fromisoformat(d["to"])
+        cy = d["contract_year"]
+        self.contract_year = (_datetime.date.fromisoformat(cy["from"]),
+                              _datetime.date.fromisoformat(cy["to"]))
+        self.annual = bool(d["annual"])
+        self.base = d["base"]
+        self.deduction = d["deduction"]
+        self.bonus = d["bonus"]
+        self.total = d["total"]
+        self.items = [ScoreItem(i) for i in d["items"]]
+        self.incidents = list(d["incidents"])
+
+    def indicator(self, id: str) -> ScoreIndicator:
+        """The sub-indicator *id* ("13.1"); :class:`NotFoundError` if none."""
+        for item in self.items:
+            for ind in item.indicators:
+                if ind.id == id:
+                    return ind
+        raise NotFoundError(f"no sub-indicator {id!r} on this scorecard")
+
+    def to_json(self) -> str:
+        """The scorecard as JSON text (docs/rules.md)."""
+        return self._json
+
+    def rows(self) -> List[dict]:
+        """One flat dict per sub-indicator: item, item_name, id, text,
+        status, met, value, target, unit, deduction, computed_deduction,
+        bonus, overridden, failed_buckets (comma-separated), note."""
+        out = []
+        for item in self.items:
+            for ind in item.indicators:
+                ev = ind.evidence or {}
+                out.append({
+                    "item": item.id, "item_name": item.name, "id": ind.id,
+                    "text": ind.text, "status": ind.status, "met": ind.met,
+                    "value": ind.value, "target": ind.target, "unit": ind.unit,
+                    "deduction": ind.deduction,
+                    "computed_deduction": ind.computed_deduction,
+                    "bonus": ind.bonus, "overridden": ind.override is not None,
+                    "failed_buckets": ",".join(ev.get("failed_buckets", [])),
+                    "note": ev.get("note", ""),
+                })
+        return out
+
+    def __repr__(self) -> str:
+        return f"Scorecard({self.start} .. {self.end}, total={self.total!r})"
 
 
 class Records:

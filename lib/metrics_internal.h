@@ -1,0 +1,133 @@
+/*
+ * The inside of the metrics: what a metric function receives and fills, the
+ * per-file registration tables, and the helpers that run the usual SQL
+ * shapes. How to add a metric: see the note at the top of lib/metrics.c.
+ */
+#ifndef JIUYE_METRICS_INTERNAL_H
+#define JIUYE_METRICS_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db_internal.h"
+#include "internal.h"
+
+/* One period a metric is computed for (a bucket: a month, a week, a day,
+ * or the whole assessed period). Dates as text for binding ("YYYY-MM-DD"). */
+typedef struct jy__span {
+    jy_date from, to;
+    char from_text[JY_DATE_TEXT_SIZE];
+    char to_text[JY_DATE_TEXT_SIZE];
+} jy__span;
+
+/* What a metric fills for one span. */
+struct jy_measure {
+    double value;
+    int has_value;               /* 0: nothing measured ("not recorded") */
+    const char *record_kind;     /* static: "posting", "event"...; NULL = no records */
+    const char *record_role;     /* static: "counted" or "failing" */
+    int64_t ids[JY_EVIDENCE_MAX];
+    size_t id_count;
+    int64_t id_total;
+    char note[512];              /* Chinese, no personal data */
+};
+
+/* The context of one computation. */
+typedef struct jy__mctx {
+    jy_db *db;
+    const jy_calendar *cal;      /* may be NULL: metrics needing it fail with JY_EINVAL */
+    jy_date contract_start;      /* signing date of the contract */
+    int want_ids;                /* fill ids/record_kind (a second query); else value only */
+} jy__mctx;
+
+/* A metric computes `n` spans at once (one SQL query grouped by day, or one
+ * execution of a cached statement per span), filling out[0..n). The out
+ * array is zeroed by the caller. Return JY_OK or a recorded error. */
+typedef int (*jy__metric_fn)(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                             size_t n);
+
+typedef struct jy__metric_def {
+    jy_metric_info info;   /* name, unit, label, doc, computed */
+    jy__metric_fn fn;      /* NULL: name reserved, computation not written yet */
+} jy__metric_def;
+
+/* A name the rules use whose computation is not written yet, and the end
+ * of a table. */
+#define JY__METRIC_RESERVED(name, unit, label, doc) { { name, unit, label, doc, 0 }, NULL }
+#define JY__METRIC_END { { NULL, NULL, NULL, NULL, 0 }, NULL }
+
+/* Each metrics_<group>.c defines one table, terminated by an entry whose
+ * name is NULL, and lib/metrics.c lists the tables. */
+extern const jy__metric_def jy__metrics_operations[];  /* items 1-2   (scoring) */
+extern const jy__metric_def jy__metrics_platform[];    /* items 3-5   (scoring) */
+extern const jy__metric_def jy__metrics_team[];        /* items 6-7   (scoring) */
+extern const jy__metric_def jy__metrics_tea[];         /* items 13, 15 (scoring) */
+extern const jy__metric_def jy__metrics_demand[];      /* items 8-9   (metrics2) */
+extern const jy__metric_def jy__metrics_labor[];       /* items 10-11 (metrics2) */
+extern const jy__metric_def jy__metrics_keygroups[];   /* item 12     (metrics2) */
+extern const jy__metric_def jy__metrics_other[];       /* item 14     (metrics2) */
+
+/* ---- Helpers (lib/metrics.c) ---------------------------------------------- */
+
+/* Fills a span from two dates. */
+void jy__span_set(jy__span *s, jy_date from, jy_date to);
+
+/* A cached statement (lib/db.c jy__db_prepare): `sql` must be a string
+ * literal (the cache is keyed by its address). */
+int jy__metric_stmt(sqlite3_stmt **out, const jy__mctx *ctx, const char *sql);
+
+/* Runs `count_sql` once per span, binding ?1 = from and ?2 = to as text;
+ * its first column (integer or real; NULL = no value) is the value. */
+int jy__metric_scalar(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                      const char *count_sql);
+
+/* Runs `ids_sql` for one span (?1 = from, ?2 = to, ?3 = the cap): its rows'
+ * first column are the ids kept (sorted ascending here: the query need not
+ * order them, and one that stops at the cap is cheaper), and fills id_total with
+ * `total` (pass -1 to count them with `count_sql`: a query that binds ?1
+ * and ?2 and returns the number of rows `ids_sql` would return without
+ * the cap). Sets record_kind and record_role. */
+int jy__metric_ids(jy_measure *out, const jy__mctx *ctx, const jy__span *span,
+                   const char *ids_sql, const char *kind, const char *role, int64_t total,
+                   const char *count_sql);
+
+/* The common case: the value counts records, and the records counted are
+ * the evidence. count_sql gives the value per span (?1, ?2); ids_sql the ids
+ * (?1, ?2, ?3 = cap); the total of ids is the value itself. */
+int jy__metric_count_records(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                             size_t n, const char *count_sql, const char *ids_sql,
+                             const char *kind);
+
+/* The registry entry of a metric, or NULL. */
+const jy__metric_def *jy__metric_def_find(const char *name);
+
+/* Runs a metric over n spans into out[0..n) (zeroed first); JY_ENOTFOUND
+ * when its computation is not written yet. */
+int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
+                   const jy__span *spans, size_t n);
+
+/* Counts by day: `daily_sql` binds ?1 = first day of the first span and
+ * ?2 = last day of the last span and returns rows (date 'YYYY-MM-DD',
+ * value) (e.g. ... GROUP BY date); each row's value is added to the span
+ * holding its date (spans ascending, not overlapping). One query for any
+ * number of spans (weeks, working days). Evidence as jy__metric_count_records. */
+int jy__metric_count_daily(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                           size_t n, const char *daily_sql, const char *ids_sql,
+                           const char *kind);
+
+/* A rate in percent: `rate_sql` (?1, ?2) returns (base, good); the value is
+ * 100 * good / base, or 100 when the base is empty (nothing was due: noted).
+ * Evidence: `failing_ids_sql` (?1, ?2, ?3 = cap) lists the records that
+ * fall short, of kind `kind`, their total being base - good. */
+int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *rate_sql, const char *failing_ids_sql, const char *kind);
+
+/* A fact recorded by hand: `fact_sql` (?1, ?2) returns at most one row
+ * (value, event id, date, source); no row (or a NULL value) = not
+ * recorded. Evidence: the event, and a note with its date and source. */
+int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
+                    const char *fact_sql);
+
+/* Appends formatted text to out->note (truncated at its size, UTF-8 safe). */
+void jy__measure_note(jy_measure *out, const char *fmt, ...) JY__PRINTF(2, 3);
+
+#endif /* JIUYE_METRICS_INTERNAL_H */

@@ -1,0 +1,305 @@
+/*
+ * Metrics of item 12: key groups (12.1-12.3). Owned by the metrics2
+ * branch; docs/rules.md, item 12, explains every choice.
+ */
+#include "metrics_common2.h"
+
+#include <stdlib.h>
+
+/* A labor record is in the ledger by the span's end (?2) when surveyed by
+ * then, or updated by then (its survey date moves with every update; see
+ * labor_records in metrics_labor.c). `labor` names the table. */
+#define ENTERED_BY_END \
+    "(surveyed_on <= ?2 OR EXISTS (SELECT 1 FROM labor_change h" \
+    " WHERE h.labor_id = labor.id AND h.changed_on <= ?2))"
+
+/* 12.1: the "1311" package, per key-group person: one policy briefing
+ * (政策宣讲), one career-guidance session (职业指导), three job referrals
+ * (岗位推荐, or 岗位推介), one training or traineeship offer (培训见习),
+ * as service_1311 events with the person's labor_id dated up to the
+ * span's end. Key-group persons: labor records with a key-group tag
+ * entered by the span's end. One scan of the labor records (materialized:
+ * the persons are few), one of the events (the unary + keeps SQLite from
+ * probing the event index once per person, slower than scanning). */
+#define PACKAGE_CTE \
+    "WITH kg AS MATERIALIZED (SELECT id FROM labor" \
+    "  WHERE key_groups IS NOT NULL AND key_groups <> '' AND " ENTERED_BY_END ")," \
+    " s AS MATERIALIZED (SELECT labor_id + 0 AS lid," \
+    "  sum(service_type = 'policy_briefing') >= 1 AS a," \
+    "  sum(service_type = 'career_guidance') >= 1 AS b," \
+    "  sum(service_type IN ('job_referral', 'job_recommendation')) >= 3 AS r," \
+    "  sum(service_type = 'training_offer') >= 1 AS t FROM event" \
+    "  WHERE kind = 'service_1311' AND +date <= ?2 AND +labor_id IN kg GROUP BY lid) "
+
+/* Persons, complete packages, persons with each element (among those with
+ * any service), and the first persons without the whole package (ids
+ * joined by commas): one statement, so the persons are read once. */
+static const char package_sql[] =
+    PACKAGE_CTE
+    "SELECT (SELECT count(*) FROM kg), coalesce(sum(a AND b AND r AND t), 0), coalesce(sum(a), 0),"
+    " coalesce(sum(b), 0), coalesce(sum(r), 0), coalesce(sum(t), 0),"
+    " (SELECT group_concat(id) FROM (SELECT id FROM kg WHERE id NOT IN"
+    "  (SELECT lid FROM s WHERE a AND b AND r AND t) ORDER BY id LIMIT ?3)) FROM s";
+
+static int bind_span2(sqlite3_stmt *st, const jy__span *s)
+{
+    sqlite3_bind_text(st, 1, s->from_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s->to_text, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, JY_EVIDENCE_MAX);
+    return JY_OK;
+}
+
+/* Runs a one-row statement of the span and copies up to `k` integer
+ * columns; with `ids`, column k holds record ids joined by commas, kept as
+ * the evidence of `out` (the caller sets kind, role and total). */
+static int row_ints(int64_t *v, size_t k, const jy__mctx *ctx, const char *sql,
+                    const jy__span *s, jy_measure *ids)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = jy__metric_stmt(&st, ctx, sql);
+    if (rc != JY_OK)
+        return rc;
+    bind_span2(st, s);
+    rc = sqlite3_step(st);
+    for (size_t j = 0; j < k; j++)
+        v[j] = rc == SQLITE_ROW ? sqlite3_column_int64(st, (int)j) : 0;
+    if (ids && rc == SQLITE_ROW) {
+        const char *list = (const char *)sqlite3_column_text(st, (int)k);
+        ids->id_count = 0;
+        while (list && *list && ids->id_count < JY_EVIDENCE_MAX) {
+            char *end = NULL;
+            long long id = strtoll(list, &end, 10);
+            if (end == list)
+                break;
+            ids->ids[ids->id_count++] = (int64_t)id;
+            list = *end == ',' ? end + 1 : end;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? JY_OK : jy__db_error(ctx->db, rc, "computing a metric");
+}
+
+static int ids_of(jy_measure *out, const jy__mctx *ctx, const char *sql, const jy__span *s,
+                  const char *kind, const char *role, int64_t total)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = jy__metric_stmt(&st, ctx, sql);
+    if (rc != JY_OK)
+        return rc;
+    bind_span2(st, s);
+    return jy__metric_fill_ids(out, ctx, st, kind, role, total);
+}
+
+static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                            size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t v[6];
+        int rc = row_ints(v, 6, ctx, package_sql, &spans[i], &out[i]);
+        if (rc != JY_OK)
+            return rc;
+        if (v[0] > 0) {
+            out[i].value = (double)(100 * v[1]) / (double)v[0];
+            out[i].has_value = 1;
+        }
+        if (!ctx->want_ids) {
+            out[i].id_count = 0;
+            continue;
+        }
+        out[i].record_kind = "labor";
+        out[i].record_role = "failing";
+        out[i].id_total = v[0] - v[1];
+        if (v[0] > 0)
+            jy__measure_note(&out[i],
+                             "重点群体%lld人，完成1311服务%lld人；缺政策宣讲%lld人、缺职业指导%lld人、"
+                             "岗位推荐不足3次%lld人、缺培训见习%lld人",
+                             (long long)v[0], (long long)v[1], (long long)(v[0] - v[2]),
+                             (long long)(v[0] - v[3]), (long long)(v[0] - v[4]),
+                             (long long)(v[0] - v[5]));
+        else
+            jy__measure_note(&out[i], "劳动力资源信息中没有标注重点群体的人员");
+    }
+    return JY_OK;
+}
+
+/* 12.2: return-home employment assistance. The persons it is for:
+ * returnees (labor.returnee) who wish to work in the county (wish_local)
+ * and want a job (needs_job), entered by the span's end. Assisted: a
+ * return_assistance event with their labor_id dated up to the span's end. */
+#define NEED_CTE \
+    "WITH p AS MATERIALIZED (SELECT id FROM labor" \
+    "  WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1 AND " ENTERED_BY_END ")," \
+    " a AS MATERIALIZED (SELECT DISTINCT labor_id + 0 AS lid FROM event WHERE kind = 'return_assistance'" \
+    "  AND +date <= ?2 AND +labor_id IN p) "
+
+static const char assisted_sql[] =
+    NEED_CTE "SELECT (SELECT count(*) FROM p), (SELECT count(*) FROM a),"
+    " (SELECT group_concat(id) FROM (SELECT id FROM p WHERE id NOT IN (SELECT lid FROM a)"
+    "  ORDER BY id LIMIT ?3))";
+
+static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
+                                    const jy__span *spans, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t v[2];
+        int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
+        if (rc != JY_OK)
+            return rc;
+        /* Nobody to assist: nothing was due (100, noted), as the rates of
+         * the other items (jy__metric_rate). */
+        out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
+        out[i].has_value = 1;
+        if (!ctx->want_ids) {
+            out[i].id_count = 0;
+            continue;
+        }
+        out[i].record_kind = "labor";
+        out[i].record_role = "failing";
+        out[i].id_total = v[0] - v[1];
+        if (v[0] > 0)
+            jy__measure_note(&out[i], "有返乡就业意愿和就业需求的返乡务工人员%lld人，已帮扶%lld人",
+                             (long long)v[0], (long long)v[1]);
+        else
+            jy__measure_note(&out[i], "没有需要返乡就业帮扶的人员（无应帮扶对象）");
+    }
+    return JY_OK;
+}
+
+/* Persons assisted in the span (return_assistance events with a labor_id
+ * dated in it), and whether any assistance up to the span's end employed
+ * them (success). */
+#define ASSISTED_CTE \
+    "WITH a AS (SELECT labor_id + 0 AS lid, max(coalesce(success, 0)) AS ok," \
+    "  max(date >= ?1) AS in_span FROM event WHERE kind = 'return_assistance'" \
+    "  AND +labor_id IS NOT NULL AND +date <= ?2 GROUP BY lid HAVING in_span) "
+
+static const char employed_sql[] = ASSISTED_CTE "SELECT count(*), coalesce(sum(ok), 0) FROM a";
+
+static const char unemployed_ids_sql[] =
+    ASSISTED_CTE "SELECT lid FROM a WHERE ok = 0 ORDER BY lid LIMIT ?3";
+
+static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
+                                    const jy__span *spans, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t v[2];
+        int rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL);
+        if (rc != JY_OK)
+            return rc;
+        out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
+        out[i].has_value = 1;
+        if (!ctx->want_ids)
+            continue;
+        if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
+                         v[0] - v[1])) != JY_OK)
+            return rc;
+        if (v[0] > 0)
+            jy__measure_note(&out[i], "帮扶%lld人，实现就业%lld人", (long long)v[0],
+                             (long long)v[1]);
+        else
+            jy__measure_note(&out[i], "考核期内没有返乡就业帮扶记录（无应统计对象）");
+    }
+    return JY_OK;
+}
+
+/* The headcount the higher authorities assigned: the `count` of the latest
+ * return_assistance event without a person (labor_id and person_name
+ * unset) dated from the contract year's start (?1 here) to the span's end;
+ * and the persons assisted in the span. */
+static const char assigned_sql[] =
+    "SELECT count FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
+    " AND person_name IS NULL AND count IS NOT NULL AND date BETWEEN ?1 AND ?2"
+    " ORDER BY date DESC, id DESC LIMIT 1";
+
+static const char headcount_sql[] =
+    "SELECT count(DISTINCT labor_id) + coalesce(sum(labor_id IS NULL AND person_name IS NOT NULL), 0)"
+    " FROM event WHERE kind = 'return_assistance' AND date BETWEEN ?1 AND ?2"
+    " AND (labor_id IS NOT NULL OR person_name IS NOT NULL)";
+
+static const char assigned_ids_sql[] =
+    "SELECT id FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
+    " AND person_name IS NULL AND count IS NOT NULL AND date BETWEEN ?1 AND ?2"
+    " ORDER BY date DESC, id DESC LIMIT 1";
+
+static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
+                                      const jy__span *spans, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        jy__span year;
+        jy__span_set(&year, jy__metric_year_start(ctx, spans[i].from), spans[i].to);
+        sqlite3_stmt *st = NULL;
+        int rc = jy__metric_stmt(&st, ctx, assigned_sql);
+        if (rc != JY_OK)
+            return rc;
+        bind_span2(st, &year);
+        int64_t assigned = -1;
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            assigned = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        int64_t done = 0;
+        if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK)
+            return rc;
+        if (assigned >= 0) {
+            out[i].value = done >= assigned ? 1 : 0;
+            out[i].has_value = 1;
+        }
+        if (!ctx->want_ids)
+            continue;
+        if (assigned >= 0) {
+            if ((rc = ids_of(&out[i], ctx, assigned_ids_sql, &year, "event", "counted", 1)) !=
+                JY_OK)
+                return rc;
+            jy__measure_note(&out[i], "返乡就业帮扶%lld人，上级下达任务%lld人", (long long)done,
+                             (long long)assigned);
+        } else {
+            jy__measure_note(&out[i], "返乡就业帮扶%lld人；未录入上级下达的帮扶项目人数",
+                             (long long)done);
+        }
+    }
+    return JY_OK;
+}
+
+/* 12.3: the quarterly written report on labor services. */
+static int m_labor_service_reports(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                                   size_t n)
+{
+    return jy__metric_reports(out, ctx, spans, n, "quarterly_labor_service", JY_PERIOD_QUARTER,
+                              0);
+}
+
+const jy__metric_def jy__metrics_keygroups[] = {
+    { { "key_group_1311_coverage", "%", "重点群体1311服务完成率",
+        "Share of key-group persons (labor records with a key_groups tag, entered by the "
+        "period's end) who received the whole 1311 package by the period's end: service_1311 "
+        "events with their labor_id of service_type policy_briefing (1), career_guidance (1), "
+        "job_referral or job_recommendation (3) and training_offer (1). No value without any "
+        "key-group person. Evidence: the persons without the whole package.", 1 },
+      m_key_group_1311 },
+    { { "return_assistance_rate", "%", "返乡就业帮扶率",
+        "Share of returnees who wish to work in the county and want a job (labor.returnee, "
+        "wish_local and needs_job, entered by the period's end) with a return_assistance event "
+        "by the period's end; 100 (noted) when there is no such person. Evidence: those not "
+        "assisted.", 1 },
+      m_return_assistance_rate },
+    { { "return_employment_rate", "%", "返乡就业帮扶就业率",
+        "Share of the persons assisted in the period (return_assistance events with a "
+        "labor_id) of whom an assistance up to the period's end records success (employed). "
+        "100 (noted) without any assistance in the period. Evidence: those not employed.", 1 },
+      m_return_employment_rate },
+    { { "return_assistance_target_met", "", "完成上级下达的返乡就业帮扶项目人数（1为完成）",
+        "1 if the persons assisted in the period (distinct labor_id, plus named persons "
+        "without a labor record) reach the headcount the higher authorities assigned, 0 if "
+        "not. The headcount is a fact recorded by hand: the `count` of the latest "
+        "return_assistance event without a person, dated in the contract year up to the "
+        "period's end. No value when none is recorded. Evidence: that event.", 1 },
+      m_return_assistance_target },
+    { { "labor_service_reports", "份", "劳动力资源服务季度书面报告份数",
+        "Reports (events of kind report, report_kind quarterly_labor_service) covering the "
+        "bucket: the period named by their `period` label (a quarter or shorter), else their "
+        "date. Evidence: the reports.", 1 },
+      m_labor_service_reports },
+    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+};

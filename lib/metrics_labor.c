@@ -1,0 +1,226 @@
+/*
+ * Metrics of items 10-11: the labor survey (10.1-10.3) and returnees
+ * (11.1). Owned by the metrics2 branch; docs/rules.md, items 10 and 11,
+ * explains every choice.
+ */
+#include "metrics_common2.h"
+
+/* 10.1: the labor records entered by 31 August of the contract year (or by
+ * the span's end, when earlier) of residents aged 16 to 60.
+ *
+ * A record's entry date: the ledgers keep only the latest survey date
+ * (labor.surveyed_on, moved by every update) and a history of changed
+ * fields dated by the update's survey date, so the earliest date known is
+ * the earlier of surveyed_on and the first history entry. A record entered
+ * before the deadline and updated after it without any field changing
+ * before it looks entered after the deadline (see docs/rules.md). The age
+ * is taken on that date.
+ *
+ * One scan of the labor records by surveyed_on, then a correction from the
+ * (few) records with a history. The age test is exact (whole years, the
+ * birthday counted from its day) but skipped for birth dates every entry
+ * date from two years before the cut-off can only find aged 16-60:
+ * ?2 = the cut-off less 61 years, ?3 = less 18 years, ?4 = less 2 years. */
+#define AGE_OK(d) \
+    "(birth_date IS NULL OR (CAST(substr(" d ", 1, 4) AS INTEGER) -" \
+    " CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(" d ", 6, 5) < substr(birth_date, 6, 5)))" \
+    " BETWEEN 16 AND 60)"
+
+static const char labor_sql[] =
+    "SELECT count(*), coalesce(sum(surveyed_on <= ?1), 0), coalesce(sum(surveyed_on <= ?1 AND"
+    " CASE WHEN birth_date > ?2 AND birth_date <= ?3 AND surveyed_on >= ?4 THEN 1"
+    " ELSE " AGE_OK("surveyed_on") " END), 0) FROM labor";
+
+static const char labor_history_sql[] =
+    "WITH c AS (SELECT labor_id, min(changed_on) AS first FROM labor_change GROUP BY labor_id) "
+    "SELECT coalesce(sum((c.first <= ?1) - (l.surveyed_on <= ?1)), 0),"
+    " coalesce(sum((c.first <= ?1 AND " AGE_OK("c.first") ") -"
+    " (l.surveyed_on <= ?1 AND " AGE_OK("l.surveyed_on") ")), 0)"
+    " FROM c JOIN labor l ON l.id = c.labor_id WHERE c.first < l.surveyed_on";
+
+static const char labor_updated_sql[] =
+    "SELECT count(DISTINCT labor_id) FROM labor_change WHERE changed_on BETWEEN ?1 AND ?2";
+
+/* `date` as text with its year moved by `years`. */
+static void shift_years(char out[JY_DATE_TEXT_SIZE], jy_date date, int years)
+{
+    jy_date_format(out, date);
+    int year = date.year + years;
+    if (year < 0)
+        year = 0;
+    for (int k = 3; k >= 0; k--, year /= 10)
+        out[k] = (char)('0' + year % 10);
+}
+
+/* The 31 August of the contract year that contains `day`. */
+static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
+{
+    jy_date start = jy__metric_year_start(ctx, day);
+    jy_date deadline = { start.year, 8, 31 };
+    if (jy_date_compare(start, deadline) > 0)
+        deadline.year++;
+    return deadline;
+}
+
+static int m_labor_records(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                           size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        jy_date deadline = august_deadline(ctx, spans[i].from);
+        jy_date cut = jy_date_compare(spans[i].to, deadline) < 0 ? spans[i].to : deadline;
+        char cut_text[JY_DATE_TEXT_SIZE];
+        jy_date_format(cut_text, cut);
+        char lo[JY_DATE_TEXT_SIZE], hi[JY_DATE_TEXT_SIZE], dmin[JY_DATE_TEXT_SIZE];
+        shift_years(lo, cut, -61);
+        shift_years(hi, cut, -18);
+        shift_years(dmin, cut, -2);
+        sqlite3_stmt *st = NULL;
+        int rc = jy__metric_stmt(&st, ctx, labor_sql);
+        if (rc != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, dmin, -1, SQLITE_STATIC);
+        int64_t all = 0, entered = 0, ok = 0;
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            all = sqlite3_column_int64(st, 0);
+            entered = sqlite3_column_int64(st, 1);
+            ok = sqlite3_column_int64(st, 2);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        if ((rc = jy__metric_stmt(&st, ctx, labor_history_sql)) != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            entered += sqlite3_column_int64(st, 0);
+            ok += sqlite3_column_int64(st, 1);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        int64_t age = entered - ok, late = all - entered;
+        out[i].value = (double)ok;
+        out[i].has_value = 1;
+        if (!ctx->want_ids)
+            continue;
+        if ((rc = jy__metric_stmt(&st, ctx, labor_updated_sql)) != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
+        int64_t updated = 0;
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            updated = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        char deadline_text[JY_DATE_TEXT_SIZE];
+        jy_date_format(deadline_text, deadline);
+        jy__measure_note(&out[i],
+                         "截至%s录入16-60周岁劳动力资源信息%lld条（录入截止日%s）；"
+                         "不在16-60周岁%lld条、截止日后录入%lld条不计；期间动态更新%lld人",
+                         cut_text, (long long)ok, deadline_text, (long long)age,
+                         (long long)late, (long long)updated);
+    }
+    return JY_OK;
+}
+
+/* 10.2: accuracy of the records: accurate spot checks (verification) over
+ * all spot checks made in the span, in percent. No check: no value. */
+static const char accuracy_sql[] =
+    "SELECT count(*), coalesce(sum(accurate <> 0), 0) FROM verification "
+    "WHERE checked_on BETWEEN ?1 AND ?2";
+
+static const char inaccurate_ids_sql[] =
+    "SELECT id FROM verification WHERE checked_on BETWEEN ?1 AND ?2 AND accurate = 0 "
+    "ORDER BY id LIMIT ?3";
+
+static int m_labor_accuracy(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                            size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = jy__metric_stmt(&st, ctx, accuracy_sql);
+        if (rc != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
+        int64_t checks = 0, accurate = 0;
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            checks = sqlite3_column_int64(st, 0);
+            accurate = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return jy__db_error(ctx->db, rc, "computing a metric");
+        if (checks > 0) {
+            /* 100 * accurate is exact, and one division rounds once: a
+             * whole percentage comes out whole (no 88.99999). */
+            out[i].value = (double)(100 * accurate) / (double)checks;
+            out[i].has_value = 1;
+        }
+        if (!ctx->want_ids)
+            continue;
+        if ((rc = jy__metric_stmt(&st, ctx, inaccurate_ids_sql)) != JY_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, JY_EVIDENCE_MAX);
+        rc = jy__metric_fill_ids(&out[i], ctx, st, "verification", "failing", checks - accurate);
+        if (rc != JY_OK)
+            return rc;
+        if (checks > 0)
+            jy__measure_note(&out[i], "抽查核实%lld条，准确%lld条，不准确%lld条", (long long)checks,
+                             (long long)accurate, (long long)(checks - accurate));
+        else
+            jy__measure_note(&out[i], "考核期内没有信息核查记录");
+    }
+    return JY_OK;
+}
+
+/* 10.3: the quarterly labor resource report by township. */
+static int m_labor_quarterly_reports(jy_measure *out, const jy__mctx *ctx,
+                                     const jy__span *spans, size_t n)
+{
+    return jy__metric_reports(out, ctx, spans, n, "quarterly_labor", JY_PERIOD_QUARTER, 0);
+}
+
+/* 11.1: the monthly returnee figures, for every township. */
+static int m_returnee_reports(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                              size_t n)
+{
+    return jy__metric_reports(out, ctx, spans, n, "returnee_monthly", JY_PERIOD_MONTH, 1);
+}
+
+const jy__metric_def jy__metrics_labor[] = {
+    { { "labor_records", "条", "8月31日前录入的16-60周岁劳动力资源信息条数",
+        "Labor records entered by 31 August of the contract year (or by the period's end, "
+        "when earlier) of residents aged 16 to 60 on their entry date. The entry date is the "
+        "earliest known: labor.surveyed_on or the first labor_change entry, whichever is "
+        "earlier. The note gives the records left out (age, late) and the records updated "
+        "in the period.", 1 },
+      m_labor_records },
+    { { "labor_accuracy", "%", "劳动力资源信息准确率",
+        "Accurate spot checks over all spot checks (verification.checked_on in the period), "
+        "in percent; no value without any check. Evidence: the inaccurate checks.", 1 },
+      m_labor_accuracy },
+    { { "labor_quarterly_reports", "份", "劳动力资源季度专报份数",
+        "Reports (events of kind report, report_kind quarterly_labor) covering the bucket: "
+        "the period named by their `period` label (a quarter or shorter), else their date. "
+        "Evidence: the reports.", 1 },
+      m_labor_quarterly_reports },
+    { { "returnee_reports", "次", "每个乡镇（街道）当月返乡务工人员信息上报次数（最少者）",
+        "Monthly returnee reports (events of kind report, report_kind returnee_monthly) "
+        "covering the bucket (by `period` label of a month or shorter, else by date): the "
+        "smallest number of reports covering any street, town or township; a report with a "
+        "township covers that township, one without covers all. Evidence: the reports; the "
+        "note names the townships not covered.", 1 },
+      m_returnee_reports },
+    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+};

@@ -1,0 +1,263 @@
+/*
+ * Metrics of items 3-5: the online platform (3.1-3.5), publicity (4.1-4.4)
+ * and online recruitment (5.1-5.4).
+ */
+#include "metrics_internal.h"
+
+#include <string.h>
+
+#define EVENT_DAILY(kind) \
+    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
+    "GROUP BY date ORDER BY date"
+#define EVENT_IDS(kind) \
+    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
+
+/* 3.1: reviews of the span that are good, at first or after a follow-up review. */
+static int m_good_reviews(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
+{
+    return jy__metric_count_records(
+        out, ctx, spans, n,
+        "SELECT count(*) FROM review WHERE date BETWEEN ?1 AND ?2 "
+        "AND (good = 1 OR follow_up_good = 1)",
+        "SELECT id FROM review WHERE date BETWEEN ?1 AND ?2 AND (good = 1 OR follow_up_good = 1) "
+        "ORDER BY id LIMIT ?3",
+        "review");
+}
+
+/* 3.1: percent of the span's reviews that are good, counting a bad review
+ * whose follow-up review (追评) by the span's end is good. */
+static int m_good_review_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                              size_t n)
+{
+    return jy__metric_rate(
+        out, ctx, spans, n,
+        "SELECT count(*), coalesce(sum(good = 1 OR (follow_up_good = 1 AND "
+        "coalesce(followed_up_on, date) <= ?2)), 0) FROM review WHERE date BETWEEN ?1 AND ?2",
+        "SELECT id FROM review WHERE date BETWEEN ?1 AND ?2 AND coalesce(good, 0) = 0 AND NOT "
+        "(coalesce(follow_up_good, 0) = 1 AND coalesce(followed_up_on, date) <= ?2) "
+        "LIMIT ?3",
+        "review");
+}
+
+/* 3.2: county residents' resumes on the platform (registered 7 days or more
+ * before the span's end) that received at least one push of matched postings
+ * by the span's end. */
+static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                           size_t n)
+{
+    return jy__metric_rate(
+        out, ctx, spans, n,
+        "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM push p WHERE p.jobseeker_id = j.id "
+        "AND p.posting_count > 0 AND p.pushed_on <= ?2)), 0) FROM jobseeker j "
+        "WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
+        "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2",
+        "SELECT j.id FROM jobseeker j WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
+        "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2 AND NOT EXISTS (SELECT 1 FROM "
+        "push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2) "
+        "LIMIT ?3",
+        "jobseeker");
+}
+
+/* 3.3 */
+static int m_postings(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
+{
+    return jy__metric_count_daily(
+        out, ctx, spans, n,
+        "SELECT published_on, count(*) FROM posting WHERE published_on BETWEEN ?1 AND ?2 "
+        "GROUP BY published_on ORDER BY published_on",
+        "SELECT id FROM posting WHERE published_on BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3",
+        "posting");
+}
+
+/* 3.4 */
+static int m_online_job_fairs(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                              size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("online_job_fair"),
+                                  EVENT_IDS("online_job_fair"), "event");
+}
+
+/* 3.5 */
+static int m_new_platform_enterprises(jy_measure *out, const jy__mctx *ctx,
+                                      const jy__span *spans, size_t n)
+{
+    return jy__metric_count_records(
+        out, ctx, spans, n,
+        "SELECT count(*) FROM enterprise WHERE platform_registered_on BETWEEN ?1 AND ?2",
+        "SELECT id FROM enterprise WHERE platform_registered_on BETWEEN ?1 AND ?2 "
+        "ORDER BY id LIMIT ?3",
+        "enterprise");
+}
+
+/* 4.1 */
+static int m_recruitment_pushes(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                                size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("recruitment_push"),
+                                  EVENT_IDS("recruitment_push"), "event");
+}
+
+/* 4.2: followers gained, summed from the `count` of followers events. */
+static int m_followers_gained(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                              size_t n)
+{
+    return jy__metric_count_daily(
+        out, ctx, spans, n,
+        "SELECT date, sum(coalesce(count, 0)) FROM event WHERE kind = 'followers' "
+        "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
+        EVENT_IDS("followers"), "event");
+}
+
+/* 4.3 */
+static int m_videos(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("video"), EVENT_IDS("video"),
+                                  "event");
+}
+
+static int m_video_views(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
+{
+    return jy__metric_count_daily(
+        out, ctx, spans, n,
+        "SELECT date, sum(coalesce(views, 0)) FROM event WHERE kind = 'video' "
+        "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
+        EVENT_IDS("video"), "event");
+}
+
+/* 4.4 */
+static int m_activity_posts(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                            size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("activity_post"),
+                                  EVENT_IDS("activity_post"), "event");
+}
+
+/* 5.1 */
+static int m_live_shows(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("live_show"),
+                                  EVENT_IDS("live_show"), "event");
+}
+
+/* 5.2: public holidays of the calendar whose last day off falls in the
+ * span and that had no live show on any of their days off (first .. last).
+ * Evidence: the holidays, named in the note. Needs the calendar. */
+static int m_holidays_without_live_show(jy_measure *out, const jy__mctx *ctx,
+                                        const jy__span *spans, size_t n)
+{
+    if (!ctx->cal)
+        return jy__error(JY_EINVAL, "the metric holidays_without_live_show needs a calendar");
+    size_t nh = jy_calendar_holiday_count(ctx->cal);
+    for (size_t i = 0; i < n; i++) {
+        out[i].has_value = 1;
+        size_t seen = 0;
+        for (size_t h = 0; h < nh; h++) {
+            const jy_holiday *hol = jy_calendar_holiday_at(ctx->cal, h);
+            if (!hol || jy_date_compare(hol->last, spans[i].from) < 0 ||
+                jy_date_compare(hol->last, spans[i].to) > 0)
+                continue;
+            seen++;
+            jy__span hs;
+            jy__span_set(&hs, hol->first, hol->last);
+            jy_measure m;
+            memset(&m, 0, sizeof m);
+            int rc = jy__metric_scalar(&m, ctx, &hs, 1,
+                                       "SELECT count(*) FROM event WHERE kind = 'live_show' "
+                                       "AND date BETWEEN ?1 AND ?2");
+            if (rc != JY_OK)
+                return rc;
+            if (m.value < 1) {
+                out[i].value += 1;
+                jy__measure_note(&out[i], "%s%s（%s至%s）无直播", out[i].value > 1 ? "；" : "",
+                                 hol->name, hs.from_text, hs.to_text);
+            }
+        }
+        if (out[i].value == 0)
+            jy__measure_note(&out[i], "期间内%zu个节假日均有直播", seen);
+    }
+    return JY_OK;
+}
+
+/* 5.3: live shows shorter than 90 minutes or presenting fewer than 30 jobs
+ * (an unrecorded duration or number of jobs falls short). Evidence: those shows. */
+static int m_live_shows_short(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                              size_t n)
+{
+    int rc = jy__metric_scalar(
+        out, ctx, spans, n,
+        "SELECT count(*) FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
+        "AND (coalesce(minutes, 0) < 90 OR coalesce(jobs_shown, 0) < 30)");
+    for (size_t i = 0; i < n && rc == JY_OK; i++) {
+        out[i].has_value = 1;
+        if (ctx->want_ids)
+            rc = jy__metric_ids(
+                &out[i], ctx, &spans[i],
+                "SELECT id FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
+                "AND (coalesce(minutes, 0) < 90 OR coalesce(jobs_shown, 0) < 30) "
+                "ORDER BY id LIMIT ?3",
+                "event", "failing", (int64_t)out[i].value, NULL);
+    }
+    return rc;
+}
+
+/* 5.4 */
+static int m_streamer_visits(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
+                             size_t n)
+{
+    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("streamer_visit"),
+                                  EVENT_IDS("streamer_visit"), "event");
+}
+
+#define M(name, unit, label, doc, fn) { { name, unit, label, doc, 1 }, fn }
+
+const jy__metric_def jy__metrics_platform[] = {
+    M("good_reviews", "条", "好评条数",
+      "Reviews dated in the period that are good, at first or after a good follow-up review "
+      "(追评).", m_good_reviews),
+    M("good_review_rate", "%", "好评率（含差评追评）",
+      "Percent of the period's reviews that are good, a bad one counting as good when its "
+      "follow-up review by the period's end is good (100 when none). Evidence: the reviews "
+      "still bad.", m_good_review_rate),
+    M("push_coverage", "%", "辖区平台简历精准推送覆盖率",
+      "Percent of county residents' resumes on the platform (jobseeker in_county and "
+      "resume_on_platform, registered 7 days or more before the period's end) that received "
+      "a push of at least one matched posting by the period's end. Evidence: the jobseekers "
+      "never pushed.", m_push_coverage),
+    M("postings", "条", "岗位发布条数", "Postings published in the period (posting.published_on).",
+      m_postings),
+    M("online_job_fairs", "场", "网络招聘会场次",
+      "Online job fairs on the city-level site (events of kind online_job_fair).",
+      m_online_job_fairs),
+    M("new_platform_enterprises", "家", "新注册平台企业数",
+      "Enterprises registered on the platform in the period (enterprise.platform_registered_on).",
+      m_new_platform_enterprises),
+    M("recruitment_pushes", "条", "新干微就业招聘信息推送条数",
+      "Recruitment pushes on 新干微就业 (events of kind recruitment_push).",
+      m_recruitment_pushes),
+    M("followers_gained", "人", "新增粉丝数",
+      "Followers gained: the sum of `count` of followers events dated in the period.",
+      m_followers_gained),
+    M("videos", "条", "招工宣传视频条数", "Recruitment videos published (events of kind video).",
+      m_videos),
+    M("video_views", "人次", "招工视频浏览量",
+      "Views of the recruitment videos published in the period (sum of `views`).",
+      m_video_views),
+    M("activity_posts", "条", "活动推文或视频条数",
+      "Posts or videos about the homes' activities (events of kind activity_post).",
+      m_activity_posts),
+    M("live_shows", "场", "直播带岗场次", "Live job shows (events of kind live_show).",
+      m_live_shows),
+    M("holidays_without_live_show", "个", "无直播的节假日",
+      "Public holidays of the calendar (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节) whose "
+      "last day off falls in the period and that had no live show on any of their days off. "
+      "Evidence: their names and dates in the note. Needs the calendar.",
+      m_holidays_without_live_show),
+    M("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
+      "Live shows of the period shorter than 90 minutes or presenting fewer than 30 jobs "
+      "(unrecorded minutes or jobs count as short). Evidence: those shows.",
+      m_live_shows_short),
+    M("streamer_visits", "次", "主播探企次数",
+      "Streamer visits to enterprises, 主播探企 (events of kind streamer_visit).",
+      m_streamer_visits),
+    JY__METRIC_END,
+};
