@@ -92,8 +92,6 @@ static int m_industrial_enterprises_surveyed(jy_measure *out, const jy__mctx *ct
             "enterprise");
         if (rc != JY_OK)
             return rc;
-        char d[JY_DATE_TEXT_SIZE];
-        jy_date_format(d, deadline);
         jy__measure_note(&out[i], "截至%s", s.to_text);
     }
     return JY_OK;

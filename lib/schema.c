@@ -301,11 +301,22 @@ static const char *const migration_2[] = {
  * push coverage probe each jobseeker's follow-ups and pushes by date. */
 static const char *const migration_3[] = {
     "CREATE INDEX event_kind_date ON event(kind, date)",
+    /* the 1311 package of each key-group person (12.1): six service events a
+     * person, read in person order without touching the table */
+    "CREATE INDEX event_kind_labor ON event(kind, labor_id, service_type, date)",
     "CREATE INDEX followup_jobseeker_date ON followup(jobseeker_id, date)",
     "CREATE INDEX push_jobseeker_date ON push(jobseeker_id, pushed_on, posting_count)",
     "CREATE INDEX jobseeker_registered_resume ON jobseeker(registered_on, in_county, "
     "resume_on_platform)",
     "CREATE INDEX posting_published_enterprise ON posting(published_on, enterprise_id, kind)",
+    /* Partial: only the key-group persons (12.1) and the returnees who want
+     * a local job (12.2), a small share of the labor survey, so the survey's
+     * bulk import barely pays for them while the metrics stop reading the
+     * 150 000 records. */
+    "CREATE INDEX labor_key_group_surveyed ON labor(surveyed_on) "
+    "WHERE key_groups IS NOT NULL AND key_groups <> ''",
+    "CREATE INDEX labor_return_need_surveyed ON labor(surveyed_on) "
+    "WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1",
     NULL,
 };
 

@@ -1985,19 +1985,33 @@ static void plan_events(void)
         }
         ev_end(d, 0);
     }
-    /* 12.1: the "1311" service for every key-group person; 12.2: return assistance. */
-    static const char *const services_1311[] = { "policy_briefing", "job_recommendation",
-        "career_guidance", "training_offer" };
+    /* 12.1: the whole "1311" package for every key-group person (one policy
+     * briefing, one career guidance, three job referrals, one training or
+     * traineeship offer); 12.2: return assistance, against the headcount the
+     * higher authorities assigned (a fact recorded at the start of the year). */
+    static const char *const services_1311[] = { "policy_briefing", "career_guidance",
+        "job_referral", "job_referral", "job_referral", "training_offer" };
+    size_t need = 0;
+    for (size_t i = 0; i < g_nlabor; i++)
+        need += g_labor[i].returnee && g_labor[i].wish_local && g_labor[i].needs_job;
+    ev_begin("return_assistance", g_start);
+    rec_str("title", "上级下达返乡就业帮扶项目任务人数");
+    rec_int("count", (long long)(need * 8 / 10 > 0 ? need * 8 / 10 : 1));
+    rec_str("source", "吉安市人力资源和社会保障局任务分解通知");
+    ev_end(g_start, 0);
     for (size_t i = 0; i < g_nlabor; i++) {
         const labor *l = &g_labor[i];
         if (l->key) {
             d = min_l(l->surveyed + rnd_range(3, 45), g_end);
-            ev_begin("service_1311", d);
-            rec_str("service_type", PICK(services_1311));
-            rec_str("person_name", l->p.name);
-            rec_int("labor_id", (long long)i + 1);
-            rec_str("township", g_towns[g_vill_town[l->vill]]->code);
-            ev_end(d, 0);
+            for (size_t k = 0; k < ARRAY_LEN(services_1311); k++) {
+                ev_begin("service_1311", d);
+                rec_str("service_type", services_1311[k]);
+                rec_str("person_name", l->p.name);
+                rec_int("labor_id", (long long)i + 1);
+                rec_str("township", g_towns[g_vill_town[l->vill]]->code);
+                ev_end(d, 0);
+                d = min_l(d + rnd_range(1, 20), g_end);
+            }
         }
         if (l->returnee && l->wish_local && l->needs_job) {
             d = min_l(l->surveyed + rnd_range(5, 60), g_end);
