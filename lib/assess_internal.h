@@ -29,4 +29,8 @@ struct jy_scorecard {
 /* Keeps `p` to be freed with the card; returns p (NULL on failure, p freed). */
 void *jy__card_keep(jy_scorecard *card, void *p);
 
+/* Fills `r` with the seed's table layout of `card` (section `scorecard`:
+ * 序号, 指标项, 考核内容, 评分标准, 考核说明, 考核得分), as jy_scorecard_to_csv(). */
+int jy__scorecard_fill_report(jy_report *r, const jy_scorecard *card);
+
 #endif /* JIUYE_ASSESS_INTERNAL_H */

@@ -25,5 +25,8 @@ int jy__report_labor(jy_report *r, struct jy_db *db, const jy_report_options *o,
 int jy__report_labor_service(jy_report *r, struct jy_db *db, const jy_report_options *o);
 int jy__report_staff_survey(jy_report *r, struct jy_db *db, const jy_report_options *o);
 int jy__report_enterprise_service(jy_report *r, struct jy_db *db, const jy_report_options *o);
+/* report_work.c: the reports of the assessment (a jy_assess() of the period). */
+int jy__report_work(jy_report *r, struct jy_db *db, int annual);
+int jy__report_scorecard(jy_report *r, struct jy_db *db);
 
 #endif /* JIUYE_REPORT_INTERNAL_H */

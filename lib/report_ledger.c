@@ -1483,19 +1483,18 @@ typedef struct report_kind {
     const char *name, *title;
 } report_kind;
 
-/* The built-in kinds. The monthly and annual work reports (`monthly`,
- * `annual`: every indicator against its target, with the trend) need the
- * scorecard of the assessment module: it can add them here (a builder that
- * assesses the period and fills the report with jy_report_add_section()...),
- * render its scorecard in the seed's table layout the same way (a report of
- * kind `scorecard` written with jy_report_write_xlsx() beside the others),
- * and fill the big screen's indicator panel (jy_dashboard_add_indicator()). */
+/* The built-in kinds. The monthly and annual work reports and the scorecard
+ * in the seed's table layout are built from an assessment of the period
+ * (lib/report_work.c). */
 static const report_kind kinds[] = {
     { "quarterly_labor", "全县劳动力资源信息季度专报表" },
     { "returnee_monthly", "返乡务工人员信息月报" },
     { "staff_survey", "工业企业在岗员工信息摸排专报" },
     { "quarterly_enterprise_service", "企业用工服务季度报告" },
     { "quarterly_labor_service", "劳动力资源服务季度报告" },
+    { "monthly", "就业之家每月数据分析报告" },
+    { "annual", "就业之家年度数据分析报告" },
+    { "scorecard", "就业之家运营服务考核细则表" },
 };
 
 size_t jy_report_kind_count(void)
@@ -1553,8 +1552,12 @@ int jy_report_build(jy_report **out, jy_db *db, const char *kind, jy_date from, 
         rc = jy__report_staff_survey(r, db, &o);
     else if (!strcmp(kind, "quarterly_enterprise_service"))
         rc = jy__report_enterprise_service(r, db, &o);
-    else
+    else if (!strcmp(kind, "quarterly_labor_service"))
         rc = jy__report_labor_service(r, db, &o);
+    else if (!strcmp(kind, "scorecard"))
+        rc = jy__report_scorecard(r, db);
+    else
+        rc = jy__report_work(r, db, !strcmp(kind, "annual"));
     if (rc != JY_OK) {
         jy__saved_error saved;
         jy__error_save(&saved);

@@ -4,6 +4,7 @@
  * (UTF-8 BOM, CRLF) and HTML.
  */
 #include "assess_internal.h"
+#include "report_internal.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -421,6 +422,33 @@ static void free_rows(row *rows, size_t n)
     for (size_t i = 0; i < n; i++)
         free(rows[i].note);
     free(rows);
+}
+
+int jy__scorecard_fill_report(jy_report *r, const jy_scorecard *card)
+{
+    row *rows = NULL;
+    size_t n = 0;
+    if (build_rows(&rows, &n, card) != JY_OK)
+        return jy__error_nomem();
+    static const char *const cols[] = { "item", "序号", "name", "指标项", "content", "考核内容",
+                                        "standard", "评分标准", "explanation", "考核说明",
+                                        "score", "考核得分", NULL };
+    size_t si = 0;
+    int rc = jy_report_add_section(&si, r, "scorecard", "考核细则表", card->annual
+                                   ? "年度考核" : "日常考核：全年指标只显示进度，不扣分");
+    if (rc == JY_OK)
+        rc = jy__report_columns(r, si, cols);
+    for (size_t i = 0; i < n && rc == JY_OK; i++) {
+        size_t ri = 0;
+        rc = jy_report_add_row(&ri, r, si, i == card->item_count);
+        const char *cells[6] = { rows[i].id, rows[i].name, rows[i].content, rows[i].standard,
+                                 rows[i].note, rows[i].score };
+        for (size_t c = 0; c < 6 && rc == JY_OK; c++)
+            if (*cells[c])
+                rc = jy_report_set_text(r, si, ri, c, cells[c]);
+    }
+    free_rows(rows, n);
+    return rc;
 }
 
 static void csv_cell(sbuf *b, const char *s, int last)

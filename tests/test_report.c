@@ -418,14 +418,15 @@ Test(report, bad_arguments)
     jy_report_options o = JY_REPORT_OPTIONS_INIT;
     o.version = 99;
     cr_assert_eq(jy_report_build(&r, db, "quarterly_labor", Q2_FROM, Q2_TO, &o), JY_EINVAL);
-    cr_assert_eq(jy_report_kind_count(), 5);
+    cr_assert_eq(jy_report_kind_count(), 8);
     for (size_t i = 0; i < jy_report_kind_count(); i++) {
         cr_assert_not_null(jy_report_kind_title(jy_report_kind_at(i)));
         cr_assert_eq(jy_report_build(&r, db, jy_report_kind_at(i), Q2_FROM, Q2_TO, NULL), JY_OK);
-        cr_assert_gt(jy_report_section_count(r), 1);
+        cr_assert_geq(jy_report_section_count(r),
+                      strcmp(jy_report_kind_at(i), "scorecard") ? 2 : 1);
         jy_report_free(r);
     }
-    cr_assert_null(jy_report_kind_at(5));
+    cr_assert_null(jy_report_kind_at(8));
     jy_report_free(NULL);
     jy_db_close(db);
 }
@@ -713,5 +714,143 @@ Test(report, dashboard_page)
     cr_assert(strstr(many, "另有 4 项: 达标 4, 滞后 0, 未达标 0, 其他 0"), "the rest summed up");
     jy_free(many);
     jy_dashboard_free(d);
+    jy_db_close(db);
+}
+
+/* ---- The reports of the assessment ------------------------------------------------ */
+
+static const char *status_word(jy_score_status st)
+{
+    static const char *const w[] = { "达标", "未达标", "进度正常", "进度预警", "本期不考核",
+                                     "未计算" };
+    return w[st];
+}
+
+Test(report, monthly_report_has_every_sub_indicator_as_assessed)
+{
+    jy_db *db = scenario();
+    jy_date from = D(2026, 5, 1), to = D(2026, 5, 31);
+    jy_report *r = build(db, "monthly", from, to);
+    cr_assert_str_eq(jy_report_title(r), "就业之家每月数据分析报告");
+    jy_scorecard *card = NULL;
+    cr_assert_eq(jy_assess(&card, db, from, to, NULL), JY_OK);
+    size_t s = 0;
+    cr_assert_eq(jy_report_find_section(&s, r, "indicators"), JY_OK);
+    size_t row = 0;
+    for (size_t i = 0; i < jy_scorecard_item_count(card); i++) {
+        const jy_score_item *it = jy_scorecard_item_at(card, i);
+        for (size_t j = 0; j < it->indicator_count; j++, row++) {
+            const jy_score_indicator *ind = &it->indicators[j];
+            cr_assert_str_eq(jy_report_cell_at(r, s, row, 0)->text, ind->rule->id);
+            cr_assert_str_eq(jy_report_cell_at(r, s, row, 5)->text, status_word(ind->status),
+                             "%s", ind->rule->id);
+            if (!ind->rule->is_bonus)
+                cr_assert_float_eq(jy_report_cell_at(r, s, row, 6)->number, ind->deduction, 1e-9);
+        }
+    }
+    /* and the total */
+    cr_assert_eq(jy_report_row_count(r, s), row + 1);
+    cr_assert(jy_report_row_is_total(r, s, row));
+    cr_assert_float_eq(jy_report_cell_at(r, s, row, 6)->number, jy_scorecard_deduction(card), 1e-9);
+    /* 1.1 is monthly: its target reads as such */
+    cr_assert_str_eq(cell(r, "indicators", "1.1", "target")->text, "每月≥50家");
+    /* The trend: the months of the contract year (from 1 March) up to May. */
+    cr_assert_eq(jy_report_find_section(&s, r, "trend"), JY_OK);
+    cr_assert_eq(jy_report_column_count(r, s), 3 + 3);
+    cr_assert_str_eq(jy_report_column_name(r, s, 3), "2026-03");
+    cr_assert_str_eq(jy_report_column_name(r, s, 5), "2026-05");
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute(&m, db, "posting_enterprises", D(2026, 4, 1), D(2026, 4, 30),
+                                   NULL, D(2026, 3, 1)), JY_OK);
+    cr_assert_float_eq(cell(r, "trend", "1.1", "2026-04")->number, jy_measure_value(m), 1e-9);
+    jy_measure_free(m);
+    jy_scorecard_free(card);
+    jy_report_free(r);
+    jy_db_close(db);
+}
+
+Test(report, annual_report_trend_is_month_by_month)
+{
+    /* The built-in calendar covers 2026: the contract year's months in it. */
+    jy_db *db = scenario();
+    jy_report *r = build(db, "annual", D(2026, 3, 1), D(2026, 12, 31));
+    cr_assert_str_eq(jy_report_title(r), "就业之家年度数据分析报告");
+    size_t s = 0;
+    cr_assert_eq(jy_report_find_section(&s, r, "trend"), JY_OK);
+    cr_assert_eq(jy_report_column_count(r, s), 3 + 10);
+    cr_assert_str_eq(jy_report_column_name(r, s, 12), "2026-12");
+    /* only the monthly checks: their target reads 每月 */
+    cr_assert_gt(jy_report_row_count(r, s), 0);
+    for (size_t i = 0; i < jy_report_row_count(r, s); i++)
+        cr_assert_eq(strncmp(jy_report_cell_at(r, s, i, 2)->text, "每月", 6), 0);
+    jy_report_free(r);
+    jy_db_close(db);
+}
+
+Test(report, scorecard_report_is_the_seed_table)
+{
+    jy_db *db = scenario();
+    jy_report *r = build(db, "scorecard", Q2_FROM, Q2_TO);
+    jy_scorecard *card = NULL;
+    cr_assert_eq(jy_assess(&card, db, Q2_FROM, Q2_TO, NULL), JY_OK);
+    size_t s = 0;
+    cr_assert_eq(jy_report_find_section(&s, r, "scorecard"), JY_OK);
+    static const char *const head[] = { "序号", "指标项", "考核内容", "评分标准", "考核说明",
+                                        "考核得分" };
+    cr_assert_eq(jy_report_column_count(r, s), 6);
+    for (size_t c = 0; c < 6; c++)
+        cr_assert_str_eq(jy_report_column_label(r, s, c), head[c]);
+    size_t n = jy_scorecard_item_count(card);
+    cr_assert_eq(jy_report_row_count(r, s), n + 2); /* items, 合计, incidents */
+    cr_assert_str_eq(jy_report_cell_at(r, s, 0, 0)->text, "1");
+    cr_assert_str_eq(jy_report_cell_at(r, s, 0, 1)->text, jy_scorecard_item_at(card, 0)->rule->name);
+    cr_assert_str_eq(jy_report_cell_at(r, s, n, 1)->text, "合计");
+    cr_assert(jy_report_row_is_total(r, s, n));
+    /* Every explanation of the report is in the card's own CSV. */
+    char *csv = NULL;
+    cr_assert_eq(jy_scorecard_to_csv(&csv, card), JY_OK);
+    char *rcsv = NULL;
+    size_t len = 0;
+    cr_assert_eq(jy_report_to_csv(&rcsv, &len, r), JY_OK);
+    cr_assert_eq(memcmp(rcsv, "\xEF\xBB\xBF", 3), 0);
+    cr_assert_not_null(strstr(rcsv, "\r\n"));
+    cr_assert_not_null(strstr(rcsv, "序号,指标项,考核内容,评分标准,考核说明,考核得分"));
+    const char *first = jy_report_cell_at(r, s, 0, 4)->text;
+    char line[64];
+    snprintf(line, sizeof line, "%.40s", first);
+    cr_assert_not_null(strstr(csv, line));
+    jy_free(rcsv);
+    jy_free(csv);
+    jy_scorecard_free(card);
+    jy_report_free(r);
+    jy_db_close(db);
+}
+
+Test(report, dashboard_indicators_from_the_scorecard)
+{
+    jy_db *db = scenario();
+    jy_scorecard *card = NULL;
+    cr_assert_eq(jy_assess(&card, db, Q2_FROM, Q2_TO, NULL), JY_OK);
+    jy_dashboard *d = NULL;
+    cr_assert_eq(jy_dashboard_new(&d, db, Q2_FROM, Q2_TO), JY_OK);
+    cr_assert_eq(jy_dashboard_add_scorecard(NULL, card), JY_EINVAL);
+    cr_assert_eq(jy_dashboard_add_scorecard(d, NULL), JY_EINVAL);
+    cr_assert_eq(jy_dashboard_add_scorecard(d, card), JY_OK);
+    const jy_report *data = jy_dashboard_data(d);
+    size_t s = 0;
+    cr_assert_eq(jy_report_find_section(&s, data, "indicators"), JY_OK);
+    size_t computed = 0;
+    for (size_t i = 0; i < jy_scorecard_item_count(card); i++) {
+        const jy_score_item *it = jy_scorecard_item_at(card, i);
+        for (size_t j = 0; j < it->indicator_count; j++)
+            computed += it->indicators[j].status != JY_SCORE_NOT_COMPUTED;
+    }
+    cr_assert_eq(jy_report_row_count(data, s), computed);
+    char *html = NULL;
+    cr_assert_eq(jy_dashboard_to_html(&html, NULL, d), JY_OK);
+    cr_assert_not_null(strstr(html, "每月发布岗位不少于300条"));
+    jy_free(html);
+    jy_dashboard_free(d);
+    jy_scorecard_free(card);
     jy_db_close(db);
 }

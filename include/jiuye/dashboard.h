@@ -26,6 +26,7 @@
 #ifndef JIUYE_DASHBOARD_H
 #define JIUYE_DASHBOARD_H
 
+#include "jiuye/assess.h"
 #include "jiuye/common.h"
 #include "jiuye/date.h"
 #include "jiuye/db.h"
@@ -88,6 +89,25 @@ JY_API void jy_dashboard_free(jy_dashboard *dashboard);
 JY_API int jy_dashboard_add_indicator(jy_dashboard *dashboard, const char *id, const char *label,
                                       double value, double target, const char *unit,
                                       jy_rag status, const char *warning);
+
+/**
+ * @brief Fills the indicator panel from a scorecard: one indicator per
+ *        sub-indicator computed (jy_dashboard_add_indicator()).
+ *
+ * The value and target shown are those of the sub-indicator's telling check
+ * (the first failing one, else the first warning, else the first). Status:
+ * met is green; failed is red; an annual target at risk (warning) is amber
+ * with a warning saying the projected year-end value and the pace still
+ * needed; on track is green, or amber when the straight-line projection is
+ * below the target; not judged is grey. Failed sub-indicators carry a
+ * warning naming the failing buckets.
+ *
+ * @param dashboard  the dashboard.
+ * @param card       the scorecard of the period (jy_assess()); read only.
+ * @return #JY_OK, #JY_EINVAL (NULL argument), #JY_EUTF8, #JY_ENOMEM.
+ * Thread-safety: one thread at a time per dashboard; the card may be shared.
+ */
+JY_API int jy_dashboard_add_scorecard(jy_dashboard *dashboard, const jy_scorecard *card);
 
 /**
  * @brief The figures behind the page, as a report (kind `"dashboard"`):
