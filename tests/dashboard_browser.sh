@@ -8,7 +8,8 @@
 # headless Chromium to a 1920x1080 PNG and dumps its DOM, and checks: the
 # PNG exists, is 1920x1080 and not trivially small; the browser logged no
 # console message and no uncaught error; the DOM holds the Chinese labels;
-# the page refers to nothing outside itself. First it proves that the
+# the page refers to nothing outside itself; the indicator panel shows the
+# scorecard's sub-indicators with Chinese labels and a status colour. First it proves that the
 # console check catches an error, on a page made to log one.
 #
 # Exit 77 (ctest SKIP_RETURN_CODE) only when no Chromium is installed;
@@ -60,7 +61,12 @@ fi
 "$gen" --stdout --scale 0.01 > county.jsonl
 "$jiuye" init --db county.db > /dev/null
 "$jiuye" import --db county.db --mode keep-good county.jsonl > /dev/null
-"$jiuye" dashboard --db county.db --from 2026-03-01 --to 2027-02-28 screen.html
+# The contract year of the generated county (2026): the built-in calendar
+# covers it, so the indicator panel (the scorecard of the period) is drawn.
+"$jiuye" dashboard --db county.db screen.html 2> dashboard.err
+if [ -s dashboard.err ]; then
+  fail "jiuye dashboard complained: $(cat dashboard.err)"
+fi
 [ -s screen.html ] || fail "no page written"
 if grep -Eq '<script|<link|src=|@import|url\(|https?:' screen.html; then
   fail "the page refers to something outside itself"
@@ -87,5 +93,15 @@ for label in 新干县就业之家数据大屏 每月发布岗位 每月直播�
   grep -qF "$label" dom.html || fail "label '$label' missing from the DOM"
 done
 [ "$(grep -o '<svg' dom.html | wc -l)" -ge 4 ] || fail "fewer than 4 SVG charts in the DOM"
-
-echo "OK: screen.png ${width}x${height}, $size bytes; DOM has the labels; no console errors"
+# The indicator panel: the scorecard's sub-indicators with their Chinese
+# labels and a red/amber/green dot each.
+rules=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/data/rules-default.json
+grep -qF 考核指标进度 dom.html || fail "the indicator panel is missing from the DOM"
+[ "$(grep -o 'class="ind"' dom.html | wc -l)" -ge 5 ] || fail "fewer than 5 indicators in the panel"
+grep -Eq 'class="dot (g|a|r)"' dom.html || fail "no indicator has a red/amber/green status"
+shown=0
+while IFS= read -r label; do
+  if grep -qF "$label" dom.html; then shown=$((shown + 1)); fi
+done < <(grep -o '"label": "[^"]*"' "$rules" | cut -d'"' -f4 | sort -u)
+[ "$shown" -ge 5 ] || fail "only $shown of the scoring table's Chinese labels in the indicator panel"
+echo "OK: screen.png ${width}x${height}, $size bytes; DOM has the labels and $shown indicators; no console errors"

@@ -1675,7 +1675,9 @@ static void dashboard_help(FILE *to)
           "\n"
           "Writes the big screen (就业之家大屏): one self-contained HTML page for a\n"
           "1920x1080 wall screen (no network, no scripts): key figures, postings and live\n"
-          "job shows per month, labor records by township, key-group service coverage.\n"
+          "job shows per month, labor records by township, key-group service coverage,\n"
+          "and the indicators of the scoring table against their targets (red, amber,\n"
+          "green; warnings for annual targets at risk), from the scorecard of the period.\n"
           "The period defaults to the latest contract year on the ledger (else the\n"
           "calendar year so far).\n"
           "\n"
@@ -1683,7 +1685,10 @@ static void dashboard_help(FILE *to)
           "  --db FILE        the database\n"
           "  --from DATE      first day of the period\n"
           "  --to DATE        last day of the period\n"
-          "  -h, --help       show this help\n",
+          "  --no-indicators  leave out the indicator panel (no assessment)\n"
+          "  -h, --help       show this help\n"
+          "\n"
+          "Exit status: 0 written, 1 failed, 2 usage error.\n",
           to);
 }
 
@@ -1724,11 +1729,31 @@ static int default_period(jy_date *from, jy_date *to, jy_db *db)
     return EXIT_OK;
 }
 
+/* The indicator panel: the scorecard of the period. A period the
+ * assessment cannot score (no calendar for its year) leaves the panel out
+ * with a note on standard error; anything else is an error. */
+static int dashboard_indicators(jy_dashboard *d, jy_db *db, jy_date f, jy_date t)
+{
+    jy_scorecard *card = NULL;
+    int st = jy_assess(&card, db, f, t, NULL);
+    if (st == JY_ENOTFOUND || st == JY_ERANGE) {
+        fprintf(stderr, "jiuye dashboard: no indicator panel: %s\n", jy_error_last()->message);
+        return JY_OK;
+    }
+    if (st == JY_OK)
+        st = jy_dashboard_add_scorecard(d, card);
+    jy_scorecard_free(card);
+    return st;
+}
+
 static int cmd_dashboard(int argc, char **argv)
 {
     const char *db_path = NULL, *from = NULL, *to = NULL, *pos[1] = { NULL };
+    int no_indicators = 0;
     const option opts[] = { { "--db", &db_path, NULL }, { "--from", &from, NULL },
-                            { "--to", &to, NULL },      { NULL, NULL, NULL } };
+                            { "--to", &to, NULL },
+                            { "--no-indicators", NULL, &no_indicators },
+                            { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, dashboard_help);
     if (rc)
@@ -1760,6 +1785,8 @@ static int cmd_dashboard(int argc, char **argv)
     }
     jy_dashboard *d = NULL;
     int st = jy_dashboard_new(&d, db, f, t);
+    if (st == JY_OK && !no_indicators)
+        st = dashboard_indicators(d, db, f, t);
     jy_db_close(db);
     if (st == JY_OK)
         st = jy_dashboard_render(d, pos[0]);
