@@ -259,6 +259,7 @@ JY_BLOCKING(jy_report_write_csv)
 JY_BLOCKING(jy_dashboard_new)
 JY_BLOCKING(jy_dashboard_render)
 JY_BLOCKING(jy_swig_assess_json)
+JY_BLOCKING(jy_swig_dashboard_assess)
 
 /* ------------------------------------------------------------------------ */
 /* The API: the real headers, in dependency order.                            */
@@ -277,6 +278,9 @@ JY_BLOCKING(jy_swig_assess_json)
 %include "jiuye/ledger.h"
 %include "jiuye/io.h"
 %include "jiuye/report.h"
+/* The scorecard is not a host object: the dashboard takes the assessment
+ * through jy_swig_dashboard_assess() below. */
+%ignore jy_dashboard_add_scorecard;
 %include "jiuye/dashboard.h"
 
 /* ------------------------------------------------------------------------ */
@@ -304,6 +308,30 @@ static int jy_swig_assess_json(char **out, jy_db *db, jy_date from, jy_date to,
     }
     if (rc == JY_OK)
         rc = jy_scorecard_to_json(out, card);
+    jy_scorecard_free(card);
+    jy_rules_free(rules);
+    return rc;
+}
+
+/* The big screen's indicator panel from the assessment of its period
+ * (jy_dashboard_add_scorecard()), rule set and calendar as above. */
+static int jy_swig_dashboard_assess(jy_db *db, jy_dashboard *dashboard, jy_date from,
+                                    jy_date to, const char *rules_path,
+                                    const jy_calendar *calendar, jy_located_error *err)
+{
+    jy_rules *rules = NULL;
+    jy_scorecard *card = NULL;
+    int rc = JY_OK;
+    if (rules_path)
+        rc = jy_rules_load_file(&rules, rules_path, err);
+    if (rc == JY_OK) {
+        jy_assess_options o = JY_ASSESS_OPTIONS_INIT;
+        o.rules = rules;
+        o.calendar = calendar;
+        rc = jy_assess(&card, db, from, to, &o);
+    }
+    if (rc == JY_OK)
+        rc = jy_dashboard_add_scorecard(dashboard, card);
     jy_scorecard_free(card);
     jy_rules_free(rules);
     return rc;

@@ -440,7 +440,7 @@ int jy__scorecard_fill_report(jy_report *r, const jy_scorecard *card)
         rc = jy__report_columns(r, si, cols);
     for (size_t i = 0; i < n && rc == JY_OK; i++) {
         size_t ri = 0;
-        rc = jy_report_add_row(&ri, r, si, i == card->item_count);
+        rc = jy_report_add_row(&ri, r, si, 0); /* 合计 is a row of the seed's table */
         const char *cells[6] = { rows[i].id, rows[i].name, rows[i].content, rows[i].standard,
                                  rows[i].note, rows[i].score };
         for (size_t c = 0; c < 6 && rc == JY_OK; c++)

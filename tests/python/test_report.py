@@ -48,7 +48,8 @@ def test_report_kinds():
     kinds = dict(jiuye.report_kinds())
     assert kinds["quarterly_labor"] == "全县劳动力资源信息季度专报表"
     assert set(kinds) == {"quarterly_labor", "returnee_monthly", "staff_survey",
-                          "quarterly_enterprise_service", "quarterly_labor_service"}
+                          "quarterly_enterprise_service", "quarterly_labor_service",
+                          "monthly", "annual", "scorecard"}
 
 
 def test_quarterly_labor_rows_are_dicts(db):
@@ -137,7 +138,7 @@ def test_xlsx_read_back(db, tmp_path):
 
 def test_dashboard(db, tmp_path):
     path = tmp_path / "screen.html"
-    data = db.dashboard(path, "2026-04-01", "2026-06-30")
+    data = db.dashboard(path, "2026-04-01", "2026-06-30", indicators=False)
     html = path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
     assert "每月发布岗位" in html and "金川镇" in html and "考核指标进度" not in html
@@ -153,3 +154,42 @@ def test_dashboard(db, tmp_path):
     with pytest.raises(jiuye.InvalidError):
         db.dashboard(path, "2026-04-01", "2026-06-30",
                      indicators=[{"id": "1", "label": "x", "value": 1, "status": "blue"}])
+
+
+def test_dashboard_indicators_from_the_scorecard(db, tmp_path):
+    path = tmp_path / "screen.html"
+    data = db.dashboard(path, "2026-04-01", "2026-06-30")
+    html = path.read_text(encoding="utf-8")
+    assert "考核指标进度" in html and "每月发布岗位不少于300条" in html
+    card = db.assess("2026-04-01", "2026-06-30")
+    computed = [r for r in card.rows() if r["status"] != "not_computed"]
+    rows = data.rows("indicators")
+    assert len(rows) == len(computed) > 0
+    assert [r["id"] for r in rows] == [r["id"] for r in computed]
+    with pytest.raises(jiuye.RangeError):
+        db.dashboard(path, "2027-04-01", "2027-06-30")
+
+
+@pytest.mark.parametrize("kind", ["monthly", "annual", "scorecard"])
+def test_reports_of_the_assessment(db, kind):
+    start, end = ("2026-05-01", "2026-05-31") if kind == "monthly" else ("2026-03-01", "2026-12-31")
+    r = db.report(kind, start, end)
+    assert r.kind == kind and r.title
+    names = [s.name for s in r.sections]
+    card = db.assess(start, end)
+    if kind == "scorecard":
+        assert names == ["scorecard"]
+        rows = r.rows("scorecard")
+        assert len(rows) == len(card.items) + 2
+        assert str(rows[0]["item"]) == "1" and rows[-2]["name"] == "合计"
+    else:
+        assert names == ["indicators", "trend"]
+        rows = r.rows("indicators")
+        assert [x["id"] for x in rows] == [x["id"] for x in card.rows()]
+        assert {x["status"] for x in rows} <= {"达标", "未达标", "进度正常", "进度预警",
+                                               "本期不考核", "未计算"}
+        assert r["indicators"].totals["deduction"] == pytest.approx(card.deduction)
+        months = [c for c in r.rows("trend")[0] if c.startswith("2026-")]
+        assert months[0] == "2026-03"
+        assert months[-1] == ("2026-05" if kind == "monthly" else "2026-12")
+    assert r.to_csv().startswith("\ufeff") and "\r\n" in r.to_csv()

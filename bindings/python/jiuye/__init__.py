@@ -2063,18 +2063,31 @@ class Database:
         _capi.jy_report_write_xlsx([r._handle for r in reports], _os.fsencode(path))
 
     def dashboard(self, path: Union[str, bytes, "_os.PathLike[str]"], start, end, *,
-                  indicators=None) -> "Report":
+                  indicators=True, rules: Union[str, bytes, "_os.PathLike[str]", None] = None,
+                  calendar: Optional["Calendar"] = None) -> "Report":
         """Write the big screen (就业之家大屏) for *start* to *end*: one
         self-contained HTML page for a 1920×1080 wall screen. Return its
         figures as a :class:`Report`.
 
-        *indicators*, when given (from a scorecard), is a list of dicts with
-        ``id``, ``label``, ``value``, ``target`` and optionally ``unit``,
-        ``status`` (``'green'``, ``'amber'``, ``'red'``) and ``warning``;
-        the page then shows their progress. Without them it shows none.
+        By default (*indicators* ``True``) the page shows the indicators of
+        the scoring table against their targets, red/amber/green, with
+        warnings for annual targets at risk: the period is assessed as by
+        :meth:`assess` (*rules* and *calendar* as there; :class:`RangeError`
+        when the calendar does not cover the period). ``False`` leaves the
+        panel out. A list of dicts with ``id``, ``label``, ``value``,
+        ``target`` and optionally ``unit``, ``status`` (``'green'``,
+        ``'amber'``, ``'red'``) and ``warning`` shows those instead.
         """
         handle = self._call_plain(_capi.jy_dashboard_new, _date_arg(start, "start"),
                                   _date_arg(end, "end"))
+        if indicators is True:
+            path_rules = None if rules is None else _os.fsdecode(rules)
+            cal = None if calendar is None else calendar._live()
+            self._call(_capi.jy_swig_dashboard_assess, handle, _date_arg(start, "start"),
+                       _date_arg(end, "end"), path_rules, cal)
+            indicators = ()
+        elif indicators is False or indicators is None:
+            indicators = ()
         for ind in indicators or ():
             status = _RAG.get(ind.get("status"), None)
             if status is None:
