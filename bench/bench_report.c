@@ -81,6 +81,28 @@ static int screen(jy_db *db, const char *what, jy_date from, jy_date to, size_t 
     return rc;
 }
 
+/* The big screen as `jiuye dashboard` writes it: the figures, the
+ * assessment of the period and its indicator panel, and the HTML. */
+static int screen_scored(jy_db *db, const char *what, jy_date from, jy_date to,
+                         size_t *out_size)
+{
+    (void)what;
+    jy_dashboard *d = NULL;
+    jy_scorecard *card = NULL;
+    int rc = jy_dashboard_new(&d, db, from, to);
+    if (rc == JY_OK)
+        rc = jy_assess(&card, db, from, to, NULL);
+    if (rc == JY_OK)
+        rc = jy_dashboard_add_scorecard(d, card);
+    char *html = NULL;
+    if (rc == JY_OK)
+        rc = jy_dashboard_to_html(&html, out_size, d);
+    jy_free(html);
+    jy_scorecard_free(card);
+    jy_dashboard_free(d);
+    return rc;
+}
+
 /* The peer: SQLite's own scan of the labor report's columns. */
 static sqlite3 *peer_conn;
 
@@ -186,6 +208,8 @@ int main(int argc, char **argv)
         measure(db, label, jy_report_kind_at(i), one_report, from, to, runs);
     }
     measure(db, "big screen, contract year (figures + HTML)", NULL, screen, yfrom, yto, runs);
+    measure(db, "big screen + scorecard indicators, contract year", NULL, screen_scored, yfrom,
+            yto, runs);
     /* The peer, on a connection set up as the library sets up its own. */
     if (strcmp(path, ":memory:") && sqlite3_open_v2(path, &peer_conn, SQLITE_OPEN_READONLY, NULL) ==
                                         SQLITE_OK) {
