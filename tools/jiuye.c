@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -319,6 +320,25 @@ static int on_reject(const jy_located_error *err, void *payload)
 
 static int parse_encoding(jy_encoding *out, const char *cmd, const char *text);
 
+/* A progress bar on standard error, drawn only when it is a terminal (see
+ * cmd_import): "导入 [#####-----]  52%  123456 条". */
+static int progress_bar(size_t records, size_t bytes_done, size_t bytes_total, void *payload)
+{
+    (void)payload;
+    if (bytes_total > 0) {
+        int pct = (int)(bytes_done * 100 / bytes_total);
+        char bar[31];
+        for (int i = 0; i < 30; i++)
+            bar[i] = i < pct * 30 / 100 ? '#' : '-';
+        bar[30] = '\0';
+        fprintf(stderr, "\r导入 [%s] %3d%%  %zu 条", bar, pct, records);
+    } else {
+        fprintf(stderr, "\r导入 %zu 条", records);
+    }
+    fflush(stderr);
+    return 0;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     const char *db_path = NULL, *kind = NULL, *format = NULL, *mode = NULL, *encoding = NULL,
@@ -378,8 +398,14 @@ static int cmd_import(int argc, char **argv)
     }
     o.on_reject = on_reject;
     o.payload = &sink;
+    /* Long imports show progress, on a terminal only (never in files or pipes). */
+    int bar = isatty(STDERR_FILENO);
+    if (bar)
+        o.on_progress = progress_bar;
     jy_import_stats st;
     int irc = jy_import_file(&st, db, input, &o);
+    if (bar)
+        fputs("\r\033[K", stderr);
     int exit_code = irc == JY_OK ? EXIT_OK : EXIT_FAILED;
     if (irc != JY_OK)
         fprintf(stderr, "jiuye import: %s\n", jy_error_last()->message);
