@@ -200,6 +200,32 @@ elseif(SCENARIO STREQUAL "report")
   file(READ "${WORK}/screen.html" html)
   expect_match("${html}" "^<!DOCTYPE html>.*每月发布岗位" "dashboard page")
   run(ARGS dashboard --db "${DB}" "${WORK}/screen2.html" EXPECT 0) # the contract year
+  # The indicator panel from the scorecard of the period (by default), or not.
+  expect_match("${html}" "考核指标进度.*class=\"ind\"" "dashboard indicator panel")
+  run(ARGS dashboard --db "${DB}" ${P} --no-indicators --json "${WORK}/plain.html" EXPECT 0 OUT out)
+  expect_match("${out}" "^{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\", \"output\": \".*plain.html\"}" "dashboard --json")
+  file(READ "${WORK}/plain.html" html)
+  if(html MATCHES "考核指标进度")
+    message(FATAL_ERROR "--no-indicators drew the indicator panel")
+  endif()
+  # A period the calendar does not cover: the page without the panel, a note.
+  run(ARGS dashboard --db "${DB}" --from 2027-01-01 --to 2027-03-31 "${WORK}/y27.html" EXPECT 0 ERR err)
+  expect_match("${err}" "no indicator panel: .*2027" "dashboard outside the calendar")
+  # The reports of the assessment.
+  run(ARGS report --db "${DB}" --kind monthly --from 2026-05-01 --to 2026-05-31 --format csv EXPECT 0 OUT out)
+  expect_match("${out}" "就业之家每月数据分析报告.*序号,指标,考核内容,目标,本期值,完成情况,扣分.*\n1\\.1,每月采集岗位信息的企业不少于50家," "monthly report")
+  expect_match("${out}" "本合同年度各月趋势" "monthly trend")
+  run(ARGS report --db "${DB}" --kind scorecard ${P} "${WORK}/card.csv" EXPECT 0)
+  file(READ "${WORK}/card.csv" csv)
+  expect_match("${csv}" "序号,指标项,考核内容,评分标准,考核说明,考核得分" "scorecard report CSV")
+  # (file(READ) as text drops the CRs: look at the bytes.) "考核得分" CR LF "1,"
+  file(READ "${WORK}/card.csv" hex HEX)
+  string(FIND "${hex}" "e88083e6a0b8e5be97e588860d0a312c" crlf)
+  if(crlf EQUAL -1)
+    message(FATAL_ERROR "the scorecard report's CSV has no CRLF line ends")
+  endif()
+  run(ARGS report --db "${DB}" --kind annual ${P} EXPECT 0 OUT out)
+  expect_match("${out}" "^{\"kind\":\"annual\"" "annual report JSON")
 
   # Wrong arguments: usage errors (2), failures (1).
   run(ARGS report --db "${DB}" --kind no_such_kind ${P} EXPECT 2 ERR err)

@@ -1816,6 +1816,7 @@ static void dashboard_help(FILE *to)
           "  --from DATE      first day of the period\n"
           "  --to DATE        last day of the period\n"
           "  --no-indicators  leave out the indicator panel (no assessment)\n"
+          "  --json           print {\"from\": ..., \"to\": ..., \"output\": ...} instead of a sentence\n"
           "  -h, --help       show this help\n"
           "\n"
           "Exit status: 0 written, 1 failed, 2 usage error.\n",
@@ -1879,10 +1880,11 @@ static int dashboard_indicators(jy_dashboard *d, jy_db *db, jy_date f, jy_date t
 static int cmd_dashboard(int argc, char **argv)
 {
     const char *db_path = NULL, *from = NULL, *to = NULL, *pos[1] = { NULL };
-    int no_indicators = 0;
+    int no_indicators = 0, json = 0;
     const option opts[] = { { "--db", &db_path, NULL }, { "--from", &from, NULL },
                             { "--to", &to, NULL },
                             { "--no-indicators", NULL, &no_indicators },
+                            { "--json", NULL, &json },
                             { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, dashboard_help);
@@ -1928,7 +1930,13 @@ static int cmd_dashboard(int argc, char **argv)
     char a[16], z[16];
     jy_date_format(a, f);
     jy_date_format(z, t);
-    printf("大屏页面 (%s 至 %s): %s\n", a, z, pos[0]);
+    if (json) {
+        printf("{\"from\": \"%s\", \"to\": \"%s\", \"output\": ", a, z);
+        json_string(stdout, pos[0]);
+        puts("}");
+    } else {
+        printf("大屏页面 (%s 至 %s): %s\n", a, z, pos[0]);
+    }
     return EXIT_OK;
 }
 
