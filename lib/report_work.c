@@ -282,6 +282,20 @@ int jy__report_work(jy_report *r, jy_db *db, int annual)
 
 /* ---- The big screen ------------------------------------------------------------ */
 
+/* Drops a UTF-8 sequence cut short at the end of `s` (snprintf truncation). */
+static void utf8_trim(char *s)
+{
+    size_t n = strlen(s), i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need)
+        s[i - 1] = '\0';
+}
+
 static jy_rag rag_of(const jy_score_indicator *ind, const jy_score_check *sc)
 {
     switch (ind->status) {
@@ -312,7 +326,7 @@ int jy_dashboard_add_scorecard(jy_dashboard *dashboard, const jy_scorecard *card
             if (!sc || ind->status == JY_SCORE_NOT_COMPUTED)
                 continue;
             double target = sc->rule->compare == JY_COMPARE_AT_LEAST ? sc->target : 0;
-            char warning[256] = "";
+            char warning[512] = "";
             if (ind->status == JY_SCORE_WARNING && sc->rule->period == JY_RULE_YEAR && !annual) {
                 char v[32], t[32], p[32], need[32];
                 const char *unit = unit_of(sc->rule->metric);
@@ -328,6 +342,7 @@ int jy_dashboard_add_scorecard(jy_dashboard *dashboard, const jy_scorecard *card
                          *sc->rule->label ? sc->rule->label : ind->rule->id,
                          sc->evidence.failed_count, sc->evidence.failed_buckets);
             }
+            utf8_trim(warning);
             int rc = jy_dashboard_add_indicator(
                 dashboard, ind->rule->id, *sc->rule->label ? sc->rule->label : ind->rule->text,
                 sc->has_value ? sc->value : 0, target, unit_of(sc->rule->metric),

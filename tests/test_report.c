@@ -846,6 +846,34 @@ Test(report, dashboard_indicators_from_the_scorecard)
             computed += it->indicators[j].status != JY_SCORE_NOT_COMPUTED;
     }
     cr_assert_eq(jy_report_row_count(data, s), computed);
+    /* Each row's colour follows its sub-indicator's status; annual targets
+     * at risk carry a warning with the projection. */
+    size_t row = 0, warned = 0;
+    for (size_t i = 0; i < jy_scorecard_item_count(card); i++) {
+        const jy_score_item *it = jy_scorecard_item_at(card, i);
+        for (size_t j = 0; j < it->indicator_count; j++) {
+            const jy_score_indicator *ind = &it->indicators[j];
+            if (ind->status == JY_SCORE_NOT_COMPUTED)
+                continue;
+            cr_assert_str_eq(jy_report_cell_at(data, s, row, 0)->text, ind->rule->id);
+            const char *rag = jy_report_cell_at(data, s, row, 6)->text;
+            const char *warning = jy_report_cell_at(data, s, row, 7)->text;
+            if (ind->status == JY_SCORE_MET)
+                cr_assert_str_eq(rag, "达标", "%s", ind->rule->id);
+            else if (ind->status == JY_SCORE_FAILED)
+                cr_assert_str_eq(rag, "未达标", "%s", ind->rule->id);
+            else if (ind->status == JY_SCORE_WARNING) {
+                cr_assert_str_eq(rag, "滞后", "%s", ind->rule->id);
+                if (ind->checks[0].rule->period == JY_RULE_YEAR) {
+                    cr_assert_not_null(strstr(warning, "按当前进度预计全年"), "%s: %s",
+                                       ind->rule->id, warning);
+                    warned++;
+                }
+            }
+            row++;
+        }
+    }
+    cr_assert_gt(warned, 0, "no annual target at risk in the second quarter?");
     char *html = NULL;
     cr_assert_eq(jy_dashboard_to_html(&html, NULL, d), JY_OK);
     cr_assert_not_null(strstr(html, "每月发布岗位不少于300条"));
