@@ -63,6 +63,8 @@ extern const unsigned char jy__embedded_county_codes_current[];
 extern const size_t jy__embedded_county_codes_current_size;
 extern const unsigned char jy__embedded_xingan_divisions[];
 extern const size_t jy__embedded_xingan_divisions_size;
+extern const unsigned char jy__embedded_t2s[];
+extern const size_t jy__embedded_t2s_size;
 
 /* Region codes (lib/region.c): what jy__region_check() says about a code. */
 enum {

@@ -1,5 +1,6 @@
 /* UTF-8 validation and NFKC + case-fold normalization (utf8proc). */
 #include "internal.h"
+#include "text_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -163,4 +164,9 @@ int jy_text_normalize(char **out, size_t *out_len, const char *text, size_t len)
     if (out_len)
         *out_len = (size_t)n;
     return JY_OK;
+}
+
+size_t jy__utf8_first_bad(const char *text, size_t len)
+{
+    return text ? first_bad(text, len) : 0;
 }

@@ -1,13 +1,23 @@
 /**
  * @file jiuye/text.h
- * @brief UTF-8 validation and Unicode normalization of text.
+ * @brief UTF-8 validation, Unicode normalization, folding for matching and
+ * the tokenizer.
  *
  * All text crossing the library's boundary is UTF-8. These functions check it
- * and bring it to the one normal form used for comparing and matching: NFKC
- * with case folding (utf8proc), so that full-width letters and digits equal
- * their half-width forms ("ＣＮＣ" and "cnc" normalize alike).
+ * and bring it to the one normal form used for comparing records: NFKC with
+ * case folding (utf8proc, jy_text_normalize()), so that full-width letters
+ * and digits equal their half-width forms ("ＣＮＣ" and "cnc" normalize alike).
+ *
+ * For matching, text is *folded* (jy_text_fold()): normalized as above, with
+ * traditional characters mapped to simplified ones (員工 → 员工, table in
+ * `data/t2s.tsv`, compiled in), accents stripped, and every run of
+ * punctuation, symbols, spaces and control characters (full-width or not)
+ * turned into one separator. The tokenizer (jy_text_tokenize(),
+ * jy_text_tokenize_each()) cuts folded text into CJK unigrams and bigrams and
+ * Latin/digit words.
  *
  * Thread-safety: every function here is reentrant and safe from any thread.
+ * A ::jy_token_list is used by one thread at a time.
  */
 #ifndef JIUYE_TEXT_H
 #define JIUYE_TEXT_H
@@ -49,7 +59,7 @@ JY_API int jy_utf8_length(size_t *out, const char *text, size_t len);
  * Full-width ASCII becomes half-width, compatibility characters are
  * decomposed (for example "①" becomes "1"), Latin letters are case-folded.
  * Chinese characters are left as they are (traditional-to-simplified mapping
- * belongs to the matcher, not to this function).
+ * and separators are what jy_text_fold() adds for matching).
  *
  * @param[out] out      receives a newly allocated NUL-terminated string;
  *                      release it with jy_free(). Set to NULL on failure.
@@ -61,6 +71,208 @@ JY_API int jy_utf8_length(size_t *out, const char *text, size_t len);
  *         or #JY_EINVAL on NULL arguments.
  */
 JY_API int jy_text_normalize(char **out, size_t *out_len, const char *text, size_t len);
+
+/* ------------------------------------------------------------------------- */
+/* Folding for matching                                                      */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * @brief Folds text for matching: the form the tokenizer and the vocabulary
+ * work on.
+ *
+ * Character by character:
+ *  - compatibility decomposition and case folding (utf8proc): full-width
+ *    letters and digits become ASCII, "①" becomes "1", letters lower case;
+ *    combining marks are dropped ("é" becomes "e") and default-ignorable
+ *    characters (zero-width space, soft hyphen) removed;
+ *  - traditional Chinese characters become simplified ones (員工資料 →
+ *    员工资料), one character for one character, from the table compiled in
+ *    from `data/t2s.tsv`;
+ *  - every run of characters that are neither letters, digits nor CJK
+ *    ideographs (punctuation and symbols of any width, spaces, line breaks,
+ *    control characters, NUL) becomes one ASCII space; none is kept at the
+ *    start or the end. A full stop between two digits is kept ("3.5").
+ *
+ * Folding is idempotent: folding folded text changes nothing. Chinese text
+ * and lower-case ASCII come out unchanged.
+ *
+ * @param[out] out      receives a newly allocated NUL-terminated string;
+ *                      release it with jy_free(). Set to NULL on failure.
+ * @param[out] out_len  receives its length in bytes; may be NULL.
+ * @param text  the UTF-8 input; may be NULL only when `len` is 0. It may
+ *              contain NUL bytes (they are separators).
+ * @param len   number of bytes in `text`; any size (time and memory are
+ *              linear, the output is at most 3 times as long as the input).
+ * @return #JY_OK, #JY_EUTF8 (the message gives the byte offset),
+ *         #JY_ENOMEM, or #JY_EINVAL on NULL arguments.
+ */
+JY_API int jy_text_fold(char **out, size_t *out_len, const char *text, size_t len);
+
+/**
+ * @brief Maps one traditional Chinese character to its simplified form.
+ *
+ * @param cp  a Unicode code point.
+ * @return the simplified code point, or `cp` itself when it has no
+ *         traditional-to-simplified mapping (simplified characters, characters
+ *         common to both, non-Chinese text).
+ */
+JY_API unsigned int jy_text_simplify_char(unsigned int cp);
+
+/* ------------------------------------------------------------------------- */
+/* Tokenizer                                                                 */
+/* ------------------------------------------------------------------------- */
+
+/** @brief What a token is made of. */
+typedef enum jy_token_kind {
+    JY_TOKEN_CJK_UNI = 1,  /**< One CJK ideograph ("焊"). */
+    JY_TOKEN_CJK_BI = 2,   /**< Two adjacent CJK ideographs of one run ("焊工"). */
+    JY_TOKEN_WORD = 3,     /**< A run of letters without digits ("cnc", "smt", "plc"). */
+    JY_TOKEN_NUMBER = 4,   /**< A run of ASCII digits, with a decimal point between digits kept ("4000", "3.5"). */
+    JY_TOKEN_MIXED = 5     /**< A run of letters and digits ("c1", "a2", "5s", "3d"). */
+} jy_token_kind;
+
+/** @brief Tokenizer flag: emit CJK unigrams (#JY_TOKEN_CJK_UNI). */
+#define JY_TOKENIZE_UNIGRAMS 0x1u
+/** @brief Tokenizer flag: emit CJK bigrams (#JY_TOKEN_CJK_BI). */
+#define JY_TOKENIZE_BIGRAMS 0x2u
+/** @brief Tokenizer flag: emit words, numbers and mixed tokens. */
+#define JY_TOKENIZE_WORDS 0x4u
+/** @brief Tokenizer flags: everything (also what a `flags` of 0 means). */
+#define JY_TOKENIZE_ALL (JY_TOKENIZE_UNIGRAMS | JY_TOKENIZE_BIGRAMS | JY_TOKENIZE_WORDS)
+
+/** @brief Longest token text in bytes; longer letter/digit runs are cut (on a character boundary) to this length. */
+#define JY_TOKEN_MAX_BYTES 64
+
+/**
+ * @brief One token.
+ *
+ * The tokenizer reads the text as jy_text_fold() folds it, so token text is
+ * always folded: simplified characters, lower-case ASCII, half-width.
+ *
+ * Rules:
+ *  - a run of CJK ideographs gives a unigram per character and a bigram per
+ *    pair of neighbours; a bigram never spans a separator or a letter/digit
+ *    run ("电焊工" gives 电, 电焊, 焊, 焊工, 工);
+ *  - a run of letters and digits gives one token, kept whole: "CNC" gives
+ *    "cnc" (#JY_TOKEN_WORD), "5S" gives "5s" and "A2" gives "a2"
+ *    (#JY_TOKEN_MIXED), "4000" gives "4000" (#JY_TOKEN_NUMBER);
+ *  - letters/digits and CJK are cut apart where they meet: "C1驾照" gives
+ *    "c1", 驾, 驾照, 照, so "C1驾照", "C1 驾照" and "驾照C1" share their tokens;
+ *    the two parts have consecutive positions.
+ *
+ * Tokens come in text order: for each unit, the bigram ending there (if any)
+ * comes before the unit's own unigram, so tokens are ordered by their end
+ * offset.
+ */
+typedef struct jy_token {
+    const char *text;    /**< Folded token text, NUL-terminated; borrowed (see the tokenizer functions for how long it lives). */
+    size_t len;          /**< Length of `text` in bytes (at most #JY_TOKEN_MAX_BYTES). */
+    size_t start;        /**< Byte offset in the input (not the folded text) where the token starts. */
+    size_t end;          /**< Byte offset in the input just past the token. */
+    size_t position;     /**< Position counted in units (a CJK ideograph or a letter/digit run is one unit, separators count nothing); a bigram has the position of its first character. */
+    jy_token_kind kind;  /**< What the token is. */
+} jy_token;
+
+/**
+ * @brief Called by jy_text_tokenize_each() for every token.
+ *
+ * @param token    the token; it and its text are valid only during the call.
+ * @param payload  the caller's pointer.
+ * @return 0 to go on; any other value stops the tokenizer, which returns it.
+ */
+typedef int (*jy_token_fn)(const jy_token *token, void *payload);
+
+/**
+ * @brief Tokenizes text, calling a function for each token; allocates nothing.
+ *
+ * The whole text is checked for UTF-8 first, so on #JY_EUTF8 no token has
+ * been delivered.
+ *
+ * @param text   UTF-8 text; may be NULL only when `len` is 0. NUL bytes are
+ *               separators.
+ * @param len    its length in bytes; any size (time is linear, memory
+ *               constant).
+ * @param flags  a combination of the JY_TOKENIZE_* flags; 0 means
+ *               #JY_TOKENIZE_ALL.
+ * @param fn     the function called for each token, in text order.
+ * @param payload passed to `fn`.
+ * @return #JY_OK, the non-zero value `fn` returned to stop, #JY_EUTF8 (the
+ *         message gives the byte offset), or #JY_EINVAL on NULL arguments.
+ *
+ * Thread-safety: reentrant.
+ */
+JY_API int jy_text_tokenize_each(const char *text, size_t len, unsigned int flags, jy_token_fn fn,
+                                 void *payload);
+
+/**
+ * @brief A reusable list of tokens (opaque).
+ *
+ * One allocation holds the tokens and one holds their texts; tokenizing
+ * again into the same list reuses both, so a loop over many texts allocates
+ * only while the list grows.
+ */
+typedef struct jy_token_list jy_token_list;
+
+/**
+ * @brief Creates an empty token list.
+ *
+ * @param[out] out  receives the list; release it with jy_token_list_free().
+ *                  Set to NULL on failure.
+ * @return #JY_OK, #JY_ENOMEM, or #JY_EINVAL if `out` is NULL.
+ */
+JY_API int jy_token_list_new(jy_token_list **out);
+
+/**
+ * @brief Releases a token list and the tokens it holds.
+ *
+ * @param list  the list; NULL is allowed and does nothing.
+ */
+JY_API void jy_token_list_free(jy_token_list *list);
+
+/**
+ * @brief Tokenizes text into a list, replacing what the list held.
+ *
+ * Same tokens as jy_text_tokenize_each(). Tokens and their texts are borrowed
+ * from the list and stay valid until the list is tokenized into again or
+ * freed. On failure the list is left empty.
+ *
+ * @param list   the list to fill.
+ * @param text   UTF-8 text; may be NULL only when `len` is 0.
+ * @param len    its length in bytes; any size (memory is about 40 bytes per
+ *               token plus the token texts: some 30 MB for 1 MB of Chinese).
+ * @param flags  JY_TOKENIZE_* flags; 0 means #JY_TOKENIZE_ALL.
+ * @return #JY_OK, #JY_EUTF8, #JY_ENOMEM, or #JY_EINVAL on NULL arguments.
+ *
+ * Thread-safety: reentrant; a list is used by one thread at a time.
+ */
+JY_API int jy_text_tokenize(jy_token_list *list, const char *text, size_t len, unsigned int flags);
+
+/**
+ * @brief Number of tokens in a list.
+ * @param list  the list.
+ * @return the count, or 0 if `list` is NULL.
+ */
+JY_API size_t jy_token_list_count(const jy_token_list *list);
+
+/**
+ * @brief The token at an index.
+ *
+ * @param list   the list.
+ * @param index  0 to jy_token_list_count() - 1.
+ * @return a token borrowed from the list (valid until it is tokenized into
+ *         again or freed), or NULL if the index is out of range or `list` is
+ *         NULL.
+ */
+JY_API const jy_token *jy_token_list_at(const jy_token_list *list, size_t index);
+
+/**
+ * @brief All tokens of a list as an array.
+ *
+ * @param list  the list.
+ * @return the jy_token_list_count() tokens, borrowed from the list as with
+ *         jy_token_list_at(); NULL when the list is empty or NULL.
+ */
+JY_API const jy_token *jy_token_list_tokens(const jy_token_list *list);
 
 JY_END_DECLS
 
