@@ -13,7 +13,8 @@
  *  - jiuye/record.h   ledger record kinds, their fields, records;
  *  - jiuye/db.h       the database holding a county's ledgers;
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
- *  - jiuye/io.h       importing and exporting JSON Lines and CSV.
+ *  - jiuye/io.h       importing and exporting JSON Lines and CSV;
+ *  - jiuye/match.h    the matcher: postings and jobseekers, explained.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -29,5 +30,6 @@
 #include "jiuye/db.h"
 #include "jiuye/ledger.h"
 #include "jiuye/io.h"
+#include "jiuye/match.h"
 
 #endif /* JIUYE_H */
