@@ -90,6 +90,7 @@ JY_HANDLE(jy_county, jy_county_free)
 JY_HANDLE(jy_record, jy_record_free)
 JY_HANDLE(jy_db, jy_db_close)
 JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
+JY_HANDLE(jy_vocab, jy_vocab_free)
 
 /* Borrowed handles. jy_db_county() returns the county its database holds:
  * not owned (no destructor runs), and each host makes the object it returns
@@ -149,6 +150,33 @@ JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
  * that call host callables. */
 %ignore jy_reject_cb;
 %ignore jy_progress_cb;
+
+/* Matching text (text.h, vocab.h): tokens, facts and vocabulary matches are
+ * borrowed structs with byte offsets into the caller's UTF-8. Each host gives
+ * them as host values with offsets in its own units (Python: characters),
+ * through helpers of its own (Python: jypy_text_tokenize(),
+ * jypy_text_extract_facts(), jypy_vocab_scan()); the callback forms and the
+ * reusable token list are C conveniences a host does not need. */
+%ignore jy_token;
+%ignore jy_token_fn;
+%ignore jy_text_tokenize_each;
+%ignore jy_text_tokenize;
+%ignore jy_token_list;
+%ignore jy_token_list_new;
+%ignore jy_token_list_free;
+%ignore jy_token_list_count;
+%ignore jy_token_list_at;
+%ignore jy_token_list_tokens;
+%ignore jy_text_facts;
+%ignore jy_township_mention;
+%ignore jy_text_extract_facts;
+%ignore jy_vocab_match;
+%ignore jy_vocab_match_fn;
+%ignore jy_vocab_scan_each;
+%ignore jy_vocab_scan;
+/* jy_education_parse() returns a level, negative (-1) when unknown: data,
+ * not a status. Each host gives it an `out` typemap. */
+%noexception jy_education_parse;
 
 /* ------------------------------------------------------------------------ */
 /* The status rule: one %exception for every wrapped function.               */
@@ -214,6 +242,7 @@ JY_BLOCKING(jy_export_buffer)
 %include "jiuye/version.h"
 %include "jiuye/error.h"
 %include "jiuye/text.h"
+%include "jiuye/vocab.h"
 %include "jiuye/date.h"
 %include "jiuye/validate.h"
 %include "jiuye/county.h"

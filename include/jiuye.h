@@ -6,7 +6,8 @@
  * Modules, a header each under `jiuye/`:
  *  - jiuye/error.h    status codes, the last error, located errors;
  *  - jiuye/version.h  compile-time and run-time versions;
- *  - jiuye/text.h     UTF-8 validation and normalization;
+ *  - jiuye/text.h     UTF-8, normalization, folding, tokenizer, facts from text;
+ *  - jiuye/vocab.h    the occupation vocabulary (surface forms, occupations, families);
  *  - jiuye/date.h     calendar dates and ages;
  *  - jiuye/validate.h ID numbers, credit codes, phone numbers;
  *  - jiuye/county.h   the county profile: townships and villages;
@@ -23,6 +24,7 @@
 #include "jiuye/version.h"
 #include "jiuye/error.h"
 #include "jiuye/text.h"
+#include "jiuye/vocab.h"
 #include "jiuye/date.h"
 #include "jiuye/validate.h"
 #include "jiuye/county.h"

@@ -65,6 +65,8 @@ extern const unsigned char jy__embedded_xingan_divisions[];
 extern const size_t jy__embedded_xingan_divisions_size;
 extern const unsigned char jy__embedded_t2s[];
 extern const size_t jy__embedded_t2s_size;
+extern const unsigned char jy__embedded_occupations[];
+extern const size_t jy__embedded_occupations_size;
 
 /* Region codes (lib/region.c): what jy__region_check() says about a code. */
 enum {

@@ -321,3 +321,223 @@ Test(text, tokenize_one_megabyte)
     jy_token_list_free(list);
     free(text);
 }
+
+/* ------------------------------------------------------------------------- */
+/* Facts                                                                     */
+/* ------------------------------------------------------------------------- */
+
+static jy_text_facts facts_of(const char *text)
+{
+    jy_text_facts f;
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, text, strlen(text)), JY_OK, "%s: %s", text,
+                 jy_error_last()->message);
+    return f;
+}
+
+Test(text, facts_read_salaries_as_written_and_monthly)
+{
+    const struct {
+        const char *text;
+        int min, max;
+        jy_pay_period period;
+        double pay_min, pay_max;
+        const char *figure; /* the text at [salary_start, salary_end) */
+    } cases[] = {
+        { "招聘普工，4000-6000元/月，包吃住", 4000, 6000, JY_PAY_MONTH, 4000, 6000, "4000-6000元/月" },
+        { "薪资5k-8k", 5000, 8000, JY_PAY_MONTH, 5000, 8000, "5k-8k" },
+        { "薪资5-8K", 5000, 8000, JY_PAY_MONTH, 5000, 8000, "5-8K" },
+        { "月薪5千，五险一金", 5000, 5000, JY_PAY_MONTH, 5000, 5000, "5千" },
+        { "月薪三千五", 3500, 3500, JY_PAY_MONTH, 3500, 3500, "三千五" },
+        { "3500以上", 3500, 0, JY_PAY_MONTH, 3500, 0, "3500以上" },
+        { "保底4000起", 4000, 0, JY_PAY_MONTH, 4000, 0, "4000起" },
+        { "工资5000+", 5000, 0, JY_PAY_MONTH, 5000, 0, "5000+" },
+        { "年薪6万", 5000, 5000, JY_PAY_YEAR, 60000, 60000, "6万" },
+        { "日结200元", 5200, 5200, JY_PAY_DAY, 200, 200, "200元" },
+        { "装卸工 150元/天", 3900, 3900, JY_PAY_DAY, 150, 150, "150元/天" },
+        { "时薪20元", 4160, 4160, JY_PAY_HOUR, 20, 20, "20元" },
+        { "20元/小时，做六休一", 4160, 4160, JY_PAY_HOUR, 20, 20, "20元/小时" },
+        { "月薪：４０００～６０００", 4000, 6000, JY_PAY_MONTH, 4000, 6000, "４０００～６０００" },
+        { "薪資待遇4500至6500元", 4500, 6500, JY_PAY_MONTH, 4500, 6500, "4500至6500元" },
+        { "综合工资1.2w", 12000, 12000, JY_PAY_MONTH, 12000, 12000, "1.2w" },
+        { "包吃住，4000~5500", 4000, 5500, JY_PAY_MONTH, 4000, 5500, "4000~5500" },
+        { "￥3000-4000", 3000, 4000, JY_PAY_MONTH, 3000, 4000, "￥3000-4000" },
+        { "月入6000左右", 6000, 6000, JY_PAY_MONTH, 6000, 6000, "6000左右" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jy_text_facts f = facts_of(cases[i].text);
+        cr_assert_eq(f.has_salary, 1, "%s", cases[i].text);
+        cr_assert_eq(f.salary_min, cases[i].min, "%s: min %d", cases[i].text, f.salary_min);
+        cr_assert_eq(f.salary_max, cases[i].max, "%s: max %d", cases[i].text, f.salary_max);
+        cr_assert_eq(f.pay_period, cases[i].period, "%s: period %d", cases[i].text, f.pay_period);
+        cr_assert_float_eq(f.pay_min, cases[i].pay_min, 1e-9, "%s", cases[i].text);
+        cr_assert_float_eq(f.pay_max, cases[i].pay_max, 1e-9, "%s", cases[i].text);
+        size_t n = f.salary_end - f.salary_start;
+        cr_assert(n == strlen(cases[i].figure) &&
+                      memcmp(cases[i].text + f.salary_start, cases[i].figure, n) == 0,
+                  "%s: figure '%.*s'", cases[i].text, (int)n, cases[i].text + f.salary_start);
+        cr_assert_eq(f.salary_negotiable, 0);
+    }
+}
+
+Test(text, facts_tell_salaries_from_other_numbers)
+{
+    const char *none[] = {
+        "招聘5人，做五休二", "工作8小时，上5天休2天", "联系电话13800000000",
+        "2024年5月入职", "厂房3000平方", "需要C1驾照，2年以上经验", "5S管理", "年龄18-45岁",
+        "地址：金川镇工业大道88号", "",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        jy_text_facts f = facts_of(none[i]);
+        cr_assert_eq(f.has_salary, 0, "%s: found %d-%d", none[i], f.salary_min, f.salary_max);
+    }
+    jy_text_facts f = facts_of("薪资面议，包吃住");
+    cr_assert_eq(f.salary_negotiable, 1);
+    cr_assert_eq(f.has_salary, 0);
+    cr_assert_eq(f.pay_period, JY_PAY_NONE);
+    f = facts_of("工资面議，底薪3000");
+    cr_assert_eq(f.salary_negotiable, 1);
+    cr_assert_eq(f.salary_min, 3000);
+}
+
+Test(text, facts_read_age_limits)
+{
+    const struct { const char *text; int min, max; const char *span; } cases[] = {
+        { "18-45岁，男女不限", 18, 45, "18-45岁" },
+        { "年龄18至50周岁", 18, 50, "18至50周岁" },
+        { "年龄：18-45", 18, 45, "18-45" },
+        { "18岁-45岁", 18, 45, "18岁-45岁" },
+        { "45岁以下", 0, 45, "45岁以下" },
+        { "50岁以内，身体健康", 0, 50, "50岁以内" },
+        { "年龄不超过55岁", 0, 55, "55岁" },
+        { "18周岁以上", 18, 0, "18周岁以上" },
+        { "月薪4000，年龄20~40岁", 20, 40, "20~40岁" },
+        { "年齡１８－４５歲", 18, 45, "１８－４５歲" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jy_text_facts f = facts_of(cases[i].text);
+        cr_assert_eq(f.has_age, 1, "%s", cases[i].text);
+        cr_assert_eq(f.age_min, cases[i].min, "%s: min %d", cases[i].text, f.age_min);
+        cr_assert_eq(f.age_max, cases[i].max, "%s: max %d", cases[i].text, f.age_max);
+        size_t n = f.age_end - f.age_start;
+        cr_assert(n == strlen(cases[i].span) &&
+                      memcmp(cases[i].text + f.age_start, cases[i].span, n) == 0,
+                  "%s: span '%.*s'", cases[i].text, (int)n, cases[i].text + f.age_start);
+    }
+    const char *none[] = { "我今年30岁", "18-45人", "年龄200岁以下", "招聘5名" };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        cr_assert_eq(facts_of(none[i]).has_age, 0, "%s", none[i]);
+    jy_text_facts f = facts_of("月薪4000，年龄20~40岁");
+    cr_assert_eq(f.salary_min, 4000);
+}
+
+Test(text, facts_read_education_and_work_kind)
+{
+    const struct { const char *text; int level; const char *code; } cases[] = {
+        { "初中以上学历", JY_EDUCATION_JUNIOR, "junior" },
+        { "高中及以上", JY_EDUCATION_SENIOR, "senior" },
+        { "大专", JY_EDUCATION_COLLEGE, "college" },
+        { "本科学历优先", JY_EDUCATION_BACHELOR, "bachelor" },
+        { "学历不限", JY_EDUCATION_NONE, "none" },
+        { "學歷：不限", JY_EDUCATION_NONE, "none" },
+        { "中专或技校", JY_EDUCATION_VOCATIONAL, "vocational" },
+        { "硕士", JY_EDUCATION_MASTER, "master" },
+        { "小学文化也可", JY_EDUCATION_PRIMARY, "primary" },
+        { "招普工", JY_EDUCATION_UNKNOWN, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jy_text_facts f = facts_of(cases[i].text);
+        cr_assert_eq(f.education, cases[i].level, "%s: %d", cases[i].text, f.education);
+        if (cases[i].code)
+            cr_assert_str_eq(f.education_code, cases[i].code);
+        else
+            cr_assert_null(f.education_code);
+    }
+    jy_text_facts f = facts_of("招零工，日结");
+    cr_assert_eq(f.work_hints, JY_WORK_GIG);
+    cr_assert_str_eq(f.kind, "gig");
+    f = facts_of("临时工若干");
+    cr_assert_str_eq(f.kind, "gig");
+    f = facts_of("长期招聘，缴纳五险一金");
+    cr_assert_eq(f.work_hints, JY_WORK_FULL_TIME);
+    cr_assert_str_eq(f.kind, "full_time");
+    f = facts_of("长期招聘兼职");
+    cr_assert_eq(f.work_hints, JY_WORK_GIG | JY_WORK_FULL_TIME);
+    cr_assert_null(f.kind);
+    cr_assert_eq(facts_of("普工").work_hints, 0);
+
+    cr_assert_eq(jy_education_parse("junior"), JY_EDUCATION_JUNIOR);
+    cr_assert_eq(jy_education_parse("初中"), JY_EDUCATION_JUNIOR);
+    cr_assert_eq(jy_education_parse("不限"), JY_EDUCATION_NONE);
+    cr_assert_eq(jy_education_parse("大專以上"), JY_EDUCATION_COLLEGE);
+    cr_assert_eq(jy_education_parse("研究生"), JY_EDUCATION_MASTER);
+    cr_assert_eq(jy_education_parse("whatever"), JY_EDUCATION_UNKNOWN);
+    cr_assert_eq(jy_education_parse("\xff"), JY_EDUCATION_UNKNOWN);
+    cr_assert_eq(jy_education_parse(NULL), JY_EDUCATION_UNKNOWN);
+    cr_assert_str_eq(jy_education_code(JY_EDUCATION_VOCATIONAL), "vocational");
+    cr_assert_null(jy_education_code(JY_EDUCATION_UNKNOWN));
+    cr_assert_null(jy_education_code(8));
+}
+
+Test(text, facts_find_townships_of_the_county)
+{
+    jy_county *county = NULL;
+    cr_assert_eq(jy_county_load_default(&county), JY_OK);
+    const char *text = "工作地点：新干县金川镇，住三湖，也可去麦斜镇或工业园区上班";
+    jy_text_facts f;
+    cr_assert_eq(jy_text_extract_facts(&f, county, text, strlen(text)), JY_OK);
+    cr_assert_eq(f.township_count, 4);
+    const char *names[] = { "金川镇", "三湖镇", "麦㙦镇", "新干工业园区" };
+    const char *spans[] = { "金川镇", "三湖", "麦斜镇", "工业园区" };
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_str_eq(f.townships[i].township->name, names[i]);
+        size_t n = f.townships[i].end - f.townships[i].start;
+        cr_assert(n == strlen(spans[i]) && memcmp(text + f.townships[i].start, spans[i], n) == 0,
+                  "%zu: '%.*s'", i, (int)n, text + f.townships[i].start);
+    }
+    /* a short form inside common words is not a mention */
+    const char *busy = "在县城上班，城上班车";
+    cr_assert_eq(jy_text_extract_facts(&f, county, busy, strlen(busy)), JY_OK);
+    cr_assert_eq(f.township_count, 0);
+    const char *ok = "新干县城上乡，或者新干县城上";
+    cr_assert_eq(jy_text_extract_facts(&f, county, ok, strlen(ok)), JY_OK);
+    cr_assert_eq(f.township_count, 1);
+    cr_assert_str_eq(f.townships[0].township->name, "城上乡");
+    /* all 17 units named: only the first JY_TEXT_FACTS_MAX_TOWNSHIPS are kept, in text order */
+    char all[2048] = "";
+    for (size_t i = 0; i < jy_county_township_count(county); i++) {
+        strcat(all, jy_county_township_at(county, i)->name);
+        strcat(all, "、");
+    }
+    cr_assert_eq(jy_text_extract_facts(&f, county, all, strlen(all)), JY_OK);
+    cr_assert_eq(f.township_count, JY_TEXT_FACTS_MAX_TOWNSHIPS);
+    for (size_t i = 0; i < JY_TEXT_FACTS_MAX_TOWNSHIPS; i++)
+        cr_assert_eq(f.townships[i].township, jy_county_township_at(county, i));
+    jy_county_free(county);
+}
+
+Test(text, facts_bad_input)
+{
+    jy_text_facts f;
+    f.has_salary = 7;
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, "月薪5000\xe4", 11), JY_EUTF8);
+    cr_assert_eq(f.has_salary, 0); /* reset even on failure */
+    cr_assert_eq(f.education, JY_EDUCATION_UNKNOWN);
+    cr_assert_eq(jy_text_extract_facts(NULL, NULL, "x", 1), JY_EINVAL);
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, NULL, 1), JY_EINVAL);
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, NULL, 0), JY_OK);
+    /* NUL inside: a separator, the rest is still read */
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, "普工\0月薪5000", 17), JY_OK);
+    cr_assert_eq(f.salary_min, 5000);
+    /* 1 MiB: the first figures are found, no crash */
+    size_t len = 1u << 20;
+    char *big = malloc(len);
+    cr_assert_not_null(big);
+    const char *head = "年龄18-45岁，月薪4000-6000元";
+    memcpy(big, head, strlen(head));
+    for (size_t i = strlen(head); i < len; i++)
+        big[i] = (char)('0' + i % 10);
+    cr_assert_eq(jy_text_extract_facts(&f, NULL, big, len), JY_OK);
+    cr_assert_eq(f.salary_min, 4000);
+    cr_assert_eq(f.age_max, 45);
+    free(big);
+}

@@ -14,7 +14,8 @@
  * punctuation, symbols, spaces and control characters (full-width or not)
  * turned into one separator. The tokenizer (jy_text_tokenize(),
  * jy_text_tokenize_each()) cuts folded text into CJK unigrams and bigrams and
- * Latin/digit words.
+ * Latin/digit words; jy_text_extract_facts() reads salary, age limits,
+ * education, gig hints and townships from a posting or a jobseeker's wishes.
  *
  * Thread-safety: every function here is reentrant and safe from any thread.
  * A ::jy_token_list is used by one thread at a time.
@@ -23,6 +24,7 @@
 #define JIUYE_TEXT_H
 
 #include "jiuye/common.h"
+#include "jiuye/county.h"
 
 JY_BEGIN_DECLS
 
@@ -273,6 +275,175 @@ JY_API const jy_token *jy_token_list_at(const jy_token_list *list, size_t index)
  *         jy_token_list_at(); NULL when the list is empty or NULL.
  */
 JY_API const jy_token *jy_token_list_tokens(const jy_token_list *list);
+
+/* ------------------------------------------------------------------------- */
+/* Facts from free text                                                      */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * @brief Education levels, in the order of the ledgers' `education` values
+ * (`none` ... `master`): a higher level satisfies a lower requirement.
+ */
+typedef enum jy_education_level {
+    JY_EDUCATION_UNKNOWN = -1,   /**< Not mentioned. */
+    JY_EDUCATION_NONE = 0,       /**< 学历不限: no requirement (`none`). */
+    JY_EDUCATION_PRIMARY = 1,    /**< 小学 (`primary`). */
+    JY_EDUCATION_JUNIOR = 2,     /**< 初中 (`junior`). */
+    JY_EDUCATION_SENIOR = 3,     /**< 高中 (`senior`). */
+    JY_EDUCATION_VOCATIONAL = 4, /**< 中专, 中技, 技校, 职高 (`vocational`). */
+    JY_EDUCATION_COLLEGE = 5,    /**< 大专, 专科, 高职 (`college`). */
+    JY_EDUCATION_BACHELOR = 6,   /**< 本科 (`bachelor`). */
+    JY_EDUCATION_MASTER = 7      /**< 研究生, 硕士, 博士 (`master`). */
+} jy_education_level;
+
+/**
+ * @brief The ledgers' code of an education level ("none" ... "master").
+ *
+ * @param level  a ::jy_education_level.
+ * @return a static string, or NULL for #JY_EDUCATION_UNKNOWN and values out
+ *         of range.
+ */
+JY_API const char *jy_education_code(int level);
+
+/**
+ * @brief Reads an education level from a ledger code or from Chinese text.
+ *
+ * Accepts the ledgers' codes ("junior"), their labels ("初中", "不限") and
+ * the words of jy_text_extract_facts() ("初中以上", "大专学历", "學歷不限").
+ *
+ * @param text  NUL-terminated UTF-8; NULL gives #JY_EDUCATION_UNKNOWN.
+ * @return a ::jy_education_level; #JY_EDUCATION_UNKNOWN when nothing is
+ *         recognized or the text is not valid UTF-8.
+ */
+JY_API int jy_education_parse(const char *text);
+
+/** @brief How often a salary figure is paid, as written. */
+typedef enum jy_pay_period {
+    JY_PAY_NONE = 0,   /**< No salary figure found. */
+    JY_PAY_MONTH = 1,  /**< Per month (the default when nothing else is said). */
+    JY_PAY_DAY = 2,    /**< Per day (日结200元, 150元/天). */
+    JY_PAY_HOUR = 3,   /**< Per hour (时薪20元, 20元/小时). */
+    JY_PAY_YEAR = 4    /**< Per year (年薪6万). */
+} jy_pay_period;
+
+/** @brief Days per month used to turn a daily wage into a monthly one. */
+#define JY_PAY_DAYS_PER_MONTH 26
+/** @brief Hours per month used to turn an hourly wage into a monthly one (8 hours x 26 days). */
+#define JY_PAY_HOURS_PER_MONTH 208
+
+/** @brief Work-kind hint: the text says casual work (零工, 日结, 临时工, 小时工, 兼职, 短期...). */
+#define JY_WORK_GIG 0x1u
+/** @brief Work-kind hint: the text says steady work (全职, 长期, 正式工, 五险一金, 缴纳社保...). */
+#define JY_WORK_FULL_TIME 0x2u
+
+/** @brief Most township mentions kept by jy_text_extract_facts(); more are ignored. */
+#define JY_TEXT_FACTS_MAX_TOWNSHIPS 8
+
+/** @brief A township named in a text. */
+typedef struct jy_township_mention {
+    const jy_township *township;  /**< The township, borrowed from the county passed in. */
+    size_t start;                 /**< Byte offset of the first mention in the input. */
+    size_t end;                   /**< Byte offset just past it. */
+} jy_township_mention;
+
+/**
+ * @brief Structured facts read from a posting or a jobseeker's wishes.
+ *
+ * Filled by jy_text_extract_facts(); owned by the caller, holds no
+ * allocation (township pointers are borrowed from the county). Offsets are
+ * byte offsets in the input text. Fields are only ever appended.
+ */
+typedef struct jy_text_facts {
+    /** 1 when a salary figure was found (then `salary_min` is set). */
+    int has_salary;
+    /** Lower end in yuan per month: the figure as written converted with
+     *  #JY_PAY_DAYS_PER_MONTH, #JY_PAY_HOURS_PER_MONTH or divided by 12 for
+     *  a yearly figure, rounded. */
+    int salary_min;
+    /** Upper end in yuan per month; equal to `salary_min` for a single
+     *  figure ("月薪5千"), 0 when open-ended ("3500以上", "5000+", "4000起"). */
+    int salary_max;
+    /** Lower end as written, in yuan per `pay_period` (200 for "日结200元"). */
+    double pay_min;
+    /** Upper end as written, in yuan per `pay_period`; 0 when open-ended. */
+    double pay_max;
+    /** The period the figure was written in; #JY_PAY_NONE without a figure. */
+    jy_pay_period pay_period;
+    /** 1 when the text says the salary is negotiable (面议), with or without a figure. */
+    int salary_negotiable;
+    /** Byte range of the salary figure in the input (0, 0 without one). */
+    size_t salary_start;
+    /** End of that range. */
+    size_t salary_end;
+
+    /** 1 when an age limit was found. */
+    int has_age;
+    /** Least age in years; 0 when there is no lower bound ("45岁以下"). */
+    int age_min;
+    /** Greatest age in years; 0 when there is no upper bound ("18周岁以上"). */
+    int age_max;
+    /** Byte range of the age limit in the input. */
+    size_t age_start;
+    /** End of that range. */
+    size_t age_end;
+
+    /** The first education level named (a ::jy_education_level);
+     *  #JY_EDUCATION_UNKNOWN when none is. "初中以上" and "初中" both give
+     *  #JY_EDUCATION_JUNIOR: for a posting the least level, for a
+     *  jobseeker their level. */
+    int education;
+    /** The ledgers' code of `education` ("junior"), static; NULL when unknown. */
+    const char *education_code;
+
+    /** JY_WORK_* hints found anywhere in the text (0 when none). */
+    unsigned int work_hints;
+    /** "gig" or "full_time" (the ledgers' posting kinds) when the hints say
+     *  one of them only; NULL when they say nothing or both. Static string. */
+    const char *kind;
+
+    /** Number of entries used in `townships`. */
+    size_t township_count;
+    /** Townships of the county named in the text, each once, in order of
+     *  first mention; by full name (金川镇), short form (金川) or with the
+     *  county in front (新干县金川镇). */
+    jy_township_mention townships[JY_TEXT_FACTS_MAX_TOWNSHIPS];
+} jy_text_facts;
+
+/**
+ * @brief Reads salary, age limits, education, gig hints and townships from
+ * free text.
+ *
+ * The text is folded first (jy_text_fold(): full-width digits, traditional
+ * characters and case do not matter), then read as people write job texts:
+ *  - salary: "4000-6000元/月", "4000~6000", "5k-8k", "1.2w", "月薪5千",
+ *    "三千五", "3500以上", "5000+", "年薪6万" (5000 a month), "日结200元",
+ *    "150元/天", "20元/小时"; a figure counts as a salary when it carries a
+ *    currency or a k/千/万 multiplier, follows a salary word (月薪, 工资,
+ *    薪资, 待遇, 底薪, 综合, 收入, 保底, 年薪, 日薪, 时薪, 日结...) or is a
+ *    bare figure of at least 1000 in a range or before 以上/起/左右/+. The first
+ *    salary in the text is kept. "面议" sets `salary_negotiable`;
+ *  - age: "18-45岁", "18岁-45岁", "年龄18至50周岁", "年龄18-45", "45岁以下",
+ *    "50岁以内", "不超过45岁", "18周岁以上"; ages outside 14..80 are ignored;
+ *    the first limit is kept;
+ *  - education: 学历不限/不限学历 → none, 小学, 初中, 高中, 中专/中技/技校/
+ *    职高/中职, 大专/专科/高职, 本科, 研究生/硕士/博士; the first one named
+ *    is kept;
+ *  - work kind: see #JY_WORK_GIG and #JY_WORK_FULL_TIME;
+ *  - townships of `county` (see jy_text_facts::townships).
+ *
+ * @param[out] out  the facts; always fully reset first (also on failure).
+ * @param county  the county whose townships to look for; NULL to skip them.
+ * @param text  UTF-8 text; may be NULL only when `len` is 0. NUL bytes are
+ *              separators.
+ * @param len   its length in bytes; any size (time and memory are linear,
+ *              about 20 bytes per character while it runs).
+ * @return #JY_OK (also when nothing was found), #JY_EUTF8, #JY_ENOMEM, or
+ *         #JY_EINVAL on NULL arguments.
+ *
+ * Thread-safety: reentrant; the county is only read.
+ */
+JY_API int jy_text_extract_facts(jy_text_facts *out, const jy_county *county, const char *text,
+                                 size_t len);
 
 JY_END_DECLS
 

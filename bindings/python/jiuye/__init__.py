@@ -37,7 +37,7 @@ import os as _os
 import re as _re
 import threading as _threading
 from dataclasses import dataclass as _dataclass
-from typing import FrozenSet, Iterator, List, Optional, Tuple, Union
+from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import capi as _capi
 
@@ -55,6 +55,9 @@ __all__ = [
     "parse_phone", "is_valid_phone", "region_name",
     # county profile
     "County", "Township", "Village",
+    # matching text
+    "fold", "tokenize", "Token", "extract_facts", "TextFacts", "Salary", "education_level",
+    "Vocabulary", "VocabMatch",
     # ledgers
     "Kind", "kinds", "FieldInfo", "fields", "Database", "Records", "SaveResult",
     "ImportResult", "Reject",
@@ -554,6 +557,321 @@ class _DatabaseCounty(County):
         if self.closed:
             return "<jiuye.County of a closed database>"
         return f"<jiuye.County {self.code} {self.name} (of a database)>"
+
+
+# ---------------------------------------------------------------------------
+# Matching text: folding, tokens, facts, the occupation vocabulary
+
+def fold(text: Union[Text, bytearray, memoryview]) -> str:
+    """Return *text* folded for matching.
+
+    :func:`normalize`, plus: traditional characters become simplified ones
+    (員工 → 员工), accents are dropped, and every run of punctuation, symbols
+    and spaces (full-width or not) becomes one space, none at either end.
+    Raises :class:`Utf8Error` for bytes that are not UTF-8.
+    """
+    return _capi.jy_text_fold(text)
+
+
+_TOKEN_KINDS = {
+    _capi.JY_TOKEN_CJK_UNI: "cjk_uni",
+    _capi.JY_TOKEN_CJK_BI: "cjk_bi",
+    _capi.JY_TOKEN_WORD: "word",
+    _capi.JY_TOKEN_NUMBER: "number",
+    _capi.JY_TOKEN_MIXED: "mixed",
+}
+_TOKEN_FLAGS = {
+    "cjk_uni": _capi.JY_TOKENIZE_UNIGRAMS,
+    "cjk_bi": _capi.JY_TOKENIZE_BIGRAMS,
+    "word": _capi.JY_TOKENIZE_WORDS,
+    "number": _capi.JY_TOKENIZE_WORDS,
+    "mixed": _capi.JY_TOKENIZE_WORDS,
+}
+
+
+@_dataclass(frozen=True)
+class Token:
+    """A token of :func:`tokenize`.
+
+    Attributes:
+        text: the folded token text (simplified, lower case, half-width).
+        kind: ``'cjk_uni'``, ``'cjk_bi'``, ``'word'`` (letters), ``'number'``
+            (digits) or ``'mixed'`` (letters and digits: ``'c1'``, ``'5s'``).
+        start: index of its first character in the input text.
+        end: index just past its last character.
+        position: its position in units (a CJK character or a letter/digit
+            run is one unit); a bigram has the position of its first character.
+    """
+
+    text: str
+    kind: str
+    start: int
+    end: int
+    position: int
+
+
+def tokenize(text: Union[Text, bytearray, memoryview],
+             kinds: Optional[Iterable[str]] = None) -> List[Token]:
+    """Cut *text* into tokens for matching, in text order.
+
+    CJK characters give unigrams and bigrams (a bigram never spans a
+    separator); runs of letters and digits give one token each, kept whole
+    (``'CNC'`` → ``'cnc'``, ``'A2'`` → ``'a2'``); ``'C1驾照'`` gives ``'c1'``,
+    ``'驾'``, ``'驾照'``, ``'照'``. *kinds* limits the output to some token
+    kinds (words, numbers and mixed tokens come together). Offsets are
+    character indexes into *text* (for bytes: into the text they decode to).
+    Raises :class:`Utf8Error` for bytes that are not UTF-8.
+    """
+    flags = 0
+    if kinds is not None:
+        for k in kinds:
+            try:
+                flags |= _TOKEN_FLAGS[k]
+            except KeyError:
+                raise ValueError(f"unknown token kind {k!r}") from None
+        if not flags:
+            return []
+    return [Token(t, _TOKEN_KINDS[k], s, e, p)
+            for t, k, s, e, p in _capi.jypy_text_tokenize(text, flags)]
+
+
+_PAY_PERIODS = {
+    _capi.JY_PAY_MONTH: "month",
+    _capi.JY_PAY_DAY: "day",
+    _capi.JY_PAY_HOUR: "hour",
+    _capi.JY_PAY_YEAR: "year",
+}
+
+
+@_dataclass(frozen=True)
+class Salary:
+    """A salary figure read from text.
+
+    Attributes:
+        min: lower end in yuan per month (daily wages times 26, hourly times
+            208, yearly divided by 12), or None for an upper bound only.
+        max: upper end in yuan per month, or None when open-ended
+            (``'3500以上'``).
+        period: how it was written: ``'month'``, ``'day'``, ``'hour'`` or
+            ``'year'``.
+        pay_min: lower end as written, per period (200.0 for ``'日结200元'``).
+        pay_max: upper end as written, or None when open-ended.
+        start: index of the figure's first character in the text.
+        end: index just past it.
+    """
+
+    min: Optional[int]
+    max: Optional[int]
+    period: str
+    pay_min: Optional[float]
+    pay_max: Optional[float]
+    start: int
+    end: int
+
+
+@_dataclass(frozen=True)
+class TextFacts:
+    """Structured facts read from a posting or a jobseeker's wishes.
+
+    Attributes:
+        salary: a :class:`Salary`, or None when no figure was found.
+        negotiable: True when the text says 面议.
+        age_min: least age, or None. age_max: greatest age, or None.
+        age_span: ``(start, end)`` of the age limit in the text, or None.
+        education: the first education level named, as the ledgers' code
+            (``'none'`` for 学历不限, ``'junior'``, ``'senior'``,
+            ``'vocational'``, ``'college'``, ``'bachelor'``, ``'master'``...),
+            or None.
+        gig: True when the text says casual work (零工, 日结, 临时工...).
+        full_time: True when it says steady work (全职, 长期, 五险一金...).
+        kind: ``'gig'`` or ``'full_time'`` when the hints say one only, else None.
+        townships: the county's townships named, in order of first mention,
+            as ``(Township, start, end)``.
+    """
+
+    salary: Optional[Salary]
+    negotiable: bool
+    age_min: Optional[int]
+    age_max: Optional[int]
+    age_span: Optional[Tuple[int, int]]
+    education: Optional[str]
+    gig: bool
+    full_time: bool
+    kind: Optional[str]
+    townships: List[Tuple[Township, int, int]]
+
+
+def extract_facts(text: Union[Text, bytearray, memoryview],
+                  county: Optional[County] = None) -> TextFacts:
+    """Read salary, age limits, education, work kind and townships from *text*.
+
+    As people write job texts: ``'4000-6000元/月'``, ``'5k-8k'``,
+    ``'月薪5千'``, ``'3500以上'``, ``'年薪6万'``, ``'日结200元'``,
+    ``'18-45岁'``, ``'45岁以下'``, ``'初中以上'``, ``'学历不限'``... With a
+    *county*, its townships named in full or short form are found too.
+    Raises :class:`Utf8Error` for bytes that are not UTF-8.
+    """
+    handle = county._live() if county is not None else None
+    d = _capi.jypy_text_extract_facts(handle, text)
+    salary = None
+    if d["has_salary"]:
+        salary = Salary(d["salary_min"] or None, d["salary_max"] or None,
+                        _PAY_PERIODS[d["pay_period"]], d["pay_min"] or None,
+                        d["pay_max"] or None, d["salary_start"], d["salary_end"])
+    has_age = d["has_age"]
+    hints = d["work_hints"]
+    return TextFacts(
+        salary=salary,
+        negotiable=d["salary_negotiable"],
+        age_min=(d["age_min"] or None) if has_age else None,
+        age_max=(d["age_max"] or None) if has_age else None,
+        age_span=(d["age_start"], d["age_end"]) if has_age else None,
+        education=d["education"],
+        gig=bool(hints & _capi.JY_WORK_GIG),
+        full_time=bool(hints & _capi.JY_WORK_FULL_TIME),
+        kind=d["kind"],
+        townships=[(Township(t), s, e) for t, s, e in d["townships"]],
+    )
+
+
+def education_level(text: Text) -> Optional[str]:
+    """The ledgers' education code (``'junior'``...) named by *text*, or None.
+
+    Accepts the codes themselves, their labels (``'初中'``, ``'不限'``) and
+    the words of job texts (``'初中以上'``, ``'大专学历'``, ``'學歷不限'``).
+    """
+    return _capi.jy_education_code(_capi.jy_education_parse(text))
+
+
+@_dataclass(frozen=True)
+class VocabMatch:
+    """A vocabulary word found in a text by :meth:`Vocabulary.scan`.
+
+    Attributes:
+        surface: the word matched, folded (``'电焊工'``).
+        occupation: the canonical occupation (``'焊工'``).
+        family: its family (``'智能制造'``).
+        start: index of its first character in the text.
+        end: index just past it.
+    """
+
+    surface: str
+    occupation: str
+    family: str
+    start: int
+    end: int
+
+
+class Vocabulary:
+    """The occupation vocabulary: words people write → occupation → family.
+
+    Get one with :meth:`default` (built into the library: the county's
+    industries), :meth:`load` (a TSV file, docs/formats.md), :meth:`from_text`
+    or :meth:`empty`; extend it with :meth:`add` and :meth:`extend`.
+
+    A vocabulary may be scanned from any number of threads at once, but
+    :meth:`add` and :meth:`extend` must not run while it is used elsewhere.
+    """
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Vocabulary.default(), Vocabulary.load(), "
+                        "Vocabulary.from_text() or Vocabulary.empty()")
+
+    @classmethod
+    def _wrap(cls, handle) -> "Vocabulary":
+        self = object.__new__(cls)
+        self._handle = handle
+        return self
+
+    @classmethod
+    def default(cls) -> "Vocabulary":
+        """The vocabulary built into the library (data/occupations.tsv)."""
+        return cls._wrap(_capi.jy_vocab_load_default())
+
+    @classmethod
+    def empty(cls) -> "Vocabulary":
+        """A vocabulary without any word."""
+        return cls._wrap(_capi.jy_vocab_new())
+
+    @classmethod
+    def load(cls, path: Union[str, bytes, "_os.PathLike[str]"]) -> "Vocabulary":
+        """Load a vocabulary file. Errors carry ``line``, ``field`` and ``detail``:
+        :class:`FileError`, :class:`Utf8Error`, :class:`ParseError`,
+        :class:`InvalidError`, :class:`ExistsError` (a word given two
+        occupations)."""
+        return cls._wrap(_capi.jy_vocab_load_file(_os.fsencode(path)))
+
+    @classmethod
+    def from_text(cls, text: Union[Text, bytearray, memoryview]) -> "Vocabulary":
+        """Load a vocabulary from the text of a file (errors as :meth:`load`)."""
+        return cls._wrap(_capi.jy_vocab_load_buffer(text))
+
+    def extend(self, text: Union[Text, bytearray, memoryview]) -> None:
+        """Add the lines of a vocabulary file; all or nothing (errors as :meth:`load`)."""
+        _capi.jy_vocab_extend_buffer(self._handle, text)
+
+    def add(self, surface: Text, occupation: Text, family: Optional[Text] = None,
+            code: Optional[Text] = None) -> None:
+        """Add a word for *occupation*.
+
+        A new occupation needs its *family*; *code* is the national
+        occupation classification code, if known. Raises
+        :class:`ExistsError` if the word already means another occupation,
+        :class:`InvalidError` for an empty word or a family that contradicts
+        the occupation's.
+        """
+        _capi.jy_vocab_add(self._handle, surface, occupation, family, code)
+
+    def lookup(self, word: Union[Text, bytearray, memoryview]) -> Optional[str]:
+        """The occupation *word* stands for as a whole (``'开车'`` → ``'司机'``), or None."""
+        try:
+            oid = _capi.jy_vocab_lookup(self._handle, word)
+        except NotFoundError:
+            return None
+        return _capi.jy_vocab_occupation_name(self._handle, oid)
+
+    def family_of(self, occupation: Text) -> str:
+        """The family of a canonical occupation (raises :class:`NotFoundError`)."""
+        oid = _capi.jy_vocab_find_occupation(self._handle, occupation)
+        return _capi.jy_vocab_family_name(self._handle,
+                                          _capi.jy_vocab_occupation_family(self._handle, oid))
+
+    def scan(self, text: Union[Text, bytearray, memoryview], longest: bool = False
+             ) -> List[VocabMatch]:
+        """The vocabulary words occurring in *text*, in text order.
+
+        Nested words are all reported (``'货车司机'`` gives 货车司机, 货车 and
+        司机) unless *longest*, which keeps the leftmost-longest ones without
+        overlap. Offsets are character indexes into *text*.
+        """
+        flags = _capi.JY_VOCAB_LONGEST if longest else 0
+        return [VocabMatch(s, o, f, b, e)
+                for s, o, f, _oid, _fid, b, e in _capi.jypy_vocab_scan(self._handle, text, flags)]
+
+    @property
+    def occupations(self) -> List[str]:
+        """The canonical occupations, in order of first appearance."""
+        h = self._handle
+        return [_capi.jy_vocab_occupation_name(h, i)
+                for i in range(_capi.jy_vocab_occupation_count(h))]
+
+    @property
+    def families(self) -> List[str]:
+        """The families, in order of first appearance."""
+        h = self._handle
+        return [_capi.jy_vocab_family_name(h, i) for i in range(_capi.jy_vocab_family_count(h))]
+
+    def __len__(self) -> int:
+        """The number of words (surface forms)."""
+        return _capi.jy_vocab_surface_count(self._handle)
+
+    def __repr__(self) -> str:
+        h = self._handle
+        return (f"<jiuye.Vocabulary {_capi.jy_vocab_surface_count(h)} words, "
+                f"{_capi.jy_vocab_occupation_count(h)} occupations, "
+                f"{_capi.jy_vocab_family_count(h)} families>")
 
 
 # ---------------------------------------------------------------------------
