@@ -269,6 +269,13 @@ int jy_match_index_new(jy_match_index **out, jy_match_side side, const jy_county
         county = ix->own_county;
     }
     ix->county = county;
+    int vrc = jy_vocab_load_default(&ix->own_vocab);
+    if (vrc) {
+        jy_county_free(ix->own_county);
+        free(ix);
+        return vrc;
+    }
+    ix->vocab = ix->own_vocab;
     pthread_rwlockattr_t attr;
     pthread_rwlockattr_init(&attr);
 #if defined(__GLIBC__)
@@ -278,6 +285,7 @@ int jy_match_index_new(jy_match_index **out, jy_match_side side, const jy_county
     pthread_rwlockattr_destroy(&attr);
     if (lrc) {
         jy_county_free(ix->own_county);
+        jy_vocab_free(ix->own_vocab);
         free(ix);
         return jy__error(JY_ENOMEM, "jy_match_index_new: could not create the lock");
     }
@@ -320,7 +328,22 @@ void jy_match_index_free(jy_match_index *ix)
     free(ix->town_seat);
     pthread_rwlock_destroy(&ix->lock);
     jy_county_free(ix->own_county);
+    jy_vocab_free(ix->own_vocab);
     free(ix);
+}
+
+int jy_match_index_use_vocab(jy_match_index *ix, const jy_vocab *vocab)
+{
+    if (!ix)
+        return jy__error(JY_EINVAL, "jy_match_index_use_vocab: NULL index");
+    pthread_rwlock_wrlock(&ix->lock);
+    int rc = JY_OK;
+    if (ix->doc_count)
+        rc = jy__error(JY_EINVAL, "jy_match_index_use_vocab: the index already holds documents");
+    else
+        ix->vocab = vocab;
+    pthread_rwlock_unlock(&ix->lock);
+    return rc;
 }
 
 int jy_match_index_side(const jy_match_index *ix)
@@ -570,7 +593,7 @@ static int add_vocab_terms(jy_match_index *ix, const char *text, int field)
         return JY_OK;
     size_t len = cut_len(text, strlen(text));
     char terms[JY__VOCAB_MAX_HITS][JY__VOCAB_TERM_MAX];
-    size_t n = jy__match_vocab_terms(terms, JY__VOCAB_MAX_HITS, text, len, NULL, NULL);
+    size_t n = jy__match_vocab_terms(ix->vocab, terms, JY__VOCAB_MAX_HITS, text, len, NULL, NULL);
     for (size_t i = 0; i < n; i++) {
         int rc = add_build_term(ix, terms[i], strlen(terms[i]), field);
         if (rc)

@@ -75,6 +75,8 @@ struct jy_match_index {
     const jy_county *county;
     jy_county *own_county;
     size_t county_towns;
+    const jy_vocab *vocab;     /* NULL: no expansion */
+    jy_vocab *own_vocab;
     jy__smap terms;
     jy__plist *lists;
     size_t term_count, list_cap;
@@ -138,7 +140,7 @@ int jy__match_why_append(char **buf, size_t *len, size_t *cap, const jy_match_re
  * most `max`, and returns their count. When `surface` is non-NULL it
  * receives, for each, the surface form found (for explanations). `kinds`
  * receives JY_REASON_OCCUPATION or JY_REASON_FAMILY. */
-size_t jy__match_vocab_terms(char (*terms)[JY__VOCAB_TERM_MAX], size_t max, const char *text, size_t len,
+size_t jy__match_vocab_terms(const jy_vocab *vocab, char (*terms)[JY__VOCAB_TERM_MAX], size_t max, const char *text, size_t len,
                              char (*surface)[JY__VOCAB_TERM_MAX], int *kinds);
 
 #endif /* JIUYE_MATCH_INTERNAL_H */

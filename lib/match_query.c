@@ -147,7 +147,7 @@ static int collect(qctx *c, const char *text, float mult)
     char terms[JY__VOCAB_MAX_HITS][JY__VOCAB_TERM_MAX];
     char surface[JY__VOCAB_MAX_HITS][JY__VOCAB_TERM_MAX];
     int kinds[JY__VOCAB_MAX_HITS];
-    size_t n = jy__match_vocab_terms(terms, JY__VOCAB_MAX_HITS, text, len, surface, kinds);
+    size_t n = jy__match_vocab_terms(c->ix->vocab, terms, JY__VOCAB_MAX_HITS, text, len, surface, kinds);
     for (size_t i = 0; i < n; i++) {
         float w = (float)(kinds[i] == JY_REASON_FAMILY ? c->o->boost_family : c->o->boost_occupation) * mult;
         char label[2 * JY__VOCAB_TERM_MAX + 8];

@@ -36,6 +36,7 @@
 #include "jiuye/county.h"
 #include "jiuye/date.h"
 #include "jiuye/error.h"
+#include "jiuye/vocab.h"
 
 JY_BEGIN_DECLS
 
@@ -190,6 +191,19 @@ typedef struct jy_match_results jy_match_results;
  * @return #JY_OK, #JY_EINVAL (bad side, NULL `out`), #JY_ENOMEM.
  */
 JY_API int jy_match_index_new(jy_match_index **out, jy_match_side side, const jy_county *county);
+
+/**
+ * @brief Chooses the occupation vocabulary of an empty index.
+ *
+ * A new index uses the built-in vocabulary (jy_vocab_load_default()).
+ *
+ * @param index  the index, still empty.
+ * @param vocab  the vocabulary, borrowed: it must outlive the index and not
+ *               change while the index is used; NULL turns the vocabulary
+ *               expansion off.
+ * @return #JY_OK, #JY_EINVAL (NULL index, or documents already added).
+ */
+JY_API int jy_match_index_use_vocab(jy_match_index *index, const jy_vocab *vocab);
 
 /**
  * @brief Releases an index. Must not overlap any other call on it.
