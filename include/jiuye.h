@@ -15,7 +15,8 @@
  *  - jiuye/db.h       the database holding a county's ledgers;
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
  *  - jiuye/io.h       importing and exporting JSON Lines and CSV;
- *  - jiuye/match.h    the matcher: postings and jobseekers, explained.
+ *  - jiuye/match.h    the matcher: postings and jobseekers, explained;
+ *  - jiuye/push.h     the daily push of matched postings to jobseekers.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -33,5 +34,6 @@
 #include "jiuye/ledger.h"
 #include "jiuye/io.h"
 #include "jiuye/match.h"
+#include "jiuye/push.h"
 
 #endif /* JIUYE_H */
