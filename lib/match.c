@@ -315,6 +315,7 @@ static void content_free(jy_match_index *ix)
     for (size_t i = 0; i < ix->doc_count; i++)
         free(ix->docs[i].id);
     free(ix->docs);
+    free(ix->lens);
     jy__smap_free(&ix->ids);
     free(ix->build);
 }
@@ -369,7 +370,7 @@ size_t jy_match_index_memory(const jy_match_index *ix)
     jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
     pthread_rwlock_rdlock(&m->lock);
     size_t n = sizeof *ix + smap_memory(&ix->terms) + smap_memory(&ix->ids) + smap_memory(&ix->towns);
-    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs;
+    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs + ix->lens_cap * sizeof *ix->lens;
     for (size_t i = 0; i < ix->term_count; i++)
         n += ix->lists[i].cap + ix->lists[i].skip_cap * sizeof *ix->lists[i].skips;
     for (size_t i = 0; i < ix->doc_count; i++)
@@ -619,7 +620,8 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
     if ((rc = tokenize_field(ix, body1, F_BODY)) || (rc = add_vocab_terms(ix, body1, F_BODY)) ||
         (rc = tokenize_field(ix, body2, F_BODY)))
         goto fail;
-    if (grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs)) {
+    if (grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
+        grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens)) {
         rc = JY_ENOMEM;
         goto fail;
     }
@@ -648,6 +650,7 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
             /* Lists appended so far keep an entry for a doc that is not
              * counted: make it a tombstone. */
             d->dead = 1;
+            ix->lens[doc] = -1.0f;
             ix->doc_count++;
             ix->dead++;
             smap_del(&ix->ids, id, strlen(id));
@@ -656,6 +659,7 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         i = j;
     }
     d->length = (float)(length ? length : 1);
+    ix->lens[doc] = d->length;
     ix->total_length += (double)d->length;
     ix->doc_count++;
     ix->live++;
@@ -673,6 +677,7 @@ static void kill_doc(jy_match_index *ix, uint32_t doc)
     jy__mdoc *d = &ix->docs[doc];
     smap_del(&ix->ids, d->id, strlen(d->id));
     d->dead = 1;
+    ix->lens[doc] = -1.0f;
     ix->total_length -= (double)d->length;
     ix->live--;
     ix->dead++;
@@ -840,6 +845,7 @@ static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replac
         rc = add_doc(ix, p->id, p->title, p->skills, p->skill_count, p->description, p->enterprise, &f);
         if (rc && exists) { /* revive the old version */
             ix->docs[old].dead = 0;
+            ix->lens[old] = ix->docs[old].length;
             ix->live++;
             ix->dead--;
             ix->total_length += (double)ix->docs[old].length;
@@ -881,6 +887,7 @@ int jy_match_index_put_profile(jy_match_index *ix, const jy_profile_input *q)
         rc = add_doc(ix, q->id, q->text, q->skills, q->skill_count, NULL, NULL, &f);
         if (rc && exists) {
             ix->docs[old].dead = 0;
+            ix->lens[old] = ix->docs[old].length;
             ix->live++;
             ix->dead--;
             ix->total_length += (double)ix->docs[old].length;

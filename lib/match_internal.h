@@ -81,7 +81,8 @@ struct jy_match_index {
     jy__plist *lists;
     size_t term_count, list_cap;
     jy__mdoc *docs;
-    size_t doc_count, doc_cap, live, dead;
+    float *lens;               /* per doc: its length, or -1 when dead (the hot loop's only doc read) */
+    size_t doc_count, doc_cap, lens_cap, live, dead;
     double total_length;
     jy__smap ids;
     jy__smap towns;

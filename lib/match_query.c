@@ -151,7 +151,7 @@ static int collect(qctx *c, const char *text, float mult)
     for (size_t i = 0; i < n; i++) {
         float w = (float)(kinds[i] == JY_REASON_FAMILY ? c->o->boost_family : c->o->boost_occupation) * mult;
         char label[2 * JY__VOCAB_TERM_MAX + 8];
-        snprintf(label, sizeof label, "%s→%s", surface[i], terms[i] + 2);
+        snprintf(label, sizeof label, "%.95s→%.95s", surface[i], terms[i] + 2);
         if (add_qterm(c, terms[i], strlen(terms[i]), w, kinds[i], label))
             return c->rc;
     }
@@ -379,6 +379,7 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
     float inv_avg = (float)(1.0 / avgdl);
     size_t nt = 0;
     const jy__mdoc *docs = ix->docs;
+    const float *lens = ix->lens;
     float *acc = r->acc;
     uint32_t *stamp = r->stamp, *touched = r->touched;
     for (size_t qi = 0; qi < r->nq; qi++) {
@@ -404,10 +405,10 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
             }
             d += gap;
             float tw = tfw[*p++];
-            const jy__mdoc *doc = &docs[d];
-            if (doc->dead)
+            float dl = lens[d];
+            if (dl < 0.0f)
                 continue;
-            float norm = k1 * (1.0f - bb + bb * doc->length * inv_avg);
+            float norm = k1 * (1.0f - bb + bb * dl * inv_avg);
             float s = qidf * tw / (tw + norm);
             if (stamp[d] != epoch) {
                 stamp[d] = epoch;
