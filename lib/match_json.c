@@ -209,13 +209,13 @@ static int add_obj(jy_match_index *ix, const cJSON *o, jy_located_error *err)
     return rc;
 }
 
-int jy_match_index_add_json(jy_match_index *ix, const char *json, size_t len, jy_located_error *err)
+int jy_match_index_add_json(jy_match_index *ix, const char *text, size_t len, jy_located_error *err)
 {
     jy__located_reset(err, "<memory>");
-    if (!ix || !json)
+    if (!ix || !text)
         return jy__error(JY_EINVAL, "jy_match_index_add_json: NULL argument");
     cJSON *o = NULL;
-    int rc = parse_obj(&o, json, len, err);
+    int rc = parse_obj(&o, text, len, err);
     if (rc)
         return rc;
     rc = add_obj(ix, o, err);
@@ -294,17 +294,33 @@ int jy_match_index_load_jsonl(size_t *out_count, jy_match_index *ix, const char 
     return rc;
 }
 
-int jy_match_query_json(char **out, jy_match_results *r, const jy_match_index *ix, const char *json,
+int jy_match_query_json(char **out, jy_match_results *r, const jy_match_index *ix, const char *text,
                         size_t len, const jy_match_options *opts, jy_located_error *err)
 {
     jy__located_reset(err, "<memory>");
-    if (!out || !r || !ix || !json)
+    if (!out || !r || !ix || !text)
         return jy__error(JY_EINVAL, "jy_match_query_json: NULL argument");
     *out = NULL;
     cJSON *o = NULL;
-    int rc = parse_obj(&o, json, len, err);
+    int rc = parse_obj(&o, text, len, err);
     if (rc)
         return rc;
+    jy_match_options local;
+    if (opts)
+        local = *opts;
+    else
+        jy_match_options_init(&local);
+    int top = 0;
+    jy_date day;
+    if ((rc = get_int(&top, o, "top_k", err)) || (rc = get_date(&day, o, "date", err))) {
+        cJSON_Delete(o);
+        return rc;
+    }
+    if (top)
+        local.top_k = (size_t)top;
+    if (day.year)
+        local.today = day;
+    opts = &local;
     jin in;
     memset(&in, 0, sizeof in);
     char *buf = NULL;

@@ -149,7 +149,7 @@ JY_API int jy_match_options_init(jy_match_options *opts);
 
 /** @brief What a reason of an explanation is about. */
 typedef enum jy_match_reason_kind {
-    JY_REASON_TERM = 1,        /**< A term of the query found in the document; `text` is the term and where (`焊工@title`). */
+    JY_REASON_TERM = 1,        /**< A term of the query found in the document; `text` is the term and where (`焊工\@title`). */
     JY_REASON_OCCUPATION = 2,  /**< The same canonical occupation through the vocabulary (`驾驶员→司机`). */
     JY_REASON_FAMILY = 3,      /**< The same occupation family. */
     JY_REASON_TOWNSHIP = 4,    /**< Same or nearby township (`same:金川镇`, `nearby:洋峰街道`). */
@@ -263,28 +263,30 @@ JY_API int jy_match_index_remove(jy_match_index *index, const char *id);
  * "Matcher input"). Unknown fields are ignored.
  *
  * @param index  the index.
- * @param json   the object's text.
+ * @param text   the object's text.
  * @param len    its length in bytes.
  * @param err    optional located error (field named, record 0).
  * @return #JY_OK, #JY_EPARSE (not JSON, wrong field type), #JY_EUTF8, and
  *         the errors of jy_match_index_add() (a posting with an id already
  *         there replaces it).
  */
-JY_API int jy_match_index_add_json(jy_match_index *index, const char *json, size_t len,
+JY_API int jy_match_index_add_json(jy_match_index *index, const char *text, size_t len,
                                    jy_located_error *err);
 
 /**
  * @brief Adds every line of a JSON Lines file (blank lines skipped).
  *
- * All or nothing: on an error at any line, nothing of the file is added.
+ * Each line is added (or replaces the document of the same id) as
+ * jy_match_index_add_json() does; at the first bad line the load stops,
+ * the lines before it staying added, and the error names the line.
  *
- * @param[out] out_count  receives the number of documents added; may be NULL.
+ * @param[out] out  receives the number of documents added; may be NULL.
  * @param index  the index.
  * @param path   the file.
  * @param err    optional located error (line and field of the first error).
  * @return #JY_OK, #JY_EIO, #JY_EPARSE, #JY_EUTF8, #JY_EINVAL, #JY_ENOMEM.
  */
-JY_API int jy_match_index_load_jsonl(size_t *out_count, jy_match_index *index, const char *path,
+JY_API int jy_match_index_load_jsonl(size_t *out, jy_match_index *index, const char *path,
                                      jy_located_error *err);
 
 /**
@@ -411,14 +413,16 @@ JY_API int jy_match_query_posting(jy_match_results *results, const jy_match_inde
  *                  NULL on failure.
  * @param results  scratch and results of the query (left holding them).
  * @param index    the index.
- * @param json     the query object's text.
+ * @param text     the query object's text. Besides the profile (or posting)
+ *                 fields it may hold `top_k` (a number) and `date`
+ *                 (YYYY-MM-DD), which override `opts->top_k` and `opts->today`.
  * @param len      its length in bytes.
  * @param opts     ranking options; NULL for the defaults.
  * @param err      optional located error (the field of a wrong type).
  * @return #JY_OK, #JY_EPARSE, #JY_EUTF8, and the errors of jy_match_query().
  */
 JY_API int jy_match_query_json(char **out, jy_match_results *results, const jy_match_index *index,
-                               const char *json, size_t len, const jy_match_options *opts,
+                               const char *text, size_t len, const jy_match_options *opts,
                                jy_located_error *err);
 
 JY_END_DECLS
