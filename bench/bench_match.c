@@ -18,6 +18,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
+static double cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -159,7 +166,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", jy_error_last()->message);
         return 1;
     }
-    double build = now() - t0;
+    double build = now() - t0, build_cpu = cpu();
     lines q;
     if (read_lines(&q, qpath, limit)) {
         perror(qpath);
@@ -167,24 +174,30 @@ int main(int argc, char **argv)
     }
     size_t mem = jy_match_index_memory(ix);
     printf("postings            %zu (file %.1f MB)\n", np, (double)st.st_size / 1e6);
-    printf("build (load+index)  %.2f s\n", build);
+    printf("build (load+index)  %.2f s wall, %.2f s CPU\n", build, build_cpu);
     printf("index memory        %.1f MB (%.2f x the JSON Lines file)\n", (double)mem / 1e6,
            (double)mem / (double)st.st_size);
     double *lat = calloc(q.n ? q.n : 1, sizeof *lat);
     size_t zero = 0;
     char **out = outpath ? calloc(q.n ? q.n : 1, sizeof *out) : NULL;
+    double c1 = cpu();
     double t1 = run_threads(ix, &q, o, 1, lat, &zero, out);
+    c1 = cpu() - c1;
     qsort(lat, q.n, sizeof *lat, cmp_d);
     printf("queries             %zu, top %zu\n", q.n, o.top_k);
     printf("latency p50 / p99   %.3f / %.3f ms\n", lat[q.n / 2] * 1e3, lat[(size_t)((double)q.n * 0.99)] * 1e3);
-    printf("QPS 1 thread        %.0f\n", (double)q.n / t1);
+    printf("QPS 1 thread        %.0f (CPU time: %.0f queries per CPU second)\n", (double)q.n / t1,
+           (double)q.n / c1);
     printf("zero-result rate    %.2f %%\n", 100.0 * (double)zero / (double)q.n);
     double t2 = run_threads(ix, &q, o, 2, NULL, NULL, NULL);
     printf("QPS 2 threads       %.0f\n", (double)q.n / t2);
     jy_match_options po = o;
     po.top_k = 5;
+    double c3 = cpu();
     double t3 = run_threads(ix, &q, po, 2, NULL, NULL, NULL);
-    printf("push workload       %zu x %zu, top 5, 2 threads: %.2f s (+ build %.2f s)\n", q.n, np, t3, build);
+    c3 = cpu() - c3;
+    printf("push workload       %zu x %zu, top 5, 2 threads: %.2f s wall, %.2f s CPU (+ build %.2f s)\n", q.n, np,
+           t3, c3, build);
     if (out) {
         FILE *f = fopen(outpath, "w");
         for (size_t i = 0; f && i < q.n; i++) {
