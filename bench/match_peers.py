@@ -2,7 +2,7 @@
 """The matcher's peers and the quality evaluation (see docs/BENCHMARKS.md).
 
     bench/match_peers.py labels DIR            writes DIR/labeled.jsonl
-    bench/match_peers.py peers DIR             SQLite FTS5 (trigram, bigram) and Xapian (CJK n-grams):
+    bench/match_peers.py peers DIR [N [ONLY]]  SQLite FTS5 (trigram, bigram) and Xapian (CJK n-grams):
                                                build time, QPS, p50/p99, zero-result rate on
                                                DIR/queries.jsonl; their top 10 for the labeled set
     bench/match_peers.py quality DIR RUN.jsonl [NAME]
@@ -267,7 +267,7 @@ def timed_queries(name, texts, search):
           f"  ({len(texts)} queries)")
 
 
-def cmd_peers(dirname, limit=20000):
+def cmd_peers(dirname, limit=20000, only=""):
     posts = load_postings(dirname)
     titles, counts = titles_of(posts)
     labeled = load_labeled(dirname)
@@ -277,6 +277,8 @@ def cmd_peers(dirname, limit=20000):
     # SQLite FTS5, trigram tokenizer: the raw text, the query as an OR of its trigrams
     # (a site's "search box"); bm25 ranking.
     for variant in ("trigram", "bigram"):
+        if only and only != variant:
+            continue
         db = sqlite3.connect(":memory:")
         tok = "trigram" if variant == "trigram" else "unicode61"
         db.execute(f"CREATE VIRTUAL TABLE p USING fts5(id UNINDEXED, title, body, tokenize='{tok}')")
@@ -314,12 +316,14 @@ def cmd_peers(dirname, limit=20000):
         evaluate(name, labeled, {q["id"]: search(q["text"]) for q in labeled}, titles, counts)
         db.close()
 
+    if only and only != "xapian":
+        return
     try:
         import xapian
     except ImportError:
         print("Xapian: python3-xapian is not installed")
         return
-    db = xapian.WritableDatabase()  # in memory
+    db = xapian.WritableDatabase("", xapian.DB_BACKEND_INMEMORY)
     tg = xapian.TermGenerator()
     tg.set_flags(xapian.TermGenerator.FLAG_CJK_NGRAM)
     t0 = time.perf_counter()
@@ -352,6 +356,6 @@ if __name__ == "__main__":
     if cmd == "labels":
         cmd_labels(d)
     elif cmd == "peers":
-        cmd_peers(d, int(sys.argv[3]) if len(sys.argv) > 3 else 20000)
+        cmd_peers(d, int(sys.argv[3]) if len(sys.argv) > 3 else 20000, sys.argv[4] if len(sys.argv) > 4 else "")
     elif cmd == "quality":
         cmd_quality(d, sys.argv[3], *(sys.argv[4:5]))
