@@ -87,10 +87,13 @@ JY_HOST_HANDLE(TYPE, FREE)
 %enddef
 
 JY_HANDLE(jy_county, jy_county_free)
+JY_HANDLE(jy_calendar, jy_calendar_free)
 JY_HANDLE(jy_record, jy_record_free)
 JY_HANDLE(jy_db, jy_db_close)
 JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
 JY_HANDLE(jy_vocab, jy_vocab_free)
+JY_HANDLE(jy_report, jy_report_free)
+JY_HANDLE(jy_dashboard, jy_dashboard_free)
 JY_HANDLE(jy_match_index, jy_match_index_free)
 JY_HANDLE(jy_match_results, jy_match_results_free)
 
@@ -115,6 +118,7 @@ JY_HANDLE(jy_match_results, jy_match_results_free)
 %ignore jy_date_is_valid;
 %ignore jy_date_compare;
 %ignore jy_date_format;
+%ignore jy_date_weekday;
 %ignore jy_date;
 
 /* Info structs are returned as host values by the typemaps; jy_id_age() needs
@@ -123,6 +127,12 @@ JY_HANDLE(jy_match_results, jy_match_results_free)
 %ignore jy_uscc_info;
 %ignore jy_phone_info;
 %ignore jy_id_age;
+
+/* Holidays are borrowed from their calendar, copied into host values by the
+ * typemaps; periods and buckets are host values (Python: tuples of dates). */
+%ignore jy_holiday;
+%ignore jy_period;
+%ignore jy_bucket;
 
 /* Townships and villages are borrowed from their county: the typemaps copy
  * them into host values, so their structs are not wrapped. */
@@ -148,6 +158,15 @@ JY_HANDLE(jy_match_results, jy_match_results_free)
 %ignore jy_import_stats;
 %ignore jy_export_options;
 %ignore jy_export_options_init;
+/* Reports: the hosts read them as their JSON document (jy_report_to_json)
+ * and build them with the builder functions; cells, dates and options are
+ * not wrapped one by one. The dashboard's data is read the same way. */
+%ignore jy_report_cell;
+%ignore jy_report_cell_at;
+%ignore jy_report_from;
+%ignore jy_report_to;
+%ignore jy_report_options;
+%ignore jy_report_options_init;
 /* The callbacks are the host's: its typemaps install functions of their own
  * that call host callables. */
 %ignore jy_reject_cb;
@@ -263,6 +282,11 @@ JY_BLOCKING(jy_import_file)
 JY_BLOCKING(jy_import_buffer)
 JY_BLOCKING(jy_export_file)
 JY_BLOCKING(jy_export_buffer)
+JY_BLOCKING(jy_report_build)
+JY_BLOCKING(jy_report_write_xlsx)
+JY_BLOCKING(jy_report_write_csv)
+JY_BLOCKING(jy_dashboard_new)
+JY_BLOCKING(jy_dashboard_render)
 JY_BLOCKING(jy_match_index_load_jsonl)
 JY_BLOCKING(jy_match_query_json)
 JY_BLOCKING(jy_push_run)
@@ -276,11 +300,14 @@ JY_BLOCKING(jy_push_run)
 %include "jiuye/text.h"
 %include "jiuye/vocab.h"
 %include "jiuye/date.h"
+%include "jiuye/calendar.h"
 %include "jiuye/validate.h"
 %include "jiuye/county.h"
 %include "jiuye/record.h"
 %include "jiuye/db.h"
 %include "jiuye/ledger.h"
 %include "jiuye/io.h"
+%include "jiuye/report.h"
+%include "jiuye/dashboard.h"
 %include "jiuye/match.h"
 %include "jiuye/push.h"

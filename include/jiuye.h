@@ -9,12 +9,15 @@
  *  - jiuye/text.h     UTF-8, normalization, folding, tokenizer, facts from text;
  *  - jiuye/vocab.h    the occupation vocabulary (surface forms, occupations, families);
  *  - jiuye/date.h     calendar dates and ages;
+ *  - jiuye/calendar.h working days, public holidays, periods;
  *  - jiuye/validate.h ID numbers, credit codes, phone numbers;
  *  - jiuye/county.h   the county profile: townships and villages;
  *  - jiuye/record.h   ledger record kinds, their fields, records;
  *  - jiuye/db.h       the database holding a county's ledgers;
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
- *  - jiuye/io.h       importing and exporting JSON Lines and CSV;
+ *  - jiuye/io.h       importing and exporting JSON Lines, CSV and Excel;
+ *  - jiuye/report.h   reports computed from the ledgers, as data, JSON, CSV, xlsx;
+ *  - jiuye/dashboard.h the big screen: a self-contained HTML page;
  *  - jiuye/match.h    the matcher: postings and jobseekers, explained;
  *  - jiuye/push.h     the daily push of matched postings to jobseekers.
  */
@@ -27,12 +30,15 @@
 #include "jiuye/text.h"
 #include "jiuye/vocab.h"
 #include "jiuye/date.h"
+#include "jiuye/calendar.h"
 #include "jiuye/validate.h"
 #include "jiuye/county.h"
 #include "jiuye/record.h"
 #include "jiuye/db.h"
 #include "jiuye/ledger.h"
 #include "jiuye/io.h"
+#include "jiuye/report.h"
+#include "jiuye/dashboard.h"
 #include "jiuye/match.h"
 #include "jiuye/push.h"
 

@@ -95,6 +95,19 @@ int jy_date_format(char *out, jy_date d)
     return JY_OK;
 }
 
+int jy_date_weekday(int *out, jy_date date)
+{
+    long days = 0;
+    if (!out)
+        return jy__error(JY_EINVAL, "jy_date_weekday: out is NULL");
+    if (jy_date_to_days(&days, date) != JY_OK)
+        return JY_EINVAL;
+    /* 1970-01-01 was a Thursday (4). */
+    long r = (days + 3) % 7;
+    *out = (int)(r < 0 ? r + 7 : r) + 1;
+    return JY_OK;
+}
+
 int jy_date_age(int *out, jy_date birth, jy_date on)
 {
     if (!out)

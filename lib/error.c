@@ -82,6 +82,7 @@ const char *jy_errstr(int code)
     case JY_EVERSION: return "incompatible version";
     case JY_EBUSY: return "busy";
     case JY_ERANGE: return "out of range";
+    case JY_ENOTSUP: return "not supported by this build";
     case JY_ITEROVER: return "iteration over";
     default: return "unknown error";
     }

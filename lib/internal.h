@@ -63,6 +63,8 @@ extern const unsigned char jy__embedded_county_codes_current[];
 extern const size_t jy__embedded_county_codes_current_size;
 extern const unsigned char jy__embedded_xingan_divisions[];
 extern const size_t jy__embedded_xingan_divisions_size;
+extern const unsigned char jy__embedded_cn_holidays_2026[];
+extern const size_t jy__embedded_cn_holidays_2026_size;
 extern const unsigned char jy__embedded_t2s[];
 extern const size_t jy__embedded_t2s_size;
 extern const unsigned char jy__embedded_occupations[];

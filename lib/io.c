@@ -25,6 +25,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* record_json.c: a record from a parsed JSON object (located errors). */
 int jy__record_from_cjson(jy_record **out, const cJSON *o, jy_kind kind, jy_located_error *err);
@@ -60,6 +61,12 @@ static int ends_with_csv(const char *path)
     const char *e = path + n - 4;
     return e[0] == '.' && (e[1] == 'c' || e[1] == 'C') && (e[2] == 's' || e[2] == 'S') &&
            (e[3] == 'v' || e[3] == 'V');
+}
+
+static int ends_with_xlsx(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n >= 5 && !strcasecmp(path + n - 5, ".xlsx");
 }
 
 /* ---- File ids -> stored ids --------------------------------------------- */
@@ -1206,6 +1213,16 @@ static char *csv_value(exporter *ex, const jy_record *r, size_t i)
     return jy__strdup(v->text);
 }
 
+char *jy__export_cell(jy_db *db, const jy_record *r, size_t i, unsigned int flags)
+{
+    exporter ex;
+    memset(&ex, 0, sizeof ex);
+    ex.db = db;
+    jy_export_options_init(&ex.o);
+    ex.o.flags = flags;
+    return csv_value(&ex, r, i);
+}
+
 static int write_csv_header(exporter *ex, const jy__kind_info *k)
 {
     if (ex->o.bom)
@@ -1341,7 +1358,10 @@ static int run_export(exporter *ex, const char *destination)
     return rc;
 }
 
-static int check_export_options(exporter *ex, const jy_export_options *opts, int csv_by_name)
+/* `by_name`: the format the file name tells (JSON Lines for buffers and
+ * streams); `to_file`: a file is written (an xlsx workbook can be). */
+static int check_export_options(exporter *ex, const jy_export_options *opts, jy_format by_name,
+                                int to_file)
 {
     if (opts) {
         if (opts->version < 1 || opts->version > JY_EXPORT_OPTIONS_VERSION)
@@ -1352,8 +1372,12 @@ static int check_export_options(exporter *ex, const jy_export_options *opts, int
         jy_export_options_init(&ex->o);
     }
     if (ex->o.format == JY_FORMAT_AUTO)
-        ex->o.format = csv_by_name ? JY_FORMAT_CSV : JY_FORMAT_JSONL;
-    if (ex->o.format != JY_FORMAT_CSV && ex->o.format != JY_FORMAT_JSONL)
+        ex->o.format = by_name;
+    if (ex->o.format == JY_FORMAT_XLSX && !to_file)
+        return jy__error(JY_EINVAL, "export: an Excel workbook is written to a file only "
+                         "(jy_export_file)");
+    if (ex->o.format != JY_FORMAT_CSV && ex->o.format != JY_FORMAT_JSONL &&
+        ex->o.format != JY_FORMAT_XLSX)
         return jy__error(JY_EINVAL, "export: unknown format %d", (int)ex->o.format);
     if (ex->o.flags & ~JY_EXPORT_UNMASK)
         return jy__error(JY_EINVAL, "export: unknown flags 0x%x", ex->o.flags);
@@ -1370,9 +1394,20 @@ int jy_export_file(size_t *out_count, jy_db *db, const char *path,
     exporter ex;
     memset(&ex, 0, sizeof ex);
     ex.db = db;
-    int rc = check_export_options(&ex, opts, ends_with_csv(path));
+    int rc = check_export_options(&ex, opts,
+                                  ends_with_xlsx(path) ? JY_FORMAT_XLSX
+                                  : ends_with_csv(path) ? JY_FORMAT_CSV
+                                                        : JY_FORMAT_JSONL, 1);
     if (rc != JY_OK)
         return rc;
+    if (ex.o.format == JY_FORMAT_XLSX) {
+        jy_filter filters[JY_KIND_END];
+        size_t n = 0;
+        rc = export_plan(&ex, filters, &n);
+        if (rc == JY_OK)
+            rc = jy__export_xlsx(out_count, db, path, &ex.o, filters, n);
+        return rc;
+    }
     FILE *f = fopen(path, "wb");
     if (!f) {
         char why[128] = "unknown error";
@@ -1404,7 +1439,7 @@ int jy_export_write(size_t *out_count, jy_db *db, const jy_export_options *opts,
     ex.db = db;
     ex.write = write;
     ex.payload = payload;
-    int rc = check_export_options(&ex, opts, 0);
+    int rc = check_export_options(&ex, opts, JY_FORMAT_JSONL, 0);
     if (rc == JY_OK)
         rc = run_export(&ex, "a stream");
     free(ex.out.s);
@@ -1427,7 +1462,7 @@ int jy_export_buffer(char **out, size_t *out_len, size_t *out_count, jy_db *db,
     exporter ex;
     memset(&ex, 0, sizeof ex);
     ex.db = db;
-    int rc = check_export_options(&ex, opts, 0);
+    int rc = check_export_options(&ex, opts, JY_FORMAT_JSONL, 0);
     if (rc == JY_OK)
         rc = run_export(&ex, "memory");
     if (rc == JY_OK && !ex.out.s) {

@@ -88,4 +88,17 @@ typedef struct jy__outbuf {
 void jy__outbuf_add(jy__outbuf *b, const char *text, size_t len);
 void jy__csv_add_cell(jy__outbuf *b, const char *text);
 
+/* ---- Export helpers shared with xlsx.c ------------------------------------ */
+
+/* The text of field `i` of `r` as a CSV export with Chinese labels writes it
+ * (enum labels, 是/否, township names), personal data masked unless `flags`
+ * has JY_EXPORT_UNMASK. Returns a string to free, or NULL (out of memory). */
+char *jy__export_cell(jy_db *db, const jy_record *r, size_t i, unsigned int flags);
+
+/* Writes the kinds of `filters` (one sheet each) to an Excel workbook
+ * (xlsx.c); unmasked exports are audited first. JY_ENOTSUP without
+ * libxlsxwriter. */
+int jy__export_xlsx(size_t *out_count, jy_db *db, const char *path,
+                    const jy_export_options *o, const jy_filter *filters, size_t n);
+
 #endif /* JIUYE_IO_INTERNAL_H */

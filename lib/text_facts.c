@@ -10,6 +10,7 @@
 #include "text_internal.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------- */
@@ -182,6 +183,20 @@ static kw NOT_OVER2 = { "不大于", 0, {0}, 0 };
 
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
+/* First code points of the keywords read_keywords() looks for, as a
+ * 1024-bit filter on the low bits: most characters are skipped at once. */
+static uint64_t keyword_first[16];
+
+static void filter_add(uint64_t *filter, unsigned int cp)
+{
+    filter[(cp >> 6) & 15u] |= (uint64_t)1 << (cp & 63u);
+}
+
+static int filter_has(const uint64_t *filter, unsigned int cp)
+{
+    return (int)((filter[(cp >> 6) & 15u] >> (cp & 63u)) & 1u);
+}
+
 static void tables_load(void)
 {
     for (size_t i = 0; i < COUNT(EDUCATION_WORDS); i++)
@@ -191,6 +206,11 @@ static void tables_load(void)
     for (size_t i = 0; i < COUNT(SALARY_WORDS); i++)
         kw_decode(&SALARY_WORDS[i]);
     kw_decode(&NEGOTIABLE);
+    for (size_t i = 0; i < COUNT(EDUCATION_WORDS); i++)
+        filter_add(keyword_first, EDUCATION_WORDS[i].cp[0]);
+    for (size_t i = 0; i < COUNT(WORK_WORDS); i++)
+        filter_add(keyword_first, WORK_WORDS[i].cp[0]);
+    filter_add(keyword_first, NEGOTIABLE.cp[0]);
     kw_decode(&AGE_WORD);
     kw_decode(&NOT_OVER);
     kw_decode(&NOT_UNDER);
@@ -300,7 +320,10 @@ static size_t parse_chinese(const ftext *f, size_t i, number *out)
         digit = -1;
         last_unit = unit;
     }
-    if (!has_big || j == i)
+    if (j == i)
+        return 0;
+    /* without 千 or 万, only an amount of money ("两百块", "十五元") */
+    if (!has_big && !(j < f->n && (f->cp[j] == CP_YUAN || f->cp[j] == CP_KUAI)))
         return 0;
     if (digit >= 0)
         section += digit * (last_unit >= 10 ? last_unit / 10 : 1); /* 三千五 = 3500, 一万二 = 12000 */
@@ -315,7 +338,7 @@ static size_t parse_chinese(const ftext *f, size_t i, number *out)
 static size_t parse_number(const ftext *f, size_t i, number *out)
 {
     memset(out, 0, sizeof *out);
-    if (i < f->n && cn_digit(f->cp[i]) >= 0)
+    if (i < f->n && (cn_digit(f->cp[i]) >= 0 || f->cp[i] == CP_SHI))
         return parse_chinese(f, i, out);
     if (i >= f->n || !is_digit(f->cp[i]))
         return 0;
@@ -699,7 +722,7 @@ static void read_keywords(const ftext *f, jy_text_facts *out)
 {
     for (size_t i = 0; i < f->n; i++) {
         unsigned int c = f->cp[i];
-        if (c < 0x4E00)
+        if (c < 0x4E00 || !filter_has(keyword_first, c))
             continue;
         const kw *w = NULL;
         if (out->education == JY_EDUCATION_UNKNOWN &&
@@ -763,41 +786,65 @@ static int short_form_ok(const ftext *f, size_t i, size_t m, const jy_county *co
     return cn.n > 0 && i >= cn.n && tname_at(f, i - cn.n, &cn) == cn.n;
 }
 
+/* Folded names of a county's townships, full and short. */
+typedef struct tnames {
+    tname full, brief;
+    const jy_township *township;
+    int seen;
+} tnames;
+
+#define TOWNSHIPS_ON_STACK 48
+
 static void read_townships(const ftext *f, const jy_county *county, jy_text_facts *out)
 {
     size_t count = jy_county_township_count(county);
+    if (count == 0 || f->n == 0)
+        return;
+    tnames stack[TOWNSHIPS_ON_STACK];
+    tnames *names = count <= TOWNSHIPS_ON_STACK ? stack : jy__malloc(count * sizeof *names);
+    if (!names)
+        return; /* (out of memory: no township found, the rest stands) */
     for (size_t ti = 0; ti < count; ti++) {
         const jy_township *t = jy_county_township_at(county, ti);
-        tname full, brief;
-        tname_fold(&full, t->name);
-        tname_fold(&brief, t->short_name);
-        if (brief.n < 2)
-            brief.n = 0; /* a one-character short form would match anywhere */
-        for (size_t i = 0; i < f->n; i++) {
-            size_t m = tname_at(f, i, &full);
-            if (!m && (m = tname_at(f, i, &brief)) != 0 && !short_form_ok(f, i, m, county))
+        names[ti].township = t;
+        names[ti].seen = 0;
+        tname_fold(&names[ti].full, t->name);
+        tname_fold(&names[ti].brief, t->short_name);
+        if (names[ti].brief.n < 2)
+            names[ti].brief.n = 0; /* a one-character short form would match anywhere */
+    }
+    uint64_t first[16] = { 0 };
+    for (size_t ti = 0; ti < count; ti++) {
+        if (names[ti].full.n)
+            filter_add(first, names[ti].full.cp[0]);
+        if (names[ti].brief.n)
+            filter_add(first, names[ti].brief.cp[0]);
+    }
+    /* One pass over the text; at each place only the names starting with
+     * its character are compared. Mentions come in text order. */
+    for (size_t i = 0; i < f->n && out->township_count < JY_TEXT_FACTS_MAX_TOWNSHIPS; i++) {
+        unsigned int c = f->cp[i];
+        if (c < 0x80 || !filter_has(first, c))
+            continue;
+        for (size_t ti = 0; ti < count; ti++) {
+            tnames *tn = &names[ti];
+            if (tn->seen || (tn->full.cp[0] != c && (tn->brief.n == 0 || tn->brief.cp[0] != c)))
+                continue;
+            size_t m = tname_at(f, i, &tn->full);
+            if (!m && (m = tname_at(f, i, &tn->brief)) != 0 && !short_form_ok(f, i, m, county))
                 m = 0;
             if (!m)
                 continue;
-            /* keep mentions in text order: insert sorted by start */
-            size_t at = out->township_count;
-            while (at > 0 && out->townships[at - 1].start > f->start[i])
-                at--;
-            if (at >= JY_TEXT_FACTS_MAX_TOWNSHIPS)
-                break;
-            size_t last = out->township_count < JY_TEXT_FACTS_MAX_TOWNSHIPS
-                              ? out->township_count
-                              : JY_TEXT_FACTS_MAX_TOWNSHIPS - 1;
-            memmove(&out->townships[at + 1], &out->townships[at],
-                    (last - at) * sizeof out->townships[0]);
-            out->townships[at].township = t;
-            out->townships[at].start = f->start[i];
-            out->townships[at].end = f->end[i + m - 1];
-            if (out->township_count < JY_TEXT_FACTS_MAX_TOWNSHIPS)
-                out->township_count++;
+            tn->seen = 1;
+            jy_township_mention *dst = &out->townships[out->township_count++];
+            dst->township = tn->township;
+            dst->start = f->start[i];
+            dst->end = f->end[i + m - 1];
             break;
         }
     }
+    if (names != stack)
+        jy_free(names);
 }
 
 /* ------------------------------------------------------------------------- */

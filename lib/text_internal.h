@@ -27,9 +27,26 @@ typedef struct jy__fold_iter {
 } jy__fold_iter;
 
 void jy__fold_init(jy__fold_iter *it, const char *text, size_t len);
+/* The general case of jy__fold_next() (lib/text_token.c). */
+int jy__fold_next_slow(jy__fold_iter *it, unsigned int *out_cp, size_t *out_start,
+                       size_t *out_end);
+
 /* Stores the next folded code point and its source range; returns 0 at the
- * end of the text, 1 otherwise. */
-int jy__fold_next(jy__fold_iter *it, unsigned int *out_cp, size_t *out_start, size_t *out_end);
+ * end of the text, 1 otherwise. ASCII is handled inline. */
+static inline int jy__fold_next(jy__fold_iter *it, unsigned int *out_cp, size_t *out_start,
+                                size_t *out_end)
+{
+    if (it->i_out >= it->n_out && it->pos < it->len) {
+        unsigned int b = (unsigned char)it->text[it->pos];
+        if (b < 0x80) {
+            *out_cp = (b >= 'A' && b <= 'Z') ? b + 32u : b;
+            *out_start = it->pos;
+            *out_end = ++it->pos;
+            return 1;
+        }
+    }
+    return jy__fold_next_slow(it, out_cp, out_start, out_end);
+}
 
 /* What a folded code point is, for cutting text into tokens. */
 enum {
@@ -38,7 +55,20 @@ enum {
     JY__CLASS_DIGIT = 2,  /* ASCII digit */
     JY__CLASS_ALPHA = 3   /* any other letter or number */
 };
-int jy__fold_class(unsigned int cp);
+int jy__fold_class_slow(unsigned int cp);
+static inline int jy__fold_class(unsigned int cp)
+{
+    if (cp < 0x80) {
+        if (cp >= '0' && cp <= '9')
+            return JY__CLASS_DIGIT;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+            return JY__CLASS_ALPHA;
+        return JY__CLASS_SEP;
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return JY__CLASS_CJK;
+    return jy__fold_class_slow(cp);
+}
 
 /* Appends the UTF-8 encoding of cp to buf (room for 4 bytes needed);
  * returns the number of bytes written. */

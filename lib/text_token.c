@@ -68,7 +68,7 @@ static int is_han(unsigned int cp)
            (cp >= 0x20000 && cp <= 0x323AF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
 }
 
-int jy__fold_class(unsigned int cp)
+int jy__fold_class_slow(unsigned int cp)
 {
     if (cp < 0x80) {
         if (cp >= '0' && cp <= '9')
@@ -134,17 +134,54 @@ void jy__fold_init(jy__fold_iter *it, const char *text, size_t len)
     it->src_start = it->src_end = 0;
 }
 
-int jy__fold_next(jy__fold_iter *it, unsigned int *out_cp, size_t *out_start, size_t *out_end)
+/* Decodes one code point of checked UTF-8; returns its length, or 0 for a
+ * sequence cut by the end of the buffer (not reached for checked text). */
+static inline size_t decode_checked(const char *s, size_t avail, unsigned int *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned int c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xE0) {
+        if (avail < 2)
+            return 0;
+        *cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (avail < 3)
+            return 0;
+        *cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        return 3;
+    }
+    if (avail < 4)
+        return 0;
+    *cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    return 4;
+}
+
+int jy__fold_next_slow(jy__fold_iter *it, unsigned int *out_cp, size_t *out_start,
+                       size_t *out_end)
 {
     while (it->i_out >= it->n_out) {
         if (it->pos >= it->len)
             return 0;
         unsigned int cp;
-        size_t n = jy__utf8_decode(it->text + it->pos, it->len - it->pos, &cp);
+        size_t n = decode_checked(it->text + it->pos, it->len - it->pos, &cp);
         if (n == 0) {
             /* Not reached for checked text; treat a bad byte as a separator. */
             cp = ' ';
             n = 1;
+        }
+        if (cp >= 0x3400 && cp <= 0x9FFF) {
+            /* CJK: the common case, one code point out */
+            *out_cp = simplify(cp);
+            *out_start = it->pos;
+            it->pos += n;
+            *out_end = it->pos;
+            return 1;
         }
         it->src_start = it->pos;
         it->src_end = it->pos + n;

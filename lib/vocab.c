@@ -18,7 +18,7 @@
 /* Largest vocabulary file accepted. */
 #define VOCAB_FILE_MAX ((size_t)64 * 1024 * 1024)
 /* Folded code points kept on the stack during a scan. */
-#define SCAN_STACK 4096
+#define SCAN_STACK 1024
 /* Longest surface form in code points (JY_VOCAB_SURFACE_MAX bytes hold at
  * most this many). */
 #define SURFACE_CPS JY_VOCAB_SURFACE_MAX
@@ -276,6 +276,9 @@ static size_t find_family(const jy_vocab *v, const char *name)
 
 static size_t find_occupation(const jy_vocab *v, const char *folded)
 {
+    /* files list an occupation's forms together: try the latest first */
+    if (v->n_occ && strcmp(v->occs[v->n_occ - 1].folded, folded) == 0)
+        return v->n_occ - 1;
     for (size_t i = 0; i < v->n_occ; i++)
         if (strcmp(v->occs[i].folded, folded) == 0)
             return i;

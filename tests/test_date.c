@@ -138,3 +138,29 @@ Test(date, today_is_plausible)
     cr_assert(jy_date_is_valid(t));
     cr_assert(t.year >= 2024);
 }
+
+Test(date, weekday_iso)
+{
+    int w = 0;
+    cr_assert_eq(jy_date_weekday(&w, D(1970, 1, 1)), JY_OK);
+    cr_assert_eq(w, 4);   /* Thursday */
+    cr_assert_eq(jy_date_weekday(&w, D(2026, 1, 4)), JY_OK);
+    cr_assert_eq(w, 7);   /* Sunday */
+    cr_assert_eq(jy_date_weekday(&w, D(2026, 3, 2)), JY_OK);
+    cr_assert_eq(w, 1);   /* Monday */
+    cr_assert_eq(jy_date_weekday(&w, D(1969, 12, 31)), JY_OK);
+    cr_assert_eq(w, 3);   /* Wednesday, before the epoch */
+    cr_assert_eq(jy_date_weekday(&w, D(1, 1, 1)), JY_OK);
+    cr_assert_eq(w, 1);   /* proleptic Gregorian: a Monday */
+    cr_assert_eq(jy_date_weekday(&w, D(9999, 12, 31)), JY_OK);
+    cr_assert_eq(w, 5);
+    /* Seven consecutive days give 1..7 once each. */
+    int seen = 0;
+    for (int d = 2; d <= 8; d++) {
+        cr_assert_eq(jy_date_weekday(&w, D(2026, 3, d)), JY_OK);
+        seen |= 1 << w;
+    }
+    cr_assert_eq(seen, 0xFE);
+    cr_assert_eq(jy_date_weekday(&w, D(2026, 2, 29)), JY_EINVAL);
+    cr_assert_eq(jy_date_weekday(NULL, D(2026, 2, 28)), JY_EINVAL);
+}

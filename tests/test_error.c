@@ -9,7 +9,7 @@ Test(error, errstr_covers_every_code)
 {
     const int codes[] = { JY_OK, JY_ERROR, JY_ENOTFOUND, JY_EEXISTS, JY_EINVAL, JY_ENOMEM,
                           JY_EUTF8, JY_EPARSE, JY_ESTORAGE, JY_ECONSTRAINT, JY_EAMBIGUOUS,
-                          JY_EIO, JY_EVERSION, JY_EBUSY, JY_ERANGE, JY_ITEROVER };
+                          JY_EIO, JY_EVERSION, JY_EBUSY, JY_ERANGE, JY_ENOTSUP, JY_ITEROVER };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const char *s = jy_errstr(codes[i]);
         cr_assert_not_null(s);
@@ -32,6 +32,7 @@ Test(error, codes_are_stable)
     cr_assert_eq(JY_EUTF8, -6);
     cr_assert_eq(JY_EAMBIGUOUS, -10);
     cr_assert_eq(JY_ERANGE, -14);
+    cr_assert_eq(JY_ENOTSUP, -15);
     cr_assert_eq(JY_ITEROVER, -31);
 }
 

@@ -362,6 +362,11 @@ Test(text, facts_read_salaries_as_written_and_monthly)
         { "包吃住，4000~5500", 4000, 5500, JY_PAY_MONTH, 4000, 5500, "4000~5500" },
         { "￥3000-4000", 3000, 4000, JY_PAY_MONTH, 3000, 4000, "￥3000-4000" },
         { "月入6000左右", 6000, 6000, JY_PAY_MONTH, 6000, 6000, "6000左右" },
+        { "一天两百块", 5200, 5200, JY_PAY_DAY, 200, 200, "两百块" },
+        { "时薪十五元", 3120, 3120, JY_PAY_HOUR, 15, 15, "十五元" },
+        { "工价18元/小时", 3744, 3744, JY_PAY_HOUR, 18, 18, "18元/小时" },
+        { "月薪：3000—5000元", 3000, 5000, JY_PAY_MONTH, 3000, 5000, "3000—5000元" },
+        { "计件，熟手8000+", 8000, 0, JY_PAY_MONTH, 8000, 0, "8000+" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         jy_text_facts f = facts_of(cases[i].text);
@@ -384,7 +389,7 @@ Test(text, facts_tell_salaries_from_other_numbers)
     const char *none[] = {
         "招聘5人，做五休二", "工作8小时，上5天休2天", "联系电话13800000000",
         "2024年5月入职", "厂房3000平方", "需要C1驾照，2年以上经验", "5S管理", "年龄18-45岁",
-        "地址：金川镇工业大道88号", "",
+        "地址：金川镇工业大道88号", "电话：0796-2612345", "一天两百", "35岁左右", "",
     };
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         jy_text_facts f = facts_of(none[i]);

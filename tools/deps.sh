@@ -10,6 +10,13 @@ JY_DEBIAN_PACKAGES=(
   libcriterion-dev
   swig python3-dev python3-pytest
   doxygen
+  # Excel workbooks (.xlsx): optional at build time (JY_WITH_XLSX=AUTO), so
+  # installed here to build and test them; unzip reads them back in tests.
+  libxlsxwriter-dev unzip
+  # The big screen is tested in a real browser (ctest dashboard_browser),
+  # with a CJK font for the screenshot: Noto Sans CJK, which also has the
+  # Extension A character of 麦㙦镇 (WenQuanYi Micro Hei has not).
+  chromium fonts-noto-cjk
 )
 
 jy_install_deps() {

@@ -7,6 +7,9 @@
  *   jiuye export    export ledgers to JSON Lines or CSV (personal data masked);
  *   jiuye summary   print a summary of a database's ledgers for county staff
  *                   (counts only, no personal data), or as JSON;
+ *   jiuye report    a report computed from the ledgers (JSON, CSV, xlsx), or a
+ *                   ledger as a CSV or xlsx file for spreadsheets;
+ *   jiuye dashboard the big screen: a self-contained HTML page;
  *   jiuye demo      load the built-in county profile of Xingan County and
  *                   validate a few sample records, printing the results
  *                   (personal data masked);
@@ -39,6 +42,8 @@ static void usage(FILE *to)
           "  import     import a JSON Lines or CSV file into a database\n"
           "  export     export ledgers to JSON Lines or CSV (personal data masked)\n"
           "  summary    summarize a database's ledgers (counts only)\n"
+          "  report     write a report (JSON, CSV, xlsx) or a ledger for spreadsheets\n"
+          "  dashboard  write the big screen: a self-contained HTML page\n"
           "  match      match jobseeker profiles against postings (JSON Lines, batch)\n"
           "  push       push matched postings to the database's jobseekers (daily push)\n"
           "  demo       validate sample records against the built-in county profile\n"
@@ -145,8 +150,10 @@ static int parse_format(jy_format *out, const char *cmd, const char *text)
         *out = JY_FORMAT_CSV;
     else if (!strcmp(text, "jsonl") || !strcmp(text, "json"))
         *out = JY_FORMAT_JSONL;
+    else if (!strcmp(text, "xlsx"))
+        *out = JY_FORMAT_XLSX;
     else {
-        fprintf(stderr, "jiuye %s: --format is csv or jsonl, not '%s'\n", cmd, text);
+        fprintf(stderr, "jiuye %s: --format is csv, jsonl or xlsx, not '%s'\n", cmd, text);
         return EXIT_USAGE;
     }
     return EXIT_OK;
@@ -1704,6 +1711,344 @@ static int cmd_demo(int argc, char **argv)
 }
 
 
+/* ---- report --------------------------------------------------------------- */
+
+static void report_help(FILE *to)
+{
+    fputs("Usage: jiuye report --db FILE --kind KIND [--from YYYY-MM-DD --to YYYY-MM-DD]\n"
+          "                    [--format json|csv|xlsx] [--unmask] [OUTPUT]\n"
+          "\n"
+          "Writes a report computed from the ledgers for a period, or a ledger as a file\n"
+          "for spreadsheets. OUTPUT defaults to standard output (json or csv); the format\n"
+          "defaults to OUTPUT's extension (.csv, .xlsx), else json. CSV files are UTF-8\n"
+          "with a byte-order mark and Chinese headers, as Excel expects.\n"
+          "\n"
+          "Report kinds (--from and --to required):\n",
+          to);
+    for (size_t i = 0; i < jy_report_kind_count(); i++)
+        fprintf(to, "  %-30s %s\n", jy_report_kind_at(i), jy_report_kind_title(jy_report_kind_at(i)));
+    fputs("\n"
+          "Ledger kinds (labor, enterprise, posting...: every record, or those dated in\n"
+          "--from..--to; names, ID numbers and phones masked unless --unmask, which is\n"
+          "written to the database's audit log).\n"
+          "\n"
+          "Options:\n"
+          "  --db FILE           the database\n"
+          "  --kind KIND         a report kind or a ledger kind; several report kinds,\n"
+          "                      comma-separated, make one xlsx workbook (a sheet each)\n"
+          "  --from DATE         first day of the period\n"
+          "  --to DATE           last day of the period\n"
+          "  --format FORMAT     json, csv or xlsx (xlsx needs OUTPUT)\n"
+          "  --unmask            ledger kinds: personal data in clear (audited)\n"
+          "  -h, --help          show this help\n"
+          "\n"
+          "Exit status: 0 written, 1 failed (unknown database, no xlsx support...), 2 usage.\n",
+          to);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if ((s[n - m + i] | 0x20) != suffix[i])
+            return 0;
+    return 1;
+}
+
+static int parse_date_opt(jy_date *out, const char *cmd, const char *name, const char *text)
+{
+    if (jy_date_parse(out, text) == JY_OK)
+        return EXIT_OK;
+    fprintf(stderr, "jiuye %s: %s: '%s' is not a date (YYYY-MM-DD)\n", cmd, name, text);
+    return EXIT_USAGE;
+}
+
+static int write_text_out(const char *cmd, const char *out, const char *text, size_t len)
+{
+    FILE *f = out ? fopen(out, "wb") : stdout;
+    if (!f) {
+        fprintf(stderr, "jiuye %s: %s: cannot create the file\n", cmd, out);
+        return EXIT_FAILED;
+    }
+    int bad = fwrite(text, 1, len, f) != len;
+    if (out)
+        bad |= fclose(f) != 0;
+    else
+        bad |= fflush(stdout) != 0;
+    if (bad) {
+        fprintf(stderr, "jiuye %s: cannot write %s\n", cmd, out ? out : "the output");
+        return EXIT_FAILED;
+    }
+    return EXIT_OK;
+}
+
+static int report_ledger(jy_db *db, jy_kind kind, const char *from, const char *to,
+                         jy_format format, int unmask, const char *out)
+{
+    jy_filter filter = JY_FILTER_INIT;
+    filter.kind = kind;
+    int rc = EXIT_OK;
+    if (from && (rc = parse_date_opt(&filter.from, "report", "--from", from)) != EXIT_OK)
+        return rc;
+    if (to && (rc = parse_date_opt(&filter.to, "report", "--to", to)) != EXIT_OK)
+        return rc;
+    jy_export_options o = JY_EXPORT_OPTIONS_INIT;
+    o.kind = kind;
+    o.format = format;
+    o.filter = &filter;
+    if (unmask)
+        o.flags |= JY_EXPORT_UNMASK;
+    size_t count = 0;
+    int st = out ? jy_export_file(&count, db, out, &o)
+                 : jy_export_write(&count, db, &o, write_stdout, NULL);
+    if (st == JY_OK && !out && fflush(stdout) != 0)
+        st = JY_EIO;
+    if (st != JY_OK) {
+        fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    fprintf(out ? stdout : stderr, "{\"exported\": %zu}\n", count);
+    return EXIT_OK;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+    const char *db_path = NULL, *kind = NULL, *from = NULL, *to = NULL, *format = NULL;
+    const char *pos[1] = { NULL };
+    int unmask = 0;
+    const option opts[] = { { "--db", &db_path, NULL },     { "--kind", &kind, NULL },
+                            { "--from", &from, NULL },      { "--to", &to, NULL },
+                            { "--format", &format, NULL },  { "--unmask", NULL, &unmask },
+                            { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, pos, 1, &npos, report_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    if (!db_path || !kind) {
+        fprintf(stderr, "jiuye report: %s is required\n\n", !db_path ? "--db FILE" : "--kind KIND");
+        report_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *out = npos && strcmp(pos[0], "-") ? pos[0] : NULL;
+    jy_format fmt = JY_FORMAT_AUTO;
+    if (format && !strcmp(format, "json"))
+        fmt = JY_FORMAT_JSONL;
+    else if ((rc = parse_format(&fmt, "report", format)) != EXIT_OK)
+        return rc;
+    if (fmt == JY_FORMAT_AUTO)
+        fmt = out && ends_with(out, ".xlsx") ? JY_FORMAT_XLSX
+              : out && ends_with(out, ".csv") ? JY_FORMAT_CSV
+                                              : JY_FORMAT_JSONL;
+    if (fmt == JY_FORMAT_XLSX && !out) {
+        fputs("jiuye report: xlsx needs an OUTPUT file\n", stderr);
+        return EXIT_USAGE;
+    }
+    /* Several report kinds, comma-separated: one workbook, a sheet each. */
+    const char *kinds[16];
+    size_t nkinds = 0;
+    char kind_list[512];
+    snprintf(kind_list, sizeof kind_list, "%s", kind);
+    for (char *save = NULL, *k = strtok_r(kind_list, ",", &save); k && nkinds < 16;
+         k = strtok_r(NULL, ",", &save))
+        kinds[nkinds++] = k;
+    if (nkinds > 1) {
+        for (size_t i = 0; i < nkinds; i++)
+            if (!jy_report_kind_title(kinds[i])) {
+                fprintf(stderr, "jiuye report: '%s' is not a report kind (several kinds: "
+                                "reports only)\n", kinds[i]);
+                return EXIT_USAGE;
+            }
+        if (fmt != JY_FORMAT_XLSX) {
+            fputs("jiuye report: several kinds go to one xlsx workbook only\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    int is_report = jy_report_kind_title(kinds[0]) != NULL;
+    jy_kind lk = (jy_kind)0;
+    if (!is_report && jy_kind_from_name(&lk, kind) != JY_OK) {
+        fprintf(stderr, "jiuye report: unknown kind '%s'; see jiuye report --help\n", kind);
+        return EXIT_USAGE;
+    }
+    jy_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
+    if (is_report) {
+        if (!from || !to) {
+            fputs("jiuye report: a report needs --from and --to\n", stderr);
+            return EXIT_USAGE;
+        }
+        if (unmask) {
+            fputs("jiuye report: reports hold counts, no personal data; --unmask applies to "
+                  "ledger kinds\n", stderr);
+            return EXIT_USAGE;
+        }
+        if ((rc = parse_date_opt(&f, "report", "--from", from)) != EXIT_OK ||
+            (rc = parse_date_opt(&t, "report", "--to", to)) != EXIT_OK)
+            return rc;
+        if (jy_date_compare(f, t) > 0) {
+            fputs("jiuye report: --to is before --from\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    jy_db *db = NULL;
+    if ((rc = open_db(&db, "report", db_path)) != EXIT_OK)
+        return rc;
+    if (!is_report) {
+        rc = report_ledger(db, lk, from, to, fmt, unmask, out);
+        jy_db_close(db);
+        return rc;
+    }
+    jy_report *all[16] = { NULL };
+    for (size_t i = 0; i < nkinds; i++)
+        if (jy_report_build(&all[i], db, kinds[i], f, t, NULL) != JY_OK) {
+            fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
+            for (size_t j = 0; j < i; j++)
+                jy_report_free(all[j]);
+            jy_db_close(db);
+            return EXIT_FAILED;
+        }
+    jy_db_close(db);
+    jy_report *r = all[0];
+    char *text = NULL;
+    size_t len = 0;
+    int st = JY_OK;
+    if (fmt == JY_FORMAT_XLSX) {
+        const jy_report *books[16];
+        for (size_t i = 0; i < nkinds; i++)
+            books[i] = all[i];
+        st = jy_report_write_xlsx(books, nkinds, out);
+    } else if (fmt == JY_FORMAT_CSV) {
+        st = jy_report_to_csv(&text, &len, r);
+    } else if ((st = jy_report_to_json(&text, r)) == JY_OK) {
+        len = strlen(text);
+    }
+    rc = EXIT_OK;
+    if (st != JY_OK) {
+        fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
+        rc = EXIT_FAILED;
+    } else if (text) {
+        rc = write_text_out("report", out, text, len);
+        if (rc == EXIT_OK && !out && fmt != JY_FORMAT_CSV)
+            putchar('\n');
+    }
+    for (size_t i = 0; i < nkinds; i++) {
+        if (rc == EXIT_OK && out)
+            printf("%s: %s\n", jy_report_title(all[i]), out);
+        jy_report_free(all[i]);
+    }
+    jy_free(text);
+    return rc;
+}
+
+/* ---- dashboard ------------------------------------------------------------ */
+
+static void dashboard_help(FILE *to)
+{
+    fputs("Usage: jiuye dashboard --db FILE [--from YYYY-MM-DD --to YYYY-MM-DD] OUTPUT.html\n"
+          "\n"
+          "Writes the big screen (就业之家大屏): one self-contained HTML page for a\n"
+          "1920x1080 wall screen (no network, no scripts): key figures, postings and live\n"
+          "job shows per month, labor records by township, key-group service coverage.\n"
+          "The period defaults to the latest contract year on the ledger (else the\n"
+          "calendar year so far).\n"
+          "\n"
+          "Options:\n"
+          "  --db FILE        the database\n"
+          "  --from DATE      first day of the period\n"
+          "  --to DATE        last day of the period\n"
+          "  -h, --help       show this help\n",
+          to);
+}
+
+/* The latest contract year on the ledger, or the calendar year to date. */
+static int default_period(jy_date *from, jy_date *to, jy_db *db)
+{
+    jy_filter f = JY_FILTER_INIT;
+    f.kind = JY_KIND_CONTRACT;
+    jy_ledger_iter *it = NULL;
+    int found = 0;
+    if (jy_ledger_iter_new(&it, db, &f) == JY_OK) {
+        jy_record *r = NULL;
+        while (jy_ledger_iter_next(&r, it) == JY_OK) {
+            jy_date s, e;
+            if (jy_record_get_date(&s, r, "signed_on") == JY_OK &&
+                (!found || jy_date_compare(s, *from) > 0)) {
+                *from = s;
+                long days = 0;
+                if (jy_record_get_date(&e, r, "ends_on") == JY_OK) {
+                    *to = e;
+                } else {
+                    jy_date next = { s.year + 1, s.month, s.month == 2 && s.day == 29 ? 28 : s.day };
+                    jy_date_to_days(&days, next);
+                    jy_date_from_days(to, days - 1);
+                }
+                found = 1;
+            }
+            jy_record_free(r);
+        }
+        jy_ledger_iter_free(it);
+    }
+    if (!found) {
+        if (jy_date_today(to) != JY_OK)
+            return EXIT_FAILED;
+        jy_date jan1 = { to->year, 1, 1 };
+        *from = jan1;
+    }
+    return EXIT_OK;
+}
+
+static int cmd_dashboard(int argc, char **argv)
+{
+    const char *db_path = NULL, *from = NULL, *to = NULL, *pos[1] = { NULL };
+    const option opts[] = { { "--db", &db_path, NULL }, { "--from", &from, NULL },
+                            { "--to", &to, NULL },      { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, pos, 1, &npos, dashboard_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    if (!db_path || npos != 1) {
+        fputs(!db_path ? "jiuye dashboard: --db FILE is required\n\n"
+                       : "jiuye dashboard: OUTPUT.html is required\n\n", stderr);
+        dashboard_help(stderr);
+        return EXIT_USAGE;
+    }
+    if (!from != !to) {
+        fputs("jiuye dashboard: give both --from and --to, or neither\n", stderr);
+        return EXIT_USAGE;
+    }
+    jy_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
+    if (from && ((rc = parse_date_opt(&f, "dashboard", "--from", from)) != EXIT_OK ||
+                 (rc = parse_date_opt(&t, "dashboard", "--to", to)) != EXIT_OK))
+        return rc;
+    if (from && jy_date_compare(f, t) > 0) {
+        fputs("jiuye dashboard: --to is before --from\n", stderr);
+        return EXIT_USAGE;
+    }
+    jy_db *db = NULL;
+    if ((rc = open_db(&db, "dashboard", db_path)) != EXIT_OK)
+        return rc;
+    if (!from && (rc = default_period(&f, &t, db)) != EXIT_OK) {
+        jy_db_close(db);
+        return rc;
+    }
+    jy_dashboard *d = NULL;
+    int st = jy_dashboard_new(&d, db, f, t);
+    jy_db_close(db);
+    if (st == JY_OK)
+        st = jy_dashboard_render(d, pos[0]);
+    jy_dashboard_free(d);
+    if (st != JY_OK) {
+        fprintf(stderr, "jiuye dashboard: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    char a[16], z[16];
+    jy_date_format(a, f);
+    jy_date_format(z, t);
+    printf("大屏页面 (%s 至 %s): %s\n", a, z, pos[0]);
+    return EXIT_OK;
+}
+
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -1735,6 +2080,10 @@ int main(int argc, char **argv)
         return cmd_match(argc, argv);
     if (!strcmp(cmd, "formats"))
         return cmd_formats(argc, argv);
+    if (!strcmp(cmd, "report"))
+        return cmd_report(argc, argv);
+    if (!strcmp(cmd, "dashboard"))
+        return cmd_dashboard(argc, argv);
     fprintf(stderr, "jiuye: unknown command '%s'\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

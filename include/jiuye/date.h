@@ -87,6 +87,15 @@ JY_API int jy_date_to_days(long *out, jy_date date);
 JY_API int jy_date_from_days(jy_date *out, long days);
 
 /**
+ * @brief The day of the week, ISO 8601 numbering.
+ *
+ * @param[out] out  receives 1 for Monday (星期一) to 7 for Sunday (星期日).
+ * @param date  the date.
+ * @return #JY_OK, or #JY_EINVAL if the date does not exist or `out` is NULL.
+ */
+JY_API int jy_date_weekday(int *out, jy_date date);
+
+/**
  * @brief Age in completed years (周岁) on a given date.
  *
  * The age goes up on the birthday; someone born on 29 February gets one year

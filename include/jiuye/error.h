@@ -42,6 +42,8 @@ typedef enum jy_status {
     JY_EVERSION = -12,    /**< Data written by a newer, incompatible version of the library. */
     JY_EBUSY = -13,       /**< A resource stayed locked beyond the retry budget. */
     JY_ERANGE = -14,      /**< A value or a period lies outside the supported range. */
+    JY_ENOTSUP = -15,     /**< The operation is not supported by this build of the library
+                               (an optional dependency such as libxlsxwriter was absent). */
     JY_ITEROVER = -31     /**< An iterator has no more items (not an error). */
 } jy_status;
 

@@ -57,10 +57,16 @@ JY_BEGIN_DECLS
 
 /** @brief Interchange formats. */
 typedef enum jy_format {
-    JY_FORMAT_AUTO = 0,   /**< From the file name: `.csv` is CSV, anything else JSON Lines
-                               (for buffers: JSON Lines). */
+    JY_FORMAT_AUTO = 0,   /**< From the file name: `.csv` is CSV, `.xlsx` (export only) an
+                               Excel workbook, anything else JSON Lines (for buffers:
+                               JSON Lines). */
     JY_FORMAT_JSONL = 1,  /**< JSON Lines: one JSON object a line. */
-    JY_FORMAT_CSV = 2     /**< CSV with a header row (RFC 4180). */
+    JY_FORMAT_CSV = 2,    /**< CSV with a header row (RFC 4180). */
+    JY_FORMAT_XLSX = 3    /**< Excel workbook (`.xlsx`), export only, to a file only
+                               (jy_export_file()): a sheet per kind, written as the CSV
+                               export with `csv_labels` writes its cells. Needs the library
+                               built with libxlsxwriter (jy_xlsx_available() in
+                               jiuye/report.h); #JY_ENOTSUP otherwise. */
 } jy_format;
 
 /** @brief What an import does with bad records. */
@@ -268,9 +274,15 @@ JY_API int jy_export_options_init(jy_export_options *opts);
  * @param db    the database.
  * @param path  the file to write. On failure it may be left incomplete.
  * @param opts  options, or NULL for the defaults.
+ * With #JY_FORMAT_XLSX (or a `.xlsx` name) the file is an Excel workbook
+ * with a sheet per kind exported, named by the kind's Chinese name: a header
+ * row of Chinese labels, then one row per record, cells as in a CSV export
+ * with `csv_labels` (integers as numbers).
+ *
  * @return #JY_OK; #JY_EINVAL for bad options (CSV without a kind, a filter
  *         of another kind); #JY_EIO when the file cannot be written;
- *         #JY_ENOMEM; #JY_ESTORAGE.
+ *         #JY_ENOTSUP for an `.xlsx` export by a library built without
+ *         libxlsxwriter; #JY_ENOMEM; #JY_ESTORAGE.
  *
  * Thread-safety: as `db`.
  */

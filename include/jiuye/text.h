@@ -417,7 +417,8 @@ typedef struct jy_text_facts {
  * characters and case do not matter), then read as people write job texts:
  *  - salary: "4000-6000元/月", "4000~6000", "5k-8k", "1.2w", "月薪5千",
  *    "三千五", "3500以上", "5000+", "年薪6万" (5000 a month), "日结200元",
- *    "150元/天", "20元/小时"; a figure counts as a salary when it carries a
+ *    "150元/天", "20元/小时", "两百块"; Chinese numerals are read when they
+ *    hold 千 or 万 or are followed by 元/块; a figure counts as a salary when it carries a
  *    currency or a k/千/万 multiplier, follows a salary word (月薪, 工资,
  *    薪资, 待遇, 底薪, 综合, 收入, 保底, 年薪, 日薪, 时薪, 日结...) or is a
  *    bare figure of at least 1000 in a range or before 以上/起/左右/+. The first

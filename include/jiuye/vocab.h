@@ -242,7 +242,7 @@ typedef int (*jy_vocab_match_fn)(const jy_vocab_match *match, void *payload);
  * place, then the scan goes on after it.
  *
  * Time is linear in the text (times the depth of the vocabulary's trie);
- * nothing is allocated for texts up to 4096 characters.
+ * nothing is allocated for texts up to 1024 characters.
  *
  * @param vocab   the vocabulary.
  * @param text    UTF-8 text; may be NULL only when `len` is 0.

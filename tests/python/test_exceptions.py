@@ -23,6 +23,7 @@ TREE = [
     (jiuye.VersionError, capi.JY_EVERSION, ()),
     (jiuye.BusyError, capi.JY_EBUSY, (TimeoutError, OSError)),
     (jiuye.RangeError, capi.JY_ERANGE, (ValueError,)),
+    (jiuye.NotSupportedError, capi.JY_ENOTSUP, ()),
 ]
 
 

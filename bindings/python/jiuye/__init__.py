@@ -36,6 +36,7 @@ import itertools as _itertools
 import os as _os
 import re as _re
 import threading as _threading
+import typing as _typing
 from dataclasses import dataclass as _dataclass
 from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple, Union
 
@@ -46,7 +47,7 @@ __all__ = [
     # exceptions
     "Error", "NotFoundError", "ExistsError", "InvalidError", "OutOfMemoryError",
     "Utf8Error", "ParseError", "StorageError", "ConstraintError", "AmbiguousError",
-    "FileError", "VersionError", "BusyError", "RangeError",
+    "FileError", "VersionError", "BusyError", "RangeError", "NotSupportedError",
     # text and dates
     "normalize", "utf8_check", "utf8_length", "parse_date", "age",
     # validators
@@ -58,9 +59,14 @@ __all__ = [
     # matching text
     "fold", "tokenize", "Token", "extract_facts", "TextFacts", "Salary", "education_level",
     "Vocabulary", "VocabMatch",
+    # calendar and periods
+    "Calendar", "Holiday", "PeriodUnit", "Bucket", "split_period", "contract_year",
+    "parse_period", "format_period",
     # ledgers
     "Kind", "kinds", "FieldInfo", "fields", "Database", "Records", "SaveResult",
     "ImportResult", "Reject",
+    # reports and the big screen
+    "Report", "ReportSection", "report_kinds", "xlsx_available",
     # matching
     "Matcher", "MatchResult", "Reason",
 ]
@@ -94,6 +100,7 @@ FileError = _capi.FileError
 VersionError = _capi.VersionError
 BusyError = _capi.BusyError
 RangeError = _capi.RangeError
+NotSupportedError = _capi.NotSupportedError
 
 # ---------------------------------------------------------------------------
 # Text and dates
@@ -559,6 +566,251 @@ class _DatabaseCounty(County):
         if self.closed:
             return "<jiuye.County of a closed database>"
         return f"<jiuye.County {self.code} {self.name} (of a database)>"
+
+
+# ---------------------------------------------------------------------------
+# Calendar: working days, public holidays, periods
+
+
+class PeriodUnit(_enum.IntEnum):
+    """The buckets a period is cut into (``jy_period_unit``).
+
+    ``str(unit)`` is its lower-case name (``'month'``); functions taking a
+    unit also accept that name.
+    """
+
+    DAY = _capi.JY_PERIOD_DAY
+    WEEK = _capi.JY_PERIOD_WEEK          #: ISO weeks, Monday to Sunday
+    MONTH = _capi.JY_PERIOD_MONTH
+    QUARTER = _capi.JY_PERIOD_QUARTER
+    YEAR = _capi.JY_PERIOD_YEAR          #: contract years in splits, calendar years in labels
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+def _unit_arg(unit) -> "PeriodUnit":
+    if isinstance(unit, str):
+        try:
+            return PeriodUnit[unit.upper()]
+        except KeyError:
+            raise InvalidError(f"unknown period unit {unit!r} (day, week, month, quarter, year)") from None
+    if isinstance(unit, bool) or not isinstance(unit, int):
+        raise TypeError(f"unit must be a PeriodUnit or its name, not {type(unit).__name__}")
+    try:
+        return PeriodUnit(unit)
+    except ValueError:
+        raise InvalidError(f"unknown period unit {unit!r}") from None
+
+
+@_dataclass(frozen=True)
+class Holiday:
+    """A public holiday of a year, as the State Council's notice sets it.
+
+    Attributes:
+        name: its name (``'春节'``).
+        year: the year of the notice.
+        first, last: its first and last day off.
+        off: every day off, ascending.
+        makeup: the make-up working days (调休上班: weekend days worked), ascending.
+    """
+
+    name: str
+    year: int
+    first: _datetime.date
+    last: _datetime.date
+    off: Tuple[_datetime.date, ...]
+    makeup: Tuple[_datetime.date, ...]
+
+    @classmethod
+    def _from(cls, d: dict) -> "Holiday":
+        return cls(d["name"], d["year"], d["first"], d["last"], tuple(d["off"]), tuple(d["makeup"]))
+
+
+class Bucket(_typing.NamedTuple):
+    """One bucket of a split period: a tuple ``(start, end, partial)`` of the
+    part inside the split period, whether it is clipped, and the whole bucket
+    as ``full`` (a ``(start, end)`` tuple)."""
+
+    start: _datetime.date
+    end: _datetime.date
+    partial: bool
+    full: Tuple[_datetime.date, _datetime.date]
+
+
+class Calendar:
+    """China's working days: public holidays and make-up working days (调休).
+
+    Get one with :meth:`default` (2026, built into the library) or
+    :meth:`load` (JSON files of one year each, format in docs/formats.md);
+    add years with :meth:`add`. A calendar covers exactly the years it has
+    data for: any question about a day of another year raises
+    :class:`RangeError` naming the missing year, never a guess.
+
+    Dates are :class:`datetime.date`. A calendar is immutable once built:
+    any number of threads may query one (add every year first).
+    """
+
+    __slots__ = ("_handle", "__weakref__")
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Calendar.default(), Calendar.load() or Calendar.from_json()")
+
+    @classmethod
+    def _wrap(cls, handle) -> "Calendar":
+        self = object.__new__(cls)
+        self._handle = handle
+        return self
+
+    @classmethod
+    def default(cls) -> "Calendar":
+        """The calendar built into the library: China's 2026 public holidays."""
+        return cls._wrap(_capi.jy_calendar_load_default())
+
+    @classmethod
+    def load(cls, *paths: Union[str, bytes, "_os.PathLike[str]"]) -> "Calendar":
+        """A calendar of the years in one or more JSON files (one year each).
+
+        Raises :class:`FileError` if a file cannot be read, :class:`ParseError`
+        for malformed JSON, :class:`InvalidError` for a file that breaks the
+        format (with ``source``, ``field`` and ``detail``), and
+        :class:`ExistsError` for a year given twice.
+        """
+        self = cls._wrap(_capi.jy_calendar_new())
+        for path in paths:
+            self.add(path)
+        return self
+
+    @classmethod
+    def from_json(cls, data: Union[Text, bytearray, memoryview]) -> "Calendar":
+        """A calendar of the year in JSON text (str) or UTF-8 bytes."""
+        return cls._wrap(_capi.jy_calendar_load_buffer(data))
+
+    def add(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Add the year of a JSON file; on failure the calendar is unchanged.
+
+        Not while other threads use the calendar. Raises as :meth:`load`.
+        """
+        _capi.jy_calendar_add_file(self._live(), _os.fsencode(path))
+
+    def add_json(self, data: Union[Text, bytearray, memoryview]) -> None:
+        """Add the year of JSON text or UTF-8 bytes (see :meth:`add`)."""
+        _capi.jy_calendar_add_buffer(self._live(), data)
+
+    # -- lifecycle --
+
+    def close(self) -> None:
+        """Release the calendar. Closing twice is allowed and does nothing."""
+        self._handle = None
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has been called."""
+        return self._handle is None
+
+    def __enter__(self) -> "Calendar":
+        self._live()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _live(self):
+        handle = self._handle
+        if handle is None:
+            raise InvalidError("the calendar is closed")
+        return handle
+
+    # -- queries --
+
+    @property
+    def years(self) -> List[int]:
+        """The years covered, ascending."""
+        handle = self._live()
+        return [_capi.jy_calendar_year_at(handle, i)
+                for i in range(_capi.jy_calendar_year_count(handle))]
+
+    def covers(self, start: _datetime.date, end: Optional[_datetime.date] = None) -> bool:
+        """True if the calendar has data for every day from *start* to *end*
+        (default: *start* alone)."""
+        try:
+            _capi.jy_calendar_covers(self._live(), start, end if end is not None else start)
+        except RangeError:
+            return False
+        return True
+
+    def is_workday(self, day: _datetime.date) -> bool:
+        """True for a working day: a make-up working day, or a Monday to Friday
+        that is not a day off. Raises :class:`RangeError` for a year without data."""
+        return bool(_capi.jy_calendar_is_workday(self._live(), day))
+
+    def workdays(self, start: _datetime.date, end: _datetime.date) -> int:
+        """The number of working days from *start* to *end*, both included.
+
+        Raises :class:`RangeError` if the calendar does not cover the whole
+        period, :class:`InvalidError` if *end* is before *start*.
+        """
+        return _capi.jy_calendar_workdays(self._live(), start, end)
+
+    def holiday(self, day: _datetime.date) -> Optional[str]:
+        """The name of the public holiday *day* is a day off of (``'劳动节'``),
+        or None (ordinary days, weekends, make-up working days). Raises
+        :class:`RangeError` for a year without data."""
+        return _capi.jy_calendar_holiday(self._live(), day)
+
+    @property
+    def holidays(self) -> List[Holiday]:
+        """Every public holiday, in order of their first day off."""
+        handle = self._live()
+        return [Holiday._from(_capi.jy_calendar_holiday_at(handle, i))
+                for i in range(_capi.jy_calendar_holiday_count(handle))]
+
+    def __repr__(self) -> str:
+        if self._handle is None:
+            return "<jiuye.Calendar (closed)>"
+        return f"<jiuye.Calendar {', '.join(map(str, self.years)) or 'empty'}>"
+
+
+def split_period(start: _datetime.date, end: _datetime.date, unit,
+                 contract_start: Optional[_datetime.date] = None) -> List[Bucket]:
+    """Cut the period *start*..*end* (inclusive) into buckets of *unit*.
+
+    Every bucket of the unit that meets the period, clipped to it: ISO weeks
+    (Monday to Sunday), calendar months and quarters, or contract years from
+    *contract_start* (required for ``'year'``). Each :class:`Bucket` unpacks
+    as ``(start, end, partial, full)``.
+    """
+    unit = _unit_arg(unit)
+    if unit == PeriodUnit.YEAR and contract_start is None:
+        raise InvalidError("contract years need contract_start, the signing date")
+    raw = _capi.jy_period_split((start, end), int(unit),
+                                contract_start if contract_start is not None else start)
+    return [Bucket(p[0], p[1], partial, full) for p, full, partial in raw]
+
+
+def contract_year(signed_on: _datetime.date, day: _datetime.date
+                  ) -> Tuple[_datetime.date, _datetime.date]:
+    """The contract year containing *day*, as ``(start, end)``: signed on
+    2026-03-15, 2026-03-15..2027-03-14. Raises :class:`RangeError` if *day*
+    is before *signed_on*."""
+    return _capi.jy_contract_year(signed_on, day)
+
+
+def parse_period(text: Text) -> Tuple[_datetime.date, _datetime.date, PeriodUnit]:
+    """Parse a period label: ``'2026-03'``, ``'2026-Q1'``, ``'2026-W10'``,
+    ``'2026'`` (a calendar year) or ``'2026-03-05'``; returns
+    ``(start, end, unit)``. Raises :class:`ParseError` for another form and
+    :class:`InvalidError` for a period that does not exist (``'2026-13'``)."""
+    (a, b), unit = _capi.jy_period_parse(text)
+    return a, b, PeriodUnit(unit)
+
+
+def format_period(start: _datetime.date, end: _datetime.date, unit) -> str:
+    """The label of a period that is exactly one bucket of *unit*
+    (``'2026-W53'`` for 2026-12-28..2027-01-03). Raises :class:`InvalidError`
+    otherwise."""
+    return _capi.jy_period_format((start, end), int(_unit_arg(unit)))
+
 
 
 # ---------------------------------------------------------------------------
@@ -1715,6 +1967,119 @@ class Database:
         return text
 
 
+    # -- reports and the big screen -------------------------------------------
+
+    def report(self, kind: str, start, end, *, staff_survey_target: Optional[int] = None,
+               top: Optional[int] = None) -> "Report":
+        """Compute a report from the ledgers for the period *start* to *end*
+        (dates or ``'YYYY-MM-DD'``): one of :func:`report_kinds`
+        (``'quarterly_labor'``, ``'returnee_monthly'``, ``'staff_survey'``,
+        ``'quarterly_enterprise_service'``, ``'quarterly_labor_service'``).
+
+        *staff_survey_target* (default 600) and *top* (rows of the
+        most-frequent tables, default 10) adjust it. Raises
+        :class:`NotFoundError` for an unknown kind, :class:`InvalidError`
+        for a bad period.
+        """
+        opts = None
+        if staff_survey_target is not None or top is not None:
+            opts = {}
+            if staff_survey_target is not None:
+                opts["staff_survey_target"] = staff_survey_target
+            if top is not None:
+                opts["top"] = top
+        handle = self._call_plain(_capi.jy_report_build, kind, _date_arg(start, "start"),
+                                  _date_arg(end, "end"), opts)
+        return Report._wrap(handle)
+
+    def _call_plain(self, function, *args):
+        """``function(*args[:1], db_handle, *args[1:])`` for report builders,
+        whose database comes after the output."""
+        self._enter()
+        try:
+            return function(self._handle, *args)
+        finally:
+            self._leave()
+
+    def _reports(self, what, start, end) -> List["Report"]:
+        items = what if isinstance(what, (list, tuple)) else [what]
+        out = []
+        for item in items:
+            if isinstance(item, Report):
+                out.append(item)
+            else:
+                if start is None or end is None:
+                    raise TypeError("a report needs start and end")
+                out.append(self.report(item, start, end))
+        return out
+
+    @staticmethod
+    def _is_ledger(what) -> bool:
+        if isinstance(what, (Report, list, tuple)):
+            return False
+        if isinstance(what, (Kind, int)):
+            return True
+        return _capi.jy_report_kind_title(what) is None
+
+    def write_csv(self, what, path: Union[str, bytes, "_os.PathLike[str]"], start=None,
+                  end=None, *, unmask: bool = False) -> None:
+        """Write a report or a ledger as CSV for spreadsheets (UTF-8 with a
+        byte-order mark, CRLF, Chinese headers).
+
+        *what* is a :class:`Report`, a report kind (computed for *start* to
+        *end*), or a ledger kind (every record, or those dated from *start*
+        to *end*; personal data masked unless *unmask*, which is audited).
+        """
+        if self._is_ledger(what):
+            self.export_file(path, what, format="csv", unmask=unmask, start=start, end=end)
+            return
+        if unmask:
+            raise InvalidError("reports hold counts, no personal data: unmask is for ledgers")
+        (report,) = self._reports(what, start, end)
+        report.write_csv(path)
+
+    def write_xlsx(self, what, path: Union[str, bytes, "_os.PathLike[str]"], start=None,
+                   end=None, *, unmask: bool = False) -> None:
+        """Write reports or a ledger as an Excel workbook (``.xlsx``).
+
+        *what* is a :class:`Report`, a report kind, a list of them (a sheet
+        each), or a ledger kind (as :meth:`write_csv`; None: every kind, a
+        sheet each). Raises :class:`NotSupportedError` when the library was
+        built without libxlsxwriter.
+        """
+        if what is None or self._is_ledger(what):
+            self.export_file(path, what, format="xlsx", unmask=unmask, start=start, end=end)
+            return
+        if unmask:
+            raise InvalidError("reports hold counts, no personal data: unmask is for ledgers")
+        reports = self._reports(what, start, end)
+        _capi.jy_report_write_xlsx([r._handle for r in reports], _os.fsencode(path))
+
+    def dashboard(self, path: Union[str, bytes, "_os.PathLike[str]"], start, end, *,
+                  indicators=None) -> "Report":
+        """Write the big screen (就业之家大屏) for *start* to *end*: one
+        self-contained HTML page for a 1920×1080 wall screen. Return its
+        figures as a :class:`Report`.
+
+        *indicators*, when given (from a scorecard), is a list of dicts with
+        ``id``, ``label``, ``value``, ``target`` and optionally ``unit``,
+        ``status`` (``'green'``, ``'amber'``, ``'red'``) and ``warning``;
+        the page then shows their progress. Without them it shows none.
+        """
+        handle = self._call_plain(_capi.jy_dashboard_new, _date_arg(start, "start"),
+                                  _date_arg(end, "end"))
+        for ind in indicators or ():
+            status = _RAG.get(ind.get("status"), None)
+            if status is None:
+                raise InvalidError(f"indicator status must be one of {sorted(k for k in _RAG if k)}")
+            _capi.jy_dashboard_add_indicator(handle, str(ind["id"]), ind["label"],
+                                             float(ind["value"]), float(ind.get("target") or 0),
+                                             ind.get("unit"), status, ind.get("warning"))
+        _capi.jy_dashboard_render(handle, _os.fsencode(path))
+        # The figures are borrowed from the dashboard: the Report keeps it.
+        return Report._wrap(_capi.jy_dashboard_data(handle), keep=handle)
+
+
 class Records:
     """An iterator over the records of a ledger, as dicts (made by
     :meth:`Database.records`).
@@ -1792,10 +2157,135 @@ class Records:
 
 
 # ---------------------------------------------------------------------------
+# Reports
+
+_RAG = {None: _capi.JY_RAG_NONE, "none": _capi.JY_RAG_NONE, "green": _capi.JY_RAG_GREEN,
+        "amber": _capi.JY_RAG_AMBER, "red": _capi.JY_RAG_RED}
+
+
+def report_kinds() -> List[Tuple[str, str]]:
+    """The built-in reports: ``[(kind, Chinese title), ...]``."""
+    return [(_capi.jy_report_kind_at(i), _capi.jy_report_kind_title(_capi.jy_report_kind_at(i)))
+            for i in range(_capi.jy_report_kind_count())]
+
+
+def xlsx_available() -> bool:
+    """Whether this build of the library writes ``.xlsx`` workbooks."""
+    return bool(_capi.jy_xlsx_available())
+
+
+@_dataclass(frozen=True)
+class ReportSection:
+    """One table of a report.
+
+    Attributes:
+        name: English name (``'employment'``).
+        title: Chinese title.
+        note: Chinese note, or None.
+        columns: ``[(name, Chinese label), ...]``.
+        rows: the data rows as dicts ``{column name: value}`` (numbers as
+            int or float, percentages as ratios, text as str, empty cells as
+            None): ``pandas.DataFrame(section.rows)`` works as it is.
+        totals: the totals row (合计) as a dict, or None.
+    """
+
+    name: str
+    title: str
+    note: Optional[str]
+    columns: Tuple[Tuple[str, str], ...]
+    rows: List[dict]
+    totals: Optional[dict]
+
+    @property
+    def labels(self) -> dict:
+        """``{column name: Chinese label}``, to rename a DataFrame's columns."""
+        return dict(self.columns)
+
+
+def _number(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2 ** 53:
+        return int(v)
+    return v
+
+
+class Report:
+    """A report computed from the ledgers (:meth:`Database.report`): a
+    Chinese title, a period, notes and sections of tables.
+
+    ``report['employment'].rows`` is a list of dicts (pandas-friendly);
+    :meth:`rows` is the same by section name; :meth:`to_json` gives the
+    documented JSON document; :meth:`to_csv`, :meth:`write_csv` and
+    :meth:`write_xlsx` the files people open.
+    """
+
+    __slots__ = ("_handle", "_keep", "_json", "kind", "title", "start", "end", "notes",
+                 "sections")
+
+    def __init__(self, *args, **kwargs) -> None:
+        raise TypeError("use Database.report()")
+
+    @classmethod
+    def _wrap(cls, handle, keep=None) -> "Report":
+        import json as _json
+        self = object.__new__(cls)
+        self._handle = handle
+        self._keep = keep
+        self._json = _capi.jy_report_to_json(handle)
+        d = _json.loads(self._json)
+        self.kind = d["kind"]
+        self.title = d["title"]
+        self.start = _datetime.date.fromisoformat(d["from"])
+        self.end = _datetime.date.fromisoformat(d["to"])
+        self.notes = tuple(d["notes"])
+        secs = []
+        for sd in d["sections"]:
+            rows = [{k: _number(v) for k, v in r.items()} for r in sd["rows"]]
+            totals = ({k: _number(v) for k, v in sd["totals"].items()}
+                      if sd["totals"] is not None else None)
+            secs.append(ReportSection(sd["name"], sd["title"], sd["note"],
+                                      tuple((c["name"], c["label"]) for c in sd["columns"]),
+                                      rows, totals))
+        self.sections = tuple(secs)
+        return self
+
+    def __getitem__(self, name: str) -> ReportSection:
+        for s in self.sections:
+            if s.name == name:
+                return s
+        raise NotFoundError(f"report '{self.kind}' has no section '{name}'")
+
+    def rows(self, section: str) -> List[dict]:
+        """The data rows of a section as a list of dicts."""
+        return list(self[section].rows)
+
+    def to_json(self) -> str:
+        """The report as its JSON document (see docs/formats.md)."""
+        return self._json
+
+    def to_csv(self) -> str:
+        """The report as CSV text for spreadsheets (starting with a
+        byte-order mark, CRLF line ends)."""
+        return _capi.jy_report_to_csv(self._handle)
+
+    def write_csv(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Write the report as a CSV file for Excel."""
+        _capi.jy_report_write_csv(self._handle, _os.fsencode(path))
+
+    def write_xlsx(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> None:
+        """Write the report as an Excel workbook (:class:`NotSupportedError`
+        without libxlsxwriter)."""
+        _capi.jy_report_write_xlsx([self._handle], _os.fsencode(path))
+
+    def __repr__(self) -> str:
+        return f"<jiuye.Report {self.kind} {self.start}..{self.end}: {len(self.sections)} sections>"
+
+
+# ---------------------------------------------------------------------------
 # Import and export: options and results
 
 _FORMATS = {None: _capi.JY_FORMAT_AUTO, "auto": _capi.JY_FORMAT_AUTO,
-            "jsonl": _capi.JY_FORMAT_JSONL, "csv": _capi.JY_FORMAT_CSV}
+            "jsonl": _capi.JY_FORMAT_JSONL, "csv": _capi.JY_FORMAT_CSV,
+            "xlsx": _capi.JY_FORMAT_XLSX}
 _MODES = {"all": _capi.JY_IMPORT_ALL, "keep_good": _capi.JY_IMPORT_KEEP_GOOD,
           "keep-good": _capi.JY_IMPORT_KEEP_GOOD}
 _ENCODINGS = {"auto": _capi.JY_ENCODING_AUTO, "utf-8": _capi.JY_ENCODING_UTF8,
@@ -1849,7 +2339,7 @@ def _reject(d: dict) -> Reject:
 _ERRORS_BY_CODE = {cls.code: cls for cls in (
     Error, NotFoundError, ExistsError, InvalidError, OutOfMemoryError, Utf8Error, ParseError,
     StorageError, ConstraintError, AmbiguousError, FileError, VersionError, BusyError,
-    RangeError)}
+    RangeError, NotSupportedError)}
 
 
 @_dataclass(frozen=True)
