@@ -367,8 +367,9 @@ JY_API int jy_match_results_why_json(char **out, const jy_match_results *results
  * Hard filters: the posting's age limits against `age`, its least
  * education against `education` (both when known), closed postings
  * (`opts->filter_closed`), and the posting kind when `kind` is given.
- * Takes the read lock; allocates only while `results` or the calling
- * thread's scratch space grows.
+ * Takes the read lock; allocates only while `results` (the caller's
+ * scratch space) grows, and briefly when `township` is a name rather than
+ * a code (the county lookup normalizes it).
  *
  * @param results  receives the results (replacing earlier ones).
  * @param index    a #JY_MATCH_POSTINGS index.
