@@ -508,6 +508,22 @@ static int replace(jy_db *db, const jy_record *old, jy_record *r, size_t *change
     return rc == JY_OK ? end : rc;
 }
 
+/* Ends a transaction begun by the library: commits when rc is JY_OK, else
+ * rolls back, keeping the error that caused it. */
+static int end_own_transaction(jy_db *db, int rc)
+{
+    if (rc == JY_OK) {
+        rc = jy__db_exec(db, "COMMIT");
+        if (rc == JY_OK)
+            return rc;
+    }
+    jy__saved_error saved;
+    jy__error_save(&saved);
+    if (!sqlite3_get_autocommit(db->conn))
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return jy__error_restore(&saved);
+}
+
 int jy_ledger_update(jy_db *db, jy_record *record)
 {
     if (!db || !record)
@@ -519,9 +535,15 @@ int jy_ledger_update(jy_db *db, jy_record *record)
     if (id <= 0)
         return jy__error(JY_EINVAL, "jy_ledger_update: the %s record has no id",
                          record->info->name);
+    /* Outside a caller's transaction, take the write lock before reading
+     * the stored record, so that the history written (old value -> new
+     * value) cannot miss a change made meanwhile by another connection. */
+    int own = sqlite3_get_autocommit(db->conn);
+    if (own && (rc = jy__db_exec(db, "BEGIN IMMEDIATE")) != JY_OK)
+        return rc;
     jy_record *old = NULL;
     if ((rc = get_row(&old, db, record->info, id)) != JY_OK)
-        return rc;
+        return own ? end_own_transaction(db, rc) : rc;
     /* A record read, changed and written back carries the derived values
      * of what it was: when the ID number changes they go with it. */
     int idn = jy__field_index(record->info, "id_number");
@@ -535,7 +557,7 @@ int jy_ledger_update(jy_db *db, jy_record *record)
     if (rc == JY_OK)
         rc = replace(db, old, record, &changes);
     jy_record_free(old);
-    return rc;
+    return own ? end_own_transaction(db, rc) : rc;
 }
 
 /* The id of the stored record sharing a unique field's value with `r`, or 0. */
@@ -603,22 +625,6 @@ static int merge_stored(jy_record *r, const jy_record *old)
             return rc;
     }
     return JY_OK;
-}
-
-/* Ends a transaction begun by the library: commits when rc is JY_OK, else
- * rolls back, keeping the error that caused it. */
-static int end_own_transaction(jy_db *db, int rc)
-{
-    if (rc == JY_OK) {
-        rc = jy__db_exec(db, "COMMIT");
-        if (rc == JY_OK)
-            return rc;
-    }
-    jy__saved_error saved;
-    jy__error_save(&saved);
-    if (!sqlite3_get_autocommit(db->conn))
-        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-    return jy__error_restore(&saved);
 }
 
 int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
