@@ -10,6 +10,7 @@ JY_DEBIAN_PACKAGES=(
   libcriterion-dev
   swig python3-dev python3-pytest
   doxygen
+  clang libclang-rt-14-dev  # libFuzzer and its sanitizers (preset fuzz)
 )
 
 jy_install_deps() {
