@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -414,6 +415,14 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
     int readonly = (o->flags & JY_DB_READONLY) != 0;
     if (!memory && access(path, F_OK) != 0 && (!(o->flags & JY_DB_CREATE) || readonly))
         return jy__error(JY_ENOTFOUND, "database file not found (and not asked to create it)");
+    /* A new file holds personal data from its first record: it is created
+     * readable by its owner only (SQLite would use 0644, less the umask; its
+     * journal and WAL files take the database file's permissions). */
+    if (!memory && !readonly && (o->flags & JY_DB_CREATE) && access(path, F_OK) != 0) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &db->conn, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK)
