@@ -19,6 +19,20 @@ typedef struct order_rule {
     const char *why;
 } order_rule;
 
+
+/* "id 42" for a message; an id too long to be a record's (most likely an ID
+ * number or a phone number given where an id was wanted) is not repeated:
+ * messages never carry personal data. */
+static const char *id_text(char *buf, size_t size, int64_t id)
+{
+    if (id > -1000000000 && id < 1000000000)
+        snprintf(buf, size, "id %" PRId64, id);
+    else
+        snprintf(buf, size, "this id (too long for a record id: an ID number or a phone "
+                            "number is no record id)");
+    return buf;
+}
+
 static const order_rule order_rules[] = {
     { JY_KIND_CONTRACT, "signed_on", "ends_on", "the contract ends before it is signed" },
     { JY_KIND_POSTING, "salary_min", "salary_max", "salary_min is above salary_max" },
@@ -261,8 +275,11 @@ static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings
             if ((rc = reference_exists(db, f, v->i, &exists)) != JY_OK)
                 return rc;
             if (!exists)
-                return jy__error(JY_ENOTFOUND, "%s: field '%s': no %s has id %" PRId64,
-                                 k->name, f->name, jy_kind_name((int)f->ref_kind), v->i);
+            {
+                char idt[96];
+                return jy__error(JY_ENOTFOUND, "%s: field '%s': no %s has %s", k->name, f->name,
+                                 jy_kind_name((int)f->ref_kind), id_text(idt, sizeof idt, v->i));
+            }
         }
     }
 
@@ -405,10 +422,12 @@ static int get_row(jy_record **out, jy_db *db, const jy__kind_info *k, int64_t i
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         rc = row_to_record(out, st, k);
-    else if (step == SQLITE_DONE)
-        rc = jy__error(JY_ENOTFOUND, "no %s has id %" PRId64, k->name, id);
-    else
+    else if (step == SQLITE_DONE) {
+        char idt[96];
+        rc = jy__error(JY_ENOTFOUND, "no %s has %s", k->name, id_text(idt, sizeof idt, id));
+    } else {
         rc = jy__db_error(db, step, k->name);
+    }
     sqlite3_reset(st);
     return rc;
 }
@@ -773,8 +792,10 @@ int jy_ledger_delete(jy_db *db, jy_kind kind, int64_t id)
                          "delete them first", k->name, id);
     if (step != SQLITE_DONE)
         return jy__db_error(db, step, k->name);
-    if (sqlite3_changes(db->conn) == 0)
-        return jy__error(JY_ENOTFOUND, "no %s has id %" PRId64, k->name, id);
+    if (sqlite3_changes(db->conn) == 0) {
+        char idt[96];
+        return jy__error(JY_ENOTFOUND, "no %s has %s", k->name, id_text(idt, sizeof idt, id));
+    }
     return JY_OK;
 }
 
