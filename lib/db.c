@@ -4,8 +4,13 @@
  * text (the catalogue's own field names); values are always bound, never
  * written into SQL.
  */
+#ifdef JY_HAVE_SQLCIPHER
+#define SQLITE_HAS_CODEC 1 /* declares sqlite3_key() */
+#endif
 #include "db_internal.h"
 #include "schema.h"
+
+#include <limits.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,6 +434,16 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
         return jy__db_error(db, rc, "opening the database");
     sqlite3_extended_result_codes(db->conn, 1);
     sqlite3_busy_timeout(db->conn, o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 0);
+#ifdef JY_HAVE_SQLCIPHER
+    /* The key comes first: nothing can be read before it. */
+    if (o->key) {
+        size_t klen = strlen(o->key);
+        if (klen == 0 || klen > INT_MAX)
+            return jy__error(JY_EINVAL, "jy_db_open: the key is empty");
+        if ((rc = sqlite3_key(db->conn, o->key, (int)klen)) != SQLITE_OK)
+            return jy__db_error(db, rc, "setting the key");
+    }
+#endif
 
     /* The three are read in one transaction: another process creating the
      * file meanwhile must not be seen half-way (tables, but no id yet). */
@@ -440,7 +455,13 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
         rc = pragma_int(db, "PRAGMA user_version", &version);
     if (rc == JY_OK)
         rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+    int raw = rc != JY_OK ? sqlite3_extended_errcode(db->conn) : SQLITE_OK;
     sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+    if (rc == JY_ESTORAGE && (raw & 0xFF) == SQLITE_NOTADB)
+        return jy__error(JY_ESTORAGE,
+                         o->key ? "the database cannot be read with this key (a wrong key, or "
+                                  "the file is not an encrypted libjiuye database)"
+                                : "the file is not a database, or is encrypted and needs its key");
     if (rc != JY_OK)
         return rc;
     if (objects > 0 && app != JY__APPLICATION_ID)
@@ -489,8 +510,20 @@ int jy_db_open(jy_db **out, const char *path, const jy_db_options *opts)
         if (opts->version < 1 || opts->version > JY_DB_OPTIONS_VERSION)
             return jy__error(JY_EINVAL, "jy_db_open: options version %u is not supported",
                              opts->version);
-        o = *opts;
+        if (opts->version == 1) {
+            /* The version 1 structure ends before the key. */
+            o.flags = opts->flags;
+            o.busy_timeout_ms = opts->busy_timeout_ms;
+            o.county_file = opts->county_file;
+        } else {
+            o = *opts;
+        }
     }
+#ifndef JY_HAVE_SQLCIPHER
+    if (o.key)
+        return jy__error(JY_EINVAL, "jy_db_open: a key was given, but this build of libjiuye "
+                                    "cannot encrypt (built without JY_WITH_SQLCIPHER)");
+#endif
     jy_db *db = jy__calloc(1, sizeof *db);
     if (!db)
         return JY_ENOMEM;

@@ -109,3 +109,12 @@ def test_raw_layer_null_handles():
         with pytest.raises((jiuye.Error, TypeError, ValueError)) as e:
             call()
         assert str(e.value)
+
+
+def test_key_without_encryption_is_refused(tmp_path):
+    path = tmp_path / "secret.db"
+    try:
+        jiuye.Database(str(path), key="口令").close()
+    except jiuye.InvalidError as e:  # a build without SQLCipher
+        assert "JY_WITH_SQLCIPHER" in str(e)
+        assert not path.exists()
