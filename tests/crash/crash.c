@@ -475,7 +475,7 @@ static long keep_good_expected(long b)
  * random moment of an import whose length is measured first. */
 static void run_keep_good(const char *dir, int points)
 {
-    char file[512], path[512];
+    char file[1024], path[1024];
     snprintf(file, sizeof file, "%s/keep-good.jsonl", dir);
     make_keep_good_file(file);
     double t0 = now_ms();
@@ -534,7 +534,7 @@ static void run_keep_good(const char *dir, int points)
             kills_during++;
         if (!getenv("JY_CRASH_KEEP"))
             unlink(path);
-        char aux[600];
+        char aux[1100];
         snprintf(aux, sizeof aux, "%s-wal", path);
         unlink(aux);
         snprintf(aux, sizeof aux, "%s-shm", path);
