@@ -1412,7 +1412,9 @@ class Database:
     raises :class:`VersionError` and is left untouched. Several processes
     (and several Database objects) may share a file: a write waits up to
     *busy_timeout_ms* for a lock another one holds, then raises
-    :class:`BusyError`.
+    :class:`BusyError`. *key* opens (or creates) an encrypted file, in
+    builds with SQLCipher only (others raise :class:`InvalidError`); a
+    missing or wrong key raises :class:`StorageError`.
 
     Records are dicts ``{field name: value}`` with typed values: ``str``,
     ``int``, ``float``, ``bool``, :class:`datetime.date`, a list of ``str``
@@ -1451,7 +1453,8 @@ class Database:
 
     def __init__(self, path: Union[str, bytes, "_os.PathLike[str]"] = ":memory:", *,
                  create: bool = True, readonly: bool = False, busy_timeout_ms: int = 5000,
-                 county_file: Union[str, bytes, "_os.PathLike[str]", None] = None) -> None:
+                 county_file: Union[str, bytes, "_os.PathLike[str]", None] = None,
+                 key: Optional[str] = None) -> None:
         self._handle = None
         self._path = _os.fspath(path)
         self._lock = _threading.Lock()
@@ -1466,6 +1469,8 @@ class Database:
         opts = {"flags": flags, "busy_timeout_ms": busy_timeout_ms}
         if county_file is not None:
             opts["county_file"] = _os.fsencode(county_file)
+        if key is not None:
+            opts["key"] = key
         self._handle = _capi.jy_db_open(_os.fsencode(path), opts)
 
     # -- lifecycle --
