@@ -94,6 +94,8 @@ JY_HANDLE(jy_ledger_iter, jy_ledger_iter_free)
 JY_HANDLE(jy_vocab, jy_vocab_free)
 JY_HANDLE(jy_report, jy_report_free)
 JY_HANDLE(jy_dashboard, jy_dashboard_free)
+JY_HANDLE(jy_match_index, jy_match_index_free)
+JY_HANDLE(jy_match_results, jy_match_results_free)
 
 /* Borrowed handles. jy_db_county() returns the county its database holds:
  * not owned (no destructor runs), and each host makes the object it returns
@@ -193,6 +195,33 @@ JY_HANDLE(jy_dashboard, jy_dashboard_free)
 %ignore jy_vocab_match_fn;
 %ignore jy_vocab_scan_each;
 %ignore jy_vocab_scan;
+/* The matcher (match.h): hosts feed postings and profiles as JSON objects
+ * (jy_match_index_add_json(), jy_match_query_json()), which carry every
+ * field and option; the struct forms are C conveniences. */
+%ignore jy_posting_input;
+%ignore jy_profile_input;
+%ignore jy_match_options;
+%ignore jy_match_options_init;
+%ignore jy_match_reason;
+%ignore jy_match_result;
+%ignore jy_match_index_add;
+%ignore jy_match_index_update;
+%ignore jy_match_index_put_profile;
+%ignore jy_match_query;
+%ignore jy_match_query_posting;
+%ignore jy_match_results_at;
+%ignore jy_match_results_why_json;
+%ignore jy_match_results_count;
+%ignore jy_match_index_count;
+%ignore jy_match_index_memory;
+%ignore jy_match_index_side;
+%ignore jy_push_options;
+%ignore jy_push_options_init;
+%ignore jy_push_stats;
+%ignore jy_push_progress_fn;
+/* jy_match_index_count() and _memory() return size_t, not a status: the
+ * hosts wrap them through helpers of their own. */
+
 /* jy_education_parse() returns a level, negative (-1) when unknown: data,
  * not a status. Each host gives it an `out` typemap. */
 %noexception jy_education_parse;
@@ -260,6 +289,9 @@ JY_BLOCKING(jy_dashboard_new)
 JY_BLOCKING(jy_dashboard_render)
 JY_BLOCKING(jy_swig_assess_json)
 JY_BLOCKING(jy_swig_dashboard_assess)
+JY_BLOCKING(jy_match_index_load_jsonl)
+JY_BLOCKING(jy_match_query_json)
+JY_BLOCKING(jy_push_run)
 
 /* ------------------------------------------------------------------------ */
 /* The API: the real headers, in dependency order.                            */
@@ -338,3 +370,5 @@ static int jy_swig_dashboard_assess(jy_db *db, jy_dashboard *dashboard, jy_date 
 }
 %}
 
+%include "jiuye/match.h"
+%include "jiuye/push.h"

@@ -17,10 +17,12 @@
  *  - jiuye/ledger.h   storing, reading, listing and counting records;
  *  - jiuye/io.h       importing and exporting JSON Lines, CSV and Excel;
  *  - jiuye/report.h   reports computed from the ledgers, as data, JSON, CSV, xlsx;
- *  - jiuye/dashboard.h the big screen: a self-contained HTML page.
+ *  - jiuye/dashboard.h the big screen: a self-contained HTML page;
  *  - jiuye/metrics.h  named measurements of the ledgers over a period;
  *  - jiuye/rules.h    the scoring table as data (rule sets);
- *  - jiuye/assess.h   scorecards: rules applied to the ledgers for a period.
+ *  - jiuye/assess.h   scorecards: rules applied to the ledgers for a period;
+ *  - jiuye/match.h    the matcher: postings and jobseekers, explained;
+ *  - jiuye/push.h     the daily push of matched postings to jobseekers.
  */
 #ifndef JIUYE_H
 #define JIUYE_H
@@ -43,5 +45,7 @@
 #include "jiuye/metrics.h"
 #include "jiuye/rules.h"
 #include "jiuye/assess.h"
+#include "jiuye/match.h"
+#include "jiuye/push.h"
 
 #endif /* JIUYE_H */

@@ -4,12 +4,18 @@
  * text (the catalogue's own field names); values are always bound, never
  * written into SQL.
  */
+#ifdef JY_HAVE_SQLCIPHER
+#define SQLITE_HAS_CODEC 1 /* declares sqlite3_key() */
+#endif
 #include "db_internal.h"
 #include "schema.h"
+
+#include <limits.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -365,6 +371,21 @@ static int migrate(jy_db *db, int from, const char *county_file)
     int rc = jy__db_exec(db, "BEGIN IMMEDIATE");
     if (rc != JY_OK)
         return rc;
+    /* Another process may have created or upgraded the file between our
+     * reading its version and our taking the write lock: read it again
+     * under the lock, and do only what is still to do. */
+    int now = from;
+    rc = pragma_int(db, "PRAGMA user_version", &now);
+    if (rc == JY_OK && now > JY_DB_SCHEMA_VERSION)
+        rc = jy__error(JY_EVERSION,
+                       "the database has schema version %d, written by a newer libjiuye; "
+                       "this one (%s) reads up to version %d",
+                       now, JY_VERSION, JY_DB_SCHEMA_VERSION);
+    if (rc == JY_OK && now >= JY_DB_SCHEMA_VERSION) {
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+        return JY_OK;
+    }
+    from = now;
     for (int v = from; v < jy__migration_count && rc == JY_OK; v++)
         for (const char *const *sql = jy__migrations[v]; *sql && rc == JY_OK; sql++)
             rc = jy__db_exec(db, *sql);
@@ -388,25 +409,82 @@ static int migrate(jy_db *db, int from, const char *county_file)
     return rc;
 }
 
+/* Puts the file in WAL mode, unless it already is. Switching needs the file
+ * to itself, and SQLite reports a connection of another process in the way
+ * at once, without calling the busy handler: wait and retry within the busy
+ * timeout, as for any other lock. */
+static int set_wal(jy_db *db, int timeout_ms)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, "PRAGMA journal_mode", -1, &st, NULL);
+    int wal = 0;
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *mode = sqlite3_column_text(st, 0);
+        wal = mode && strcmp((const char *)mode, "wal") == 0;
+    }
+    sqlite3_finalize(st);
+    if (wal)
+        return JY_OK;
+    for (int waited = 0;; waited += 10) {
+        rc = sqlite3_exec(db->conn, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return JY_OK;
+        if ((rc & 0xFF) != SQLITE_BUSY || waited >= timeout_ms)
+            return jy__db_error(db, rc, "setting the journal mode");
+        struct timespec pause = { 0, 10 * 1000 * 1000 };
+        nanosleep(&pause, NULL);
+    }
+}
+
 static int open_db(jy_db *db, const char *path, const jy_db_options *o)
 {
     int memory = strcmp(path, ":memory:") == 0;
     int readonly = (o->flags & JY_DB_READONLY) != 0;
     if (!memory && access(path, F_OK) != 0 && (!(o->flags & JY_DB_CREATE) || readonly))
         return jy__error(JY_ENOTFOUND, "database file not found (and not asked to create it)");
+    /* A new file holds personal data from its first record: it is created
+     * readable by its owner only (SQLite would use 0644, less the umask; its
+     * journal and WAL files take the database file's permissions). */
+    if (!memory && !readonly && (o->flags & JY_DB_CREATE) && access(path, F_OK) != 0) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &db->conn, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK)
         return jy__db_error(db, rc, "opening the database");
     sqlite3_extended_result_codes(db->conn, 1);
     sqlite3_busy_timeout(db->conn, o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 0);
+#ifdef JY_HAVE_SQLCIPHER
+    /* The key comes first: nothing can be read before it. */
+    if (o->key) {
+        size_t klen = strlen(o->key);
+        if (klen == 0 || klen > INT_MAX)
+            return jy__error(JY_EINVAL, "jy_db_open: the key is empty");
+        if ((rc = sqlite3_key(db->conn, o->key, (int)klen)) != SQLITE_OK)
+            return jy__db_error(db, rc, "setting the key");
+    }
+#endif
 
+    /* The three are read in one transaction: another process creating the
+     * file meanwhile must not be seen half-way (tables, but no id yet). */
     int app = 0, version = 0, objects = 0;
-    if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != JY_OK)
+    if ((rc = jy__db_exec(db, "BEGIN")) != JY_OK)
         return rc;
-    if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != JY_OK)
-        return rc;
-    if ((rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects)) != JY_OK)
+    rc = pragma_int(db, "PRAGMA application_id", &app);
+    if (rc == JY_OK)
+        rc = pragma_int(db, "PRAGMA user_version", &version);
+    if (rc == JY_OK)
+        rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+    int raw = rc != JY_OK ? sqlite3_extended_errcode(db->conn) : SQLITE_OK;
+    sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+    if (rc == JY_ESTORAGE && (raw & 0xFF) == SQLITE_NOTADB)
+        return jy__error(JY_ESTORAGE,
+                         o->key ? "the database cannot be read with this key (a wrong key, or "
+                                  "the file is not an encrypted libjiuye database)"
+                                : "the file is not a database, or is encrypted and needs its key");
+    if (rc != JY_OK)
         return rc;
     if (objects > 0 && app != JY__APPLICATION_ID)
         return jy__error(JY_ESTORAGE, "the file is a database of another application");
@@ -419,7 +497,7 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
     if ((rc = jy__db_exec(db, "PRAGMA foreign_keys = ON")) != JY_OK)
         return rc;
     if (!memory && !readonly) {
-        if ((rc = jy__db_exec(db, "PRAGMA journal_mode = WAL")) != JY_OK)
+        if ((rc = set_wal(db, o->busy_timeout_ms)) != JY_OK)
             return rc;
         if ((rc = jy__db_exec(db, "PRAGMA synchronous = NORMAL")) != JY_OK)
             return rc;
@@ -460,8 +538,20 @@ int jy_db_open(jy_db **out, const char *path, const jy_db_options *opts)
         if (opts->version < 1 || opts->version > JY_DB_OPTIONS_VERSION)
             return jy__error(JY_EINVAL, "jy_db_open: options version %u is not supported",
                              opts->version);
-        o = *opts;
+        if (opts->version == 1) {
+            /* The version 1 structure ends before the key. */
+            o.flags = opts->flags;
+            o.busy_timeout_ms = opts->busy_timeout_ms;
+            o.county_file = opts->county_file;
+        } else {
+            o = *opts;
+        }
     }
+#ifndef JY_HAVE_SQLCIPHER
+    if (o.key)
+        return jy__error(JY_EINVAL, "jy_db_open: a key was given, but this build of libjiuye "
+                                    "cannot encrypt (built without JY_WITH_SQLCIPHER)");
+#endif
     jy_db *db = jy__calloc(1, sizeof *db);
     if (!db)
         return JY_ENOMEM;

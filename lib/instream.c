@@ -6,7 +6,8 @@
  * Encoding detection (JY_ENCODING_AUTO) needs no look-back: ASCII is the
  * same in UTF-8 and GB18030, so bytes pass through until the first
  * non-ASCII byte; the next few kilobytes then decide: valid UTF-8 (or a
- * UTF-8 byte-order mark) is UTF-8, anything else GB18030.
+ * UTF-8 byte-order mark at the start, or four valid multi-byte characters
+ * before a bad byte) is UTF-8, anything else GB18030.
  */
 #include "io_internal.h"
 
@@ -139,6 +140,11 @@ static size_t lead_length(unsigned char b)
 static int looks_utf8(const char *p, size_t n, int at_end)
 {
     size_t i = 0;
+    /* Multi-byte characters seen valid before a bad byte: GB18030 text makes
+     * a valid UTF-8 sequence by chance about once in fifty characters, so
+     * four in a row mean UTF-8 with a bad record further on (reported as
+     * such), not a GB18030 file to decode whole into mojibake. */
+    size_t valid = 0;
     while (i < n) {
         unsigned char b = (unsigned char)p[i];
         if (b < 0x80) {
@@ -150,13 +156,14 @@ static int looks_utf8(const char *p, size_t n, int at_end)
         if (k == 0) {
             size_t want = lead_length(b);
             if (at_end || want == 0 || n - i >= want)
-                return 0;
+                return valid >= 4;
             for (size_t j = i + 1; j < n; j++)
                 if (((unsigned char)p[j] & 0xC0) != 0x80)
                     return 0;
             return 1;
         }
         i += k;
+        valid++;
     }
     return 1;
 }
@@ -246,7 +253,12 @@ static int decode(jy__instream *s, int *need_more)
         return JY_OK;
     }
     size_t window = avail < SNIFF_WINDOW ? avail : SNIFF_WINDOW;
-    if (looks_utf8(s->raw + s->raw_pos, window, s->source_eof && window == avail)) {
+    /* A UTF-8 byte-order mark opening the input declares UTF-8: bytes that
+     * are not UTF-8 further on are errors in their record, not a sign that
+     * the whole input (its mark included) is GB18030. */
+    int bom = n == 0 && !s->bom_checked && s->len == 0 && avail >= 3 &&
+              memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+    if (bom || looks_utf8(s->raw + s->raw_pos, window, s->source_eof && window == avail)) {
         s->encoding = JY_ENCODING_UTF8;
     } else {
         iconv_t cd = iconv_open("UTF-8", "GB18030");

@@ -92,6 +92,21 @@ int jy__json_parse(cJSON **out, const char *text, size_t len, jy_located_error *
         jy__text_locate(text, len, (size_t)(nul - text), &line, &col);
         return jy__located(err, JY_EPARSE, 0, line, col, NULL, "NUL byte in the JSON text");
     }
+    /* Nor the escape \u0000: cJSON would decode it into a NUL that cuts the
+     * string short, so that a value would be stored truncated, silently.
+     * A backslash can only stand inside a string; escapes are skipped in
+     * pairs so that "\\u0000" (a backslash, then "u0000") is not taken. */
+    for (const char *p = memchr(text, '\\', len); p; p = memchr(p, '\\', len - (size_t)(p - text))) {
+        size_t at = (size_t)(p - text);
+        if (at + 5 < len && p[1] == 'u' && memcmp(p + 2, "0000", 4) == 0) {
+            jy__text_locate(text, len, at, &line, &col);
+            return jy__located(err, JY_EPARSE, 0, line, col, NULL,
+                               "NUL character (\\u0000) in a JSON string");
+        }
+        if (at + 2 >= len)
+            break;
+        p += 2;
+    }
 
     const char *end = NULL;
     int locked = pthread_mutex_lock(&json_lock) == 0;

@@ -46,6 +46,20 @@ typedef struct order_rule {
     const char *why;
 } order_rule;
 
+
+/* "id 42" for a message; an id too long to be a record's (most likely an ID
+ * number or a phone number given where an id was wanted) is not repeated:
+ * messages never carry personal data. */
+static const char *id_text(char *buf, size_t size, int64_t id)
+{
+    if (id > -1000000000 && id < 1000000000)
+        snprintf(buf, size, "id %" PRId64, id);
+    else
+        snprintf(buf, size, "this id (too long for a record id: an ID number or a phone "
+                            "number is no record id)");
+    return buf;
+}
+
 static const order_rule order_rules[] = {
     { JY_KIND_CONTRACT, "signed_on", "ends_on", "the contract ends before it is signed" },
     { JY_KIND_POSTING, "salary_min", "salary_max", "salary_min is above salary_max" },
@@ -291,8 +305,11 @@ static int check_record(jy_db *db, jy_record *record, unsigned int *out_warnings
             if ((rc = reference_exists(db, f, v->i, &exists)) != JY_OK)
                 return rc;
             if (!exists)
-                return jy__error(JY_ENOTFOUND, "%s: field '%s': no %s has id %" PRId64,
-                                 k->name, f->name, jy_kind_name((int)f->ref_kind), v->i);
+            {
+                char idt[96];
+                return jy__error(JY_ENOTFOUND, "%s: field '%s': no %s has %s", k->name, f->name,
+                                 jy_kind_name((int)f->ref_kind), id_text(idt, sizeof idt, v->i));
+            }
         }
     }
 
@@ -437,10 +454,12 @@ static int get_row(jy_record **out, jy_db *db, const jy__kind_info *k, int64_t i
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         rc = row_to_record(out, st, k);
-    else if (step == SQLITE_DONE)
-        rc = jy__error(JY_ENOTFOUND, "no %s has id %" PRId64, k->name, id);
-    else
+    else if (step == SQLITE_DONE) {
+        char idt[96];
+        rc = jy__error(JY_ENOTFOUND, "no %s has %s", k->name, id_text(idt, sizeof idt, id));
+    } else {
         rc = jy__db_error(db, step, k->name);
+    }
     sqlite3_reset(st);
     return rc;
 }
@@ -540,6 +559,22 @@ static int replace(jy_db *db, const jy_record *old, jy_record *r, size_t *change
     return rc == JY_OK ? end : rc;
 }
 
+/* Ends a transaction begun by the library: commits when rc is JY_OK, else
+ * rolls back, keeping the error that caused it. */
+static int end_own_transaction(jy_db *db, int rc)
+{
+    if (rc == JY_OK) {
+        rc = jy__db_exec(db, "COMMIT");
+        if (rc == JY_OK)
+            return rc;
+    }
+    jy__saved_error saved;
+    jy__error_save(&saved);
+    if (!sqlite3_get_autocommit(db->conn))
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return jy__error_restore(&saved);
+}
+
 int jy_ledger_update(jy_db *db, jy_record *record)
 {
     if (!db || !record)
@@ -551,9 +586,15 @@ int jy_ledger_update(jy_db *db, jy_record *record)
     if (id <= 0)
         return jy__error(JY_EINVAL, "jy_ledger_update: the %s record has no id",
                          record->info->name);
+    /* Outside a caller's transaction, take the write lock before reading
+     * the stored record, so that the history written (old value -> new
+     * value) cannot miss a change made meanwhile by another connection. */
+    int own = sqlite3_get_autocommit(db->conn);
+    if (own && (rc = jy__db_exec(db, "BEGIN IMMEDIATE")) != JY_OK)
+        return rc;
     jy_record *old = NULL;
     if ((rc = get_row(&old, db, record->info, id)) != JY_OK)
-        return rc;
+        return own ? end_own_transaction(db, rc) : rc;
     /* A record read, changed and written back carries the derived values
      * of what it was: when the ID number changes they go with it. */
     int idn = jy__field_index(record->info, "id_number");
@@ -567,7 +608,7 @@ int jy_ledger_update(jy_db *db, jy_record *record)
     if (rc == JY_OK)
         rc = replace(db, old, record, &changes);
     jy_record_free(old);
-    return rc;
+    return own ? end_own_transaction(db, rc) : rc;
 }
 
 /* The id of the stored record sharing a unique field's value with `r`, or 0. */
@@ -635,22 +676,6 @@ static int merge_stored(jy_record *r, const jy_record *old)
             return rc;
     }
     return JY_OK;
-}
-
-/* Ends a transaction begun by the library: commits when rc is JY_OK, else
- * rolls back, keeping the error that caused it. */
-static int end_own_transaction(jy_db *db, int rc)
-{
-    if (rc == JY_OK) {
-        rc = jy__db_exec(db, "COMMIT");
-        if (rc == JY_OK)
-            return rc;
-    }
-    jy__saved_error saved;
-    jy__error_save(&saved);
-    if (!sqlite3_get_autocommit(db->conn))
-        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-    return jy__error_restore(&saved);
 }
 
 int jy_ledger_find(int64_t *out_id, jy_db *db, jy_kind kind, const char *field,
@@ -799,8 +824,10 @@ int jy_ledger_delete(jy_db *db, jy_kind kind, int64_t id)
                          "delete them first", k->name, id);
     if (step != SQLITE_DONE)
         return jy__db_error(db, step, k->name);
-    if (sqlite3_changes(db->conn) == 0)
-        return jy__error(JY_ENOTFOUND, "no %s has id %" PRId64, k->name, id);
+    if (sqlite3_changes(db->conn) == 0) {
+        char idt[96];
+        return jy__error(JY_ENOTFOUND, "no %s has %s", k->name, id_text(idt, sizeof idt, id));
+    }
     return JY_OK;
 }
 

@@ -365,6 +365,11 @@ static int field_error(const jy_record *r, const jy_field_info *f, const char *w
     return jy__error(JY_EINVAL, "%s: field '%s': %s", r->info->name, f->name, why);
 }
 
+/* The longest value a field takes, in bytes of UTF-8 (a posting's
+ * description of some thousand characters fits many times): a longer one is
+ * a mistake (a whole file pasted into a cell), refused rather than stored. */
+#define JY__FIELD_MAX_BYTES 65536u
+
 static int set_field(jy_record *r, size_t index, const char *value, int utf8_checked);
 
 int jy__record_set_field(jy_record *r, size_t index, const char *value)
@@ -393,6 +398,11 @@ static int set_field(jy_record *r, size_t index, const char *value, int utf8_che
     char *t = trimmed_copy(r, value, &t_heap);
     if (!t)
         return JY_ENOMEM;
+    if (strlen(t) > JY__FIELD_MAX_BYTES) {
+        free(t);
+        return jy__error(JY_EINVAL, "%s: field '%s': longer than %u bytes", r->info->name,
+                         f->name, (unsigned)JY__FIELD_MAX_BYTES);
+    }
     if (!*t) {
         /* Blank text is no value (an empty cell), for every type. */
         if (t_heap)

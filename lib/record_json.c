@@ -146,8 +146,9 @@ static int json_value_text(char **out, const cJSON *item, const jy_field_info *f
         double d = item->valuedouble;
         if (f->type == JY_FIELD_REAL)
             snprintf(buf, sizeof buf, "%.17g", d);
-        else if (d != (double)(long long)d || d > 9.0e15 || d < -9.0e15)
-            return JY_EINVAL;
+        else if (!(d <= 9.0e15 && d >= -9.0e15) || d != (double)(long long)d)
+            return JY_EINVAL; /* range first: converting a larger (or infinite, or
+                                 NaN) double to long long is undefined behaviour */
         else
             snprintf(buf, sizeof buf, "%lld", (long long)d);
         *out = jy__strdup(buf);

@@ -17,6 +17,7 @@ JY_DEBIAN_PACKAGES=(
   # with a CJK font for the screenshot: Noto Sans CJK, which also has the
   # Extension A character of 麦㙦镇 (WenQuanYi Micro Hei has not).
   chromium fonts-noto-cjk
+  clang libclang-rt-14-dev  # libFuzzer and its sanitizers (preset fuzz)
 )
 
 jy_install_deps() {

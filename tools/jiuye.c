@@ -28,6 +28,7 @@
 #include <jiuye.h>
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,8 @@ static void usage(FILE *to)
           "  report     write a report (JSON, CSV, xlsx) or a ledger for spreadsheets\n"
           "  dashboard  write the big screen: a self-contained HTML page\n"
           "  assess     score a period against the scoring table (考核细则表)\n"
+          "  match      match jobseeker profiles against postings (JSON Lines, batch)\n"
+          "  push       push matched postings to the database's jobseekers (daily push)\n"
           "  demo       validate sample records against the built-in county profile\n"
           "  version    print the version of libjiuye\n"
           "\n"
@@ -1557,6 +1560,279 @@ static int demo(void)
     return EXIT_OK;
 }
 
+/* ---- match ------------------------------------------------------------------ */
+
+static void match_help(FILE *to)
+{
+    fputs("Usage: jiuye match --postings FILE.jsonl --queries FILE.jsonl [--top K] [--threads N]\n"
+          "                   [--date YYYY-MM-DD]\n"
+          "\n"
+          "Matches each jobseeker profile of the queries file against the postings and writes\n"
+          "one JSON line per query to standard output, in input order:\n"
+          "  {\"query\": ID, \"results\": [{\"posting\": ID, \"score\": S, \"why\": [...]}, ...]}\n"
+          "Fields of both files: docs/formats.md (\"Matcher input\"); unknown fields are ignored.\n"
+          "\n"
+          "Options:\n"
+          "  --postings FILE  postings, one JSON object a line\n"
+          "  --queries FILE   jobseeker profiles, one JSON object a line\n"
+          "  --top K          results per query (default 10, at most 1000)\n"
+          "  --threads N      threads answering queries (default 1, at most 64)\n"
+          "  --date DAY       the day of the matching, for closed postings and freshness\n"
+          "                   (default: today)\n"
+          "  -h, --help       show this help\n",
+          to);
+}
+
+typedef struct match_job {
+    const jy_match_index *index;
+    const jy_match_options *opts;
+    char **lines;
+    size_t *lens;
+    char **out;
+    size_t count, next_line_no;
+    size_t thread, threads;
+    size_t *line_no;
+    size_t failed_at; /* 1-based line of the first failure, 0 if none */
+    char message[512];
+} match_job;
+
+static void *match_worker(void *arg)
+{
+    match_job *j = arg;
+    jy_match_results *r = NULL;
+    if (jy_match_results_new(&r) != JY_OK) {
+        j->failed_at = 1;
+        snprintf(j->message, sizeof j->message, "out of memory");
+        return NULL;
+    }
+    for (size_t i = j->thread; i < j->count; i += j->threads) {
+        jy_located_error err;
+        if (jy_match_query_json(&j->out[i], r, j->index, j->lines[i], j->lens[i], j->opts, &err) != JY_OK) {
+            j->failed_at = j->line_no[i];
+            snprintf(j->message, sizeof j->message, "%s", err.text[0] ? err.text : jy_error_last()->message);
+            break;
+        }
+    }
+    jy_match_results_free(r);
+    return NULL;
+}
+
+static int parse_count(size_t *out, const char *cmd, const char *name, const char *text, size_t max)
+{
+    char *end = NULL;
+    unsigned long v = text ? strtoul(text, &end, 10) : 0;
+    if (!text || !*text || *end || v == 0 || v > max) {
+        fprintf(stderr, "jiuye %s: %s: expected a number from 1 to %zu\n", cmd, name, max);
+        return EXIT_USAGE;
+    }
+    *out = (size_t)v;
+    return EXIT_OK;
+}
+
+static int cmd_match(int argc, char **argv)
+{
+    const char *postings = NULL, *queries = NULL, *top = NULL, *threads = NULL, *date = NULL;
+    const option opts[] = { { "--postings", &postings, NULL }, { "--queries", &queries, NULL },
+                            { "--top", &top, NULL }, { "--threads", &threads, NULL },
+                            { "--date", &date, NULL }, { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, NULL, 0, &npos, match_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    if (!postings || !queries) {
+        fprintf(stderr, "jiuye match: --postings and --queries are required\n\n");
+        match_help(stderr);
+        return EXIT_USAGE;
+    }
+    jy_match_options mo = JY_MATCH_OPTIONS_INIT;
+    size_t nthreads = 1;
+    if (top && (rc = parse_count(&mo.top_k, "match", "--top", top, JY_MATCH_MAX_TOP)))
+        return rc;
+    if (threads && (rc = parse_count(&nthreads, "match", "--threads", threads, 64)))
+        return rc;
+    if (date && jy_date_parse(&mo.today, date) != JY_OK) {
+        fprintf(stderr, "jiuye match: --date: expected YYYY-MM-DD, not '%s'\n", date);
+        return EXIT_USAGE;
+    }
+    jy_match_index *index = NULL;
+    jy_located_error err;
+    size_t n = 0;
+    if (jy_match_index_new(&index, JY_MATCH_POSTINGS, NULL) != JY_OK) {
+        fprintf(stderr, "jiuye match: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    if (jy_match_index_load_jsonl(&n, index, postings, &err) != JY_OK) {
+        if (err.line)
+            fprintf(stderr, "jiuye match: %s:%zu: %s\n", err.source, err.line, err.text);
+        else
+            fprintf(stderr, "jiuye match: %s: %s\n", postings, jy_error_last()->message);
+        jy_match_index_free(index);
+        return EXIT_FAILED;
+    }
+    FILE *in = fopen(queries, "rb");
+    if (!in) {
+        fprintf(stderr, "jiuye match: %s: cannot open\n", queries);
+        jy_match_index_free(index);
+        return EXIT_FAILED;
+    }
+    char **lines = NULL, **out = NULL;
+    size_t *lens = NULL, *line_no = NULL, count = 0, cap = 0, no = 0;
+    char *buf = NULL;
+    size_t bufcap = 0;
+    ssize_t got;
+    int status = EXIT_OK;
+    while ((got = getline(&buf, &bufcap, in)) >= 0) {
+        no++;
+        size_t len = (size_t)got;
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            len--;
+        size_t k = 0;
+        while (k < len && (buf[k] == ' ' || buf[k] == '\t'))
+            k++;
+        if (k == len)
+            continue;
+        if (count == cap) {
+            cap = cap ? 2 * cap : 1024;
+            lines = realloc(lines, cap * sizeof *lines);
+            lens = realloc(lens, cap * sizeof *lens);
+            line_no = realloc(line_no, cap * sizeof *line_no);
+            if (!lines || !lens || !line_no) {
+                fprintf(stderr, "jiuye match: out of memory\n");
+                return EXIT_FAILED;
+            }
+        }
+        lines[count] = malloc(len + 1);
+        if (!lines[count]) {
+            fprintf(stderr, "jiuye match: out of memory\n");
+            return EXIT_FAILED;
+        }
+        memcpy(lines[count], buf, len);
+        lines[count][len] = '\0';
+        lens[count] = len;
+        line_no[count] = no;
+        count++;
+    }
+    free(buf);
+    fclose(in);
+    out = calloc(count ? count : 1, sizeof *out);
+    match_job jobs[64];
+    pthread_t tids[64];
+    if (nthreads > count && count)
+        nthreads = count;
+    for (size_t t = 0; t < nthreads; t++) {
+        match_job j = { index, &mo, lines, lens, out, count, 0, t, nthreads, line_no, 0, { 0 } };
+        jobs[t] = j;
+    }
+    size_t started = 0;
+    for (size_t t = 1; t < nthreads; t++, started++)
+        if (pthread_create(&tids[t], NULL, match_worker, &jobs[t]))
+            break;
+    match_worker(&jobs[0]);
+    for (size_t t = 1; t <= started; t++)
+        pthread_join(tids[t], NULL);
+    for (size_t t = started + 1; t < nthreads; t++) /* threads that could not start */
+        match_worker(&jobs[t]);
+    size_t failed = 0;
+    const char *msg = NULL;
+    for (size_t t = 0; t < nthreads; t++)
+        if (jobs[t].failed_at && (!failed || jobs[t].failed_at < failed)) {
+            failed = jobs[t].failed_at;
+            msg = jobs[t].message;
+        }
+    if (failed) {
+        fprintf(stderr, "jiuye match: %s:%zu: %s\n", queries, failed, msg);
+        status = EXIT_FAILED;
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            fputs(out[i], stdout);
+            fputc('\n', stdout);
+        }
+    }
+    for (size_t i = 0; i < count; i++) {
+        free(lines[i]);
+        jy_free(out[i]);
+    }
+    free(lines);
+    free(lens);
+    free(line_no);
+    free(out);
+    jy_match_index_free(index);
+    return status;
+}
+
+/* ---- push ------------------------------------------------------------------- */
+
+static void push_help(FILE *to)
+{
+    fputs("Usage: jiuye push --db FILE [--date YYYY-MM-DD] [--top K] [--threads N] [--dry-run]\n"
+          "\n"
+          "Pushes matched postings to every jobseeker with a resume on the platform: the\n"
+          "postings open on the day are matched against each jobseeker's wishes, and the\n"
+          "best ones not pushed to that person before are recorded in the push ledger\n"
+          "(岗位推送), one row per jobseeker. Running it again for the same day gives the\n"
+          "same rows. Prints what was done and the coverage of county resumes (3.2).\n"
+          "\n"
+          "Options:\n"
+          "  --db FILE      the database\n"
+          "  --date DAY     the day of the push (default: today)\n"
+          "  --top K        most postings per person (default 5, at most 100)\n"
+          "  --threads N    matching threads (default: the processors, at most 8)\n"
+          "  --dry-run      match and count, write nothing\n"
+          "  -h, --help     show this help\n",
+          to);
+}
+
+static int cmd_push(int argc, char **argv)
+{
+    const char *dbpath = NULL, *date = NULL, *top = NULL, *threads = NULL;
+    int dry = 0;
+    const option opts[] = { { "--db", &dbpath, NULL }, { "--date", &date, NULL }, { "--top", &top, NULL },
+                            { "--threads", &threads, NULL }, { "--dry-run", NULL, &dry },
+                            { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, NULL, 0, &npos, push_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    if (!dbpath) {
+        fprintf(stderr, "jiuye push: --db is required\n\n");
+        push_help(stderr);
+        return EXIT_USAGE;
+    }
+    jy_push_options po = JY_PUSH_OPTIONS_INIT;
+    jy_date day;
+    if (date ? jy_date_parse(&day, date) != JY_OK : jy_date_today(&day) != JY_OK) {
+        fprintf(stderr, "jiuye push: --date: expected YYYY-MM-DD\n");
+        return EXIT_USAGE;
+    }
+    if (top && (rc = parse_count(&po.top_k, "push", "--top", top, 100)))
+        return rc;
+    if (threads && (rc = parse_count(&po.threads, "push", "--threads", threads, 64)))
+        return rc;
+    po.dry_run = dry;
+    jy_db *db = NULL;
+    if ((rc = open_db(&db, "push", dbpath)))
+        return rc;
+    jy_push_stats st;
+    if (jy_push_run(&st, db, day, &po) != JY_OK) {
+        fprintf(stderr, "jiuye push: %s\n", jy_error_last()->message);
+        jy_db_close(db);
+        return EXIT_FAILED;
+    }
+    char dtext[JY_DATE_TEXT_SIZE];
+    jy_date_format(dtext, day);
+    printf("岗位推送 %s%s\n", dtext, dry ? " (试运行, 未写入)" : "");
+    printf("  在招岗位: %zu\n", st.postings_open);
+    printf("  平台简历求职者: %zu\n", st.jobseekers);
+    printf("  本次推送: %zu 人, %zu 个岗位\n", st.pushed, st.postings_pushed);
+    printf("  无新匹配: %zu 人 (匹配岗位均已推送过); 无匹配岗位: %zu 人\n", st.nothing_new, st.no_match);
+    printf("  县内平台简历获得匹配岗位 (3.2): %zu / %zu (%.1f%%)\n", st.county_covered, st.county_resumes,
+           st.county_resumes ? 100.0 * (double)st.county_covered / (double)st.county_resumes : 100.0);
+    printf("  用时: 建索引 %.2f s, 匹配 %.2f s, 写入 %.2f s\n", st.seconds_index, st.seconds_match,
+           st.seconds_write);
+    jy_db_close(db);
+    return EXIT_OK;
+}
+
 static int cmd_demo(int argc, char **argv)
 {
     const option opts[] = { { NULL, NULL, NULL } };
@@ -2145,6 +2421,10 @@ int main(int argc, char **argv)
         return cmd_summary(argc, argv);
     if (!strcmp(cmd, "assess"))
         return cmd_assess(argc, argv);
+    if (!strcmp(cmd, "push"))
+        return cmd_push(argc, argv);
+    if (!strcmp(cmd, "match"))
+        return cmd_match(argc, argv);
     if (!strcmp(cmd, "formats"))
         return cmd_formats(argc, argv);
     if (!strcmp(cmd, "report"))

@@ -40,8 +40,9 @@ typedef struct jy_db jy_db;
 /** @brief jy_db_options::flags: open read-only (no migration is done). */
 #define JY_DB_READONLY 0x2u
 
-/** @brief Version of ::jy_db_options this header describes. */
-#define JY_DB_OPTIONS_VERSION 1
+/** @brief Version of ::jy_db_options this header describes (2 added
+ *  jy_db_options::key; version 1 structures are still accepted). */
+#define JY_DB_OPTIONS_VERSION 2
 
 /** @brief How to open a database. Initialize with #JY_DB_OPTIONS_INIT. */
 typedef struct jy_db_options {
@@ -52,10 +53,18 @@ typedef struct jy_db_options {
     const char *county_file;  /**< County profile for a new database (JSON, see
                                    docs/formats.md); NULL for the built-in
                                    Xingan profile. Ignored for existing files. */
+    const char *key;          /**< Since version 2. Key (a passphrase, UTF-8) of an
+                                   encrypted database: a new file is encrypted with
+                                   it, an existing one must have been written with it.
+                                   NULL (the default) for a plain file. Only in builds
+                                   with SQLCipher (CMake option JY_WITH_SQLCIPHER, see
+                                   docs/security.md); other builds refuse a key with
+                                   #JY_EINVAL. Borrowed for the call: the library keeps
+                                   no copy. */
 } jy_db_options;
 
 /** @brief Default options. */
-#define JY_DB_OPTIONS_INIT { JY_DB_OPTIONS_VERSION, JY_DB_CREATE, 5000, NULL }
+#define JY_DB_OPTIONS_INIT { JY_DB_OPTIONS_VERSION, JY_DB_CREATE, 5000, NULL, NULL }
 
 /**
  * @brief Fills options with the defaults (for bindings; C can use
@@ -75,9 +84,11 @@ JY_API int jy_db_options_init(jy_db_options *opts);
  * @return #JY_OK; #JY_ENOTFOUND if the file does not exist and
  *         #JY_DB_CREATE is not given; #JY_EVERSION if the file was written
  *         by a newer version of the library (it is left untouched);
- *         #JY_ESTORAGE if the file is not a libjiuye database, is corrupt
- *         or cannot be opened; #JY_EINVAL for a bad county profile or bad
- *         options; #JY_EBUSY if another process held a lock too long.
+ *         #JY_ESTORAGE if the file is not a libjiuye database, is corrupt,
+ *         cannot be opened, or is encrypted and the key is missing or wrong
+ *         (the file is left untouched); #JY_EINVAL for a bad county profile
+ *         or bad options (a key in a build without SQLCipher); #JY_EBUSY if
+ *         another process held a lock too long.
  */
 JY_API int jy_db_open(jy_db **out, const char *path, const jy_db_options *opts);
 

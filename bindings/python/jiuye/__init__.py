@@ -70,6 +70,8 @@ __all__ = [
     "ImportResult", "Reject",
     # reports and the big screen
     "Report", "ReportSection", "report_kinds", "xlsx_available",
+    # matching
+    "Matcher", "MatchResult", "Reason",
 ]
 
 Text = Union[str, bytes]
@@ -1410,7 +1412,9 @@ class Database:
     raises :class:`VersionError` and is left untouched. Several processes
     (and several Database objects) may share a file: a write waits up to
     *busy_timeout_ms* for a lock another one holds, then raises
-    :class:`BusyError`.
+    :class:`BusyError`. *key* opens (or creates) an encrypted file, in
+    builds with SQLCipher only (others raise :class:`InvalidError`); a
+    missing or wrong key raises :class:`StorageError`.
 
     Records are dicts ``{field name: value}`` with typed values: ``str``,
     ``int``, ``float``, ``bool``, :class:`datetime.date`, a list of ``str``
@@ -1449,7 +1453,8 @@ class Database:
 
     def __init__(self, path: Union[str, bytes, "_os.PathLike[str]"] = ":memory:", *,
                  create: bool = True, readonly: bool = False, busy_timeout_ms: int = 5000,
-                 county_file: Union[str, bytes, "_os.PathLike[str]", None] = None) -> None:
+                 county_file: Union[str, bytes, "_os.PathLike[str]", None] = None,
+                 key: Optional[str] = None) -> None:
         self._handle = None
         self._path = _os.fspath(path)
         self._lock = _threading.Lock()
@@ -1464,6 +1469,8 @@ class Database:
         opts = {"flags": flags, "busy_timeout_ms": busy_timeout_ms}
         if county_file is not None:
             opts["county_file"] = _os.fsencode(county_file)
+        if key is not None:
+            opts["key"] = key
         self._handle = _capi.jy_db_open(_os.fsencode(path), opts)
 
     # -- lifecycle --
@@ -1809,6 +1816,19 @@ class Database:
         cal = None if calendar is None else calendar._live()
         text = self._call(_capi.jy_swig_assess_json, start, end, path, cal)
         return Scorecard(text)
+
+    def push(self, date=None, *, top_k: int = 5, threads: int = 0, channel: str = "platform",
+             dry_run: bool = False) -> dict:
+        """The daily push (精准匹配推送) for *date* (default: today): every
+        jobseeker with a resume on the platform gets the best open postings
+        not pushed to them before, recorded in the ``push`` ledger in one
+        transaction (again for the same day: the same rows). Returns the
+        counts: ``postings_open, jobseekers, pushed, postings_pushed,
+        no_match, nothing_new, county_resumes, county_covered`` (indicator
+        3.2) and the seconds of each step."""
+        day = _datetime.date.today() if date is None else _date_arg(date, "date")
+        opts = {"top_k": top_k, "threads": threads, "channel": channel, "dry_run": dry_run}
+        return self._call(_capi.jy_push_run, day, opts)
 
     def count(self, kind: Union[Kind, str, int], *, start=None, end=None, township=None,
               subkind=None, enterprise_id: Optional[int] = None) -> int:
@@ -2496,3 +2516,132 @@ class ImportResult:
     rejected: int
     warnings: int
     rejects: Tuple[Reject, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Matching
+
+
+class Reason:
+    """One line of a match's explanation: ``kind`` (``term``, ``occupation``,
+    ``family``, ``township``, ``salary``, ``freshness``), ``text`` (the term
+    and where it matched, ``驾驶员→司机``, ``same:金川镇``...) and ``effect``
+    (points of text score, or the factor change for structured factors)."""
+
+    __slots__ = ("kind", "text", "effect")
+
+    def __init__(self, kind: str, text: str, effect: float) -> None:
+        self.kind, self.text, self.effect = kind, text, effect
+
+    def __repr__(self) -> str:
+        return f"Reason({self.kind!r}, {self.text!r}, {self.effect:+.3g})"
+
+
+class MatchResult:
+    """A matched document: ``id`` (str), ``score`` and ``reasons``."""
+
+    __slots__ = ("id", "score", "reasons")
+
+    def __init__(self, id: str, score: float, reasons: List[Reason]) -> None:
+        self.id, self.score, self.reasons = id, score, reasons
+
+    def explain(self) -> str:
+        """The explanation as text, one reason a line, largest first."""
+        return "\n".join(f"{r.kind:10} {r.text}  {r.effect:+.3g}" for r in self.reasons)
+
+    def __repr__(self) -> str:
+        return f"MatchResult({self.id!r}, {self.score:.4g})"
+
+
+class Matcher:
+    """The matcher (jiuye/match.h), independent of any database.
+
+    ``Matcher()`` holds postings and is queried with jobseeker profiles;
+    ``Matcher(side="jobseekers")`` holds profiles and is queried with
+    postings. Documents are dicts with the fields of docs/formats.md
+    ("Matcher input"): for postings ``id, title, description, skills,
+    enterprise, township, salary_min, salary_max, age_min, age_max,
+    education, kind, headcount, published_on, closed_on``; for profiles
+    ``id, text, skills, township, salary_min, age, education, kind``.
+    Unknown keys are ignored; dates may be :class:`datetime.date`.
+
+    Threads: queries may run from many threads at once (they release the
+    GIL); adding and removing wait for running queries.
+    """
+
+    __slots__ = ("_handle", "_side", "_local", "__weakref__")
+
+    def __init__(self, side: str = "postings") -> None:
+        sides = {"postings": _capi.JY_MATCH_POSTINGS, "jobseekers": _capi.JY_MATCH_JOBSEEKERS}
+        if side not in sides:
+            raise InvalidError("side must be 'postings' or 'jobseekers'")
+        self._side = side
+        self._handle = _capi.jy_match_index_new(sides[side], None)
+        self._local = _threading.local()
+
+    @staticmethod
+    def _json(doc: dict) -> bytes:
+        import json
+
+        def conv(v):
+            if isinstance(v, (_datetime.date,)):
+                return v.isoformat()
+            raise TypeError(f"cannot pass {type(v).__name__} to the matcher")
+        return json.dumps(doc, ensure_ascii=False, default=conv).encode("utf-8")
+
+    def add(self, doc: dict) -> None:
+        """Adds a document, or replaces the one with the same ``id``.
+        A wrong field type raises :class:`ParseError` naming the field."""
+        if not isinstance(doc, dict):
+            raise TypeError("a document is a dict")
+        _capi.jy_match_index_add_json(self._handle, self._json(doc))
+
+    update = add
+
+    def add_many(self, docs: Iterable[dict]) -> None:
+        """Adds several documents."""
+        for d in docs:
+            self.add(d)
+
+    def load(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> int:
+        """Adds every line of a JSON Lines file; returns the count."""
+        return _capi.jy_match_index_load_jsonl(self._handle, _os.fsencode(path))
+
+    def remove(self, id) -> None:
+        """Removes a document by id (:class:`NotFoundError` if absent)."""
+        _capi.jy_match_index_remove(self._handle, str(id))
+
+    def __len__(self) -> int:
+        return _capi.jypy_match_index_count(self._handle)
+
+    @property
+    def memory(self) -> int:
+        """Bytes of memory the index holds."""
+        return _capi.jypy_match_index_memory(self._handle)
+
+    def query(self, query=None, *, top_k: int = 10, date=None, **fields) -> List[MatchResult]:
+        """The best documents for a query: a dict (a profile against
+        postings, a posting against jobseekers), a str (the wishes text), or
+        keyword fields (``text=..., township=..., age=...``). *date* (default
+        today) decides which postings are closed and how fresh they are."""
+        import json
+        if query is None:
+            q = {}
+        elif isinstance(query, str):
+            q = {"text": query} if self._side == "postings" else {"title": query}
+        elif isinstance(query, dict):
+            q = dict(query)
+        else:
+            raise TypeError("a query is a dict or a str")
+        q.update(fields)
+        q["top_k"] = top_k
+        if date is not None:
+            q["date"] = _date_arg(date, "date")
+        results = getattr(self._local, "results", None)
+        if results is None:
+            results = self._local.results = _capi.jy_match_results_new()
+        line = _capi.jy_match_query_json(results, self._handle, self._json(q))
+        out = json.loads(line)
+        key = "posting" if self._side == "postings" else "jobseeker"
+        return [MatchResult(r[key], r["score"], [Reason(w["kind"], w["text"], w["effect"]) for w in r["why"]])
+                for r in out["results"]]
