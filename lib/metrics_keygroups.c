@@ -6,30 +6,30 @@
 
 #include <stdlib.h>
 
-/* A labor record is in the ledger by the span's end (?2) when surveyed by
- * then, or updated by then (its survey date moves with every update; see
- * labor_records in metrics_labor.c). `labor` names the table. */
-#define ENTERED_BY_END \
-    "(surveyed_on <= ?2 OR EXISTS (SELECT 1 FROM labor_change h" \
-    " WHERE h.labor_id = labor.id AND h.changed_on <= ?2))"
+/* A labor record is in the ledger by the span's end (?2) when entered by
+ * then (labor.entered_on, the first insert's date: see labor_records in
+ * metrics_labor.c). */
+#define ENTERED_BY_END "entered_on <= ?2"
 
 /* 12.1: the "1311" package, per key-group person: one policy briefing
  * (政策宣讲), one career-guidance session (职业指导), three job referrals
  * (岗位推荐, or 岗位推介), one training or traineeship offer (培训见习),
  * as service_1311 events with the person's labor_id dated up to the
  * span's end. Key-group persons: labor records with a key-group tag
- * entered by the span's end. One scan of the labor records (materialized:
- * the persons are few), one of the events (the unary + keeps SQLite from
- * probing the event index once per person, slower than scanning). */
+ * entered by the span's end (the partial index labor_key_group_entered).
+ * The events: one range of the covering index event_kind_labor (kind,
+ * labor_id, service_type, date), read in person order so that the GROUP BY
+ * needs no sorting (the unary + keeps SQLite from using the date index,
+ * which would read the table and sort). */
 #define PACKAGE_CTE \
     "WITH kg AS MATERIALIZED (SELECT id FROM labor" \
     "  WHERE key_groups IS NOT NULL AND key_groups <> '' AND " ENTERED_BY_END ")," \
-    " s AS MATERIALIZED (SELECT labor_id + 0 AS lid," \
+    " s AS MATERIALIZED (SELECT labor_id AS lid," \
     "  sum(service_type = 'policy_briefing') >= 1 AS a," \
     "  sum(service_type = 'career_guidance') >= 1 AS b," \
     "  sum(service_type IN ('job_referral', 'job_recommendation')) >= 3 AS r," \
     "  sum(service_type = 'training_offer') >= 1 AS t FROM event" \
-    "  WHERE kind = 'service_1311' AND +date <= ?2 AND +labor_id IN kg GROUP BY lid) "
+    "  WHERE kind = 'service_1311' AND +date <= ?2 AND labor_id IN kg GROUP BY labor_id) "
 
 /* Persons, complete packages, persons with each element (among those with
  * any service), and the first persons without the whole package (ids
