@@ -304,7 +304,7 @@ Test(metrics_keygroups, fast_metrics_match_a_plain_computation, .fini = cross_cl
         char json[256];
         random_day(day, 2027);
         snprintf(json, sizeof json,
-                 "{\"id_number\": \"%s\", \"surveyed_on\": \"%s\", \"employment_status\": \"%s\"}",
+                 "{\"id_number\": \"%.18s\", \"surveyed_on\": \"%.10s\", \"employment_status\": \"%s\"}",
                  numbers[i], day, lcg(2) ? "unemployed" : "flexible");
         jy_record *r = NULL;
         jy_located_error err;
