@@ -3,7 +3,11 @@
  * month on a database (the full synthetic county: jiuye-gen --scale 1 and
  * jiuye import, see docs/BENCHMARKS.md).
  *
- *   bench_assess --db FILE [--runs N]
+ *   bench_assess --db FILE [--runs N] [--per-metric]
+ *
+ * With --per-metric, also times every metric of the registry alone
+ * (jy_metric_compute, best of N runs, CPU and wall) over the year and the
+ * month, slowest first: where the scorecard's time goes.
  *
  * Opens the database read-only, finds its contract year, then scores the
  * year N times and its third month N times (each run a new scorecard, the
@@ -83,20 +87,86 @@ static int run(const char *what, jy_db *db, jy_date from, jy_date to, int runs)
     return 0;
 }
 
+typedef struct timing {
+    const char *name;
+    double wall, cpu;
+} timing;
+
+static int cmp_timing(const void *a, const void *b)
+{
+    double x = ((const timing *)a)->cpu, y = ((const timing *)b)->cpu;
+    return x > y ? -1 : x < y;
+}
+
+/* Best-of-`runs` time of each metric alone over from .. to. */
+static int per_metric(const char *what, jy_db *db, jy_date from, jy_date to, int runs,
+                      jy_date contract_start)
+{
+    jy_calendar *cal = NULL;
+    if (jy_calendar_load_default(&cal) != JY_OK) {
+        fprintf(stderr, "bench_assess: %s\n", jy_error_last()->message);
+        return 1;
+    }
+    size_t n = jy_metric_count(), k = 0;
+    timing *t = calloc(n, sizeof *t);
+    if (!t) {
+        jy_calendar_free(cal);
+        return 1;
+    }
+    double sum_cpu = 0, sum_wall = 0;
+    for (size_t m = 0; m < n; m++) {
+        const jy_metric_info *info = jy_metric_at(m);
+        if (!info->computed)
+            continue;
+        double best_w = 1e30, best_c = 1e30;
+        int ok = 1;
+        for (int i = 0; i <= runs && ok; i++) {
+            jy_measure *out = NULL;
+            double t0 = now(), c0 = cpu();
+            ok = jy_metric_compute(&out, db, info->name, from, to, cal, contract_start) == JY_OK;
+            double dt = (now() - t0) * 1e3, dc = (cpu() - c0) * 1e3;
+            jy_measure_free(out);
+            if (i > 0 && dt < best_w)
+                best_w = dt;
+            if (i > 0 && dc < best_c)
+                best_c = dc;
+        }
+        if (!ok)
+            continue;
+        t[k].name = info->name;
+        t[k].wall = best_w;
+        t[k].cpu = best_c;
+        sum_cpu += best_c;
+        sum_wall += best_w;
+        k++;
+    }
+    qsort(t, k, sizeof *t, cmp_timing);
+    printf("%s, per metric (best of %d; cpu, wall ms):\n", what, runs);
+    for (size_t i = 0; i < k; i++)
+        if (t[i].cpu >= 0.05 || i < 10)
+            printf("  %-36s %8.2f %8.2f\n", t[i].name, t[i].cpu, t[i].wall);
+    printf("  %-36s %8.2f %8.2f (%zu metrics)\n", "sum", sum_cpu, sum_wall, k);
+    free(t);
+    jy_calendar_free(cal);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = NULL;
-    int runs = 20;
+    int runs = 20, metrics = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
             path = argv[++i];
         else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             runs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--per-metric") == 0)
+            metrics = 1;
         else
             path = NULL, i = argc;
     }
     if (!path || runs < 1) {
-        fprintf(stderr, "usage: bench_assess --db FILE [--runs N]\n");
+        fprintf(stderr, "usage: bench_assess --db FILE [--runs N] [--per-metric]\n");
         return 2;
     }
     jy_db_options o = JY_DB_OPTIONS_INIT;
@@ -128,6 +198,9 @@ int main(int argc, char **argv)
         }
         rc = run("contract year", db, year.from, year.to, runs) ||
              run("one month", db, m0, m1, runs);
+        if (rc == 0 && metrics)
+            rc = per_metric("contract year", db, year.from, year.to, runs, year.from) ||
+                 per_metric("one month", db, m0, m1, runs, year.from);
     }
     jy_db_close(db);
     return rc;

@@ -232,6 +232,7 @@ static const jy_field_info labor_fields[] = {
     BOOL("wish_local", "返乡就业意愿", 0, "Wishes to work in the county."),
     DATE("surveyed_on", "调查日期", REQ, "Date of the survey or of the last update."),
     TEXT("surveyor", "调查人", 0, "Labor broker or volunteer who surveyed."),
+    DATE("entered_on", "录入日期", RO, "Date the record was first entered: set by the library on the first insert to the survey date (an earlier entry date the record carries is kept: an export imported again) and never changed by updates."),
 };
 
 static const jy_field_info labor_change_fields[] = {

@@ -388,10 +388,33 @@ static void bind_values(sqlite3_stmt *st, const jy_record *r)
     }
 }
 
+/* A labor record's entry date (entered_on, read-only): on the first insert
+ * its survey date (surveyed_on is required, so always known), unless the
+ * record carries an earlier entry date (a record exported and imported
+ * again keeps its own); on an update the stored record's entry date (`old`,
+ * NULL on insert), whatever the update carries. */
+static int set_entered_on(jy_record *r, const jy_record *old)
+{
+    if (r->info->kind != JY_KIND_LABOR)
+        return JY_OK;
+    int e = jy__field_index(r->info, "entered_on"), s = jy__field_index(r->info, "surveyed_on");
+    if (e < 0 || s < 0)
+        return JY_OK;
+    const jy__value *from = &r->values[s];
+    if (!old && r->values[e].set && from->set && strcmp(r->values[e].text, from->text) <= 0)
+        return JY_OK;
+    if (old)
+        from = old->values[e].set ? &old->values[e] : &old->values[s];
+    return jy__record_set_field(r, (size_t)e, from->set ? from->text : NULL);
+}
+
 static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
 {
     sqlite3_stmt *st;
-    int rc = jy__db_stmt(&st, db, r->info, JY__STMT_INSERT);
+    int rc = set_entered_on(r, NULL);
+    if (rc != JY_OK)
+        return rc;
+    rc = jy__db_stmt(&st, db, r->info, JY__STMT_INSERT);
     if (rc != JY_OK)
         return rc;
     bind_values(st, r);
@@ -552,7 +575,9 @@ static int replace(jy_db *db, const jy_record *old, jy_record *r, size_t *change
     int rc = jy__db_atomic_begin(db);
     if (rc != JY_OK)
         return rc;
-    rc = write_history(db, old, r, changes);
+    rc = set_entered_on(r, old);
+    if (rc == JY_OK)
+        rc = write_history(db, old, r, changes);
     if (rc == JY_OK)
         rc = update_row(db, r);
     int end = jy__db_atomic_end(db, rc == JY_OK);

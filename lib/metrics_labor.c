@@ -6,37 +6,25 @@
 #include "metrics_common2.h"
 
 /* 10.1: the labor records entered by 31 August of the contract year (or by
- * the span's end, when earlier) of residents aged 16 to 60.
+ * the span's end, when earlier) of residents aged 16 to 60 on their entry
+ * date (labor.entered_on, set by the library on the first insert and never
+ * moved by updates; see docs/rules.md).
  *
- * A record's entry date: the ledgers keep only the latest survey date
- * (labor.surveyed_on, moved by every update) and a history of changed
- * fields dated by the update's survey date, so the earliest date known is
- * the earlier of surveyed_on and the first history entry. A record entered
- * before the deadline and updated after it without any field changing
- * before it looks entered after the deadline (see docs/rules.md). The age
- * is taken on that date.
- *
- * One scan of the labor records by surveyed_on, then a correction from the
- * (few) records with a history. The age test is exact (whole years, the
- * birthday counted from its day) but skipped for birth dates every entry
- * date from two years before the cut-off can only find aged 16-60:
- * ?2 = the cut-off less 61 years, ?3 = less 18 years, ?4 = less 2 years. */
+ * One range of the index labor_entered_birth (entered_on, birth_date): the
+ * table is not read. The age test is exact (whole years, the birthday
+ * counted from its day) but skipped for birth dates every entry date from
+ * two years before the cut-off can only find aged 16-60: ?2 = the cut-off
+ * less 61 years, ?3 = less 18 years, ?4 = less 2 years. */
 #define AGE_OK(d) \
     "(birth_date IS NULL OR (CAST(substr(" d ", 1, 4) AS INTEGER) -" \
     " CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(" d ", 6, 5) < substr(birth_date, 6, 5)))" \
     " BETWEEN 16 AND 60)"
 
 static const char labor_sql[] =
-    "SELECT count(*), coalesce(sum(surveyed_on <= ?1), 0), coalesce(sum(surveyed_on <= ?1 AND"
-    " CASE WHEN birth_date > ?2 AND birth_date <= ?3 AND surveyed_on >= ?4 THEN 1"
-    " ELSE " AGE_OK("surveyed_on") " END), 0) FROM labor";
-
-static const char labor_history_sql[] =
-    "WITH c AS (SELECT labor_id, min(changed_on) AS first FROM labor_change GROUP BY labor_id) "
-    "SELECT coalesce(sum((c.first <= ?1) - (l.surveyed_on <= ?1)), 0),"
-    " coalesce(sum((c.first <= ?1 AND " AGE_OK("c.first") ") -"
-    " (l.surveyed_on <= ?1 AND " AGE_OK("l.surveyed_on") ")), 0)"
-    " FROM c JOIN labor l ON l.id = c.labor_id WHERE c.first < l.surveyed_on";
+    "SELECT (SELECT count(*) FROM labor), count(*), coalesce(sum("
+    " CASE WHEN birth_date > ?2 AND birth_date <= ?3 AND entered_on >= ?4 THEN 1"
+    " ELSE " AGE_OK("entered_on") " END), 0) FROM labor"
+    " WHERE entered_on <= ?1";
 
 static const char labor_updated_sql[] =
     "SELECT count(DISTINCT labor_id) FROM labor_change WHERE changed_on BETWEEN ?1 AND ?2";
@@ -88,17 +76,6 @@ static int m_labor_records(jy_measure *out, const jy__mctx *ctx, const jy__span 
             all = sqlite3_column_int64(st, 0);
             entered = sqlite3_column_int64(st, 1);
             ok = sqlite3_column_int64(st, 2);
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW)
-            return jy__db_error(ctx->db, rc, "computing a metric");
-        if ((rc = jy__metric_stmt(&st, ctx, labor_history_sql)) != JY_OK)
-            return rc;
-        sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            entered += sqlite3_column_int64(st, 0);
-            ok += sqlite3_column_int64(st, 1);
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW)
@@ -201,9 +178,8 @@ static int m_returnee_reports(jy_measure *out, const jy__mctx *ctx, const jy__sp
 const jy__metric_def jy__metrics_labor[] = {
     { { "labor_records", "条", "8月31日前录入的16-60周岁劳动力资源信息条数",
         "Labor records entered by 31 August of the contract year (or by the period's end, "
-        "when earlier) of residents aged 16 to 60 on their entry date. The entry date is the "
-        "earliest known: labor.surveyed_on or the first labor_change entry, whichever is "
-        "earlier. The note gives the records left out (age, late) and the records updated "
+        "when earlier) of residents aged 16 to 60 on their entry date (labor.entered_on, "
+        "set when the record is first entered and kept through updates). The note gives the records left out (age, late) and the records updated "
         "in the period.", 1 },
       m_labor_records },
     { { "labor_accuracy", "%", "劳动力资源信息准确率",

@@ -429,15 +429,15 @@ static void side_close(side *s)
  * report reading returnees only. */
 static const char *const labor_sql_all =
     "SELECT id, township, birth_date, education, employment_status, skills, needs_job, "
-    "needs_entrepreneurship, needs_training, key_groups, returnee, wish_local, surveyed_on, NULL "
+    "needs_entrepreneurship, needs_training, key_groups, returnee, wish_local, entered_on, NULL "
     "FROM labor ORDER BY id";
 static const char *const labor_sql_returnee =
     "SELECT id, township, birth_date, NULL, employment_status, skills, needs_job, "
-    "needs_entrepreneurship, needs_training, NULL, returnee, wish_local, surveyed_on, job "
+    "needs_entrepreneurship, needs_training, NULL, returnee, wish_local, entered_on, job "
     "FROM labor WHERE returnee = 1 ORDER BY id";
 static const char *const labor_sql_service =
     "SELECT id, township, birth_date, NULL, employment_status, NULL, needs_job, NULL, NULL, "
-    "key_groups, returnee, wish_local, surveyed_on, NULL FROM labor ORDER BY id";
+    "key_groups, returnee, wish_local, entered_on, NULL FROM labor ORDER BY id";
 
 /* History: first change and whether one lies in the period. */
 static const char *const change_sql =
@@ -447,7 +447,7 @@ static const char *const change_sql =
 /* One labor row. */
 typedef struct labor_row {
     int64_t id;
-    txt township, birth, education, status, skills, key_groups, surveyed, job;
+    txt township, birth, education, status, skills, key_groups, entered, job;
     int needs_job, needs_ent, needs_train, returnee, wish_local;
     int changed_by_to, changed_in;
 } labor_row;
@@ -481,7 +481,7 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         row.key_groups = col_txt(st, 9);
         row.returnee = sqlite3_column_int(st, 10);
         row.wish_local = sqlite3_column_int(st, 11);
-        row.surveyed = col_txt(st, 12);
+        row.entered = col_txt(st, 12);
         row.job = col_txt(st, 13);
         row.changed_by_to = row.changed_in = 0;
         if (side_seek(&changes, db, row.id, &rc)) {
@@ -500,25 +500,28 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
     return rc;
 }
 
-/* Whether a record counts: on the ledger at the end of the period and aged
- * 16 to 60 then. Sets *added for a record first surveyed in the period. */
+/* Whether a record counts: on the ledger at the end of the period (entered
+ * by then: labor.entered_on, the first insert's date, never moved by
+ * updates) and aged 16 to 60 then. Sets *added for a record entered in the
+ * period. A record without an entry date (none since schema 3) counts when
+ * changed by the period's end. */
 static int counted(const labor_row *row, const period *p, int *added)
 {
     /* Dates are stored as YYYY-MM-DD: compared as text. */
-    int dated = row->surveyed.p && row->surveyed.n == 10;
-    int surveyed_by_to = dated && memcmp(row->surveyed.p, p->to, 10) <= 0;
-    *added = surveyed_by_to && memcmp(row->surveyed.p, p->from, 10) >= 0 && !row->changed_by_to;
-    if (!surveyed_by_to && !row->changed_by_to)
+    int dated = row->entered.p && row->entered.n == 10;
+    int entered_by_to = dated && memcmp(row->entered.p, p->to, 10) <= 0;
+    *added = entered_by_to && memcmp(row->entered.p, p->from, 10) >= 0;
+    if (!entered_by_to && !row->changed_by_to)
         return 0;
     int age = age_on(row->birth, p->t);
     return age >= 16 && age <= 60;
 }
 
 static const char *const note_population =
-    "统计口径: 截至期末已录入(期末前调查或更新)、期末年满16至60周岁的劳动力资源信息，"
+    "统计口径: 截至期末已录入(录入日期在期末前)、期末年满16至60周岁的劳动力资源信息，"
     "按记录当前信息统计。";
 static const char *const note_changes =
-    "本期新增: 调查日期在本期且无变更记录的信息; 本期更新: 本期有变更记录的信息"
+    "本期新增: 录入日期在本期的信息; 本期更新: 本期有变更记录的信息"
     "(同一身份证号再次录入时系统按字段留存变更历史)。";
 
 /* ---- quarterly_labor / returnee_monthly ----------------------------------------- */

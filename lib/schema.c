@@ -300,6 +300,23 @@ static const char *const migration_2[] = {
  * county's year, 1311 services and consultations above all). Follow-up and
  * push coverage probe each jobseeker's follow-ups and pushes by date. */
 static const char *const migration_3[] = {
+    /* A labor record's entry date (录入日期): surveyed_on moves with every
+     * update, so 10.1 (entered by 31 August) and the ledger reports (added
+     * in the period) could not tell when a record was first entered. Set by
+     * the library on the first insert, never changed by updates; existing
+     * records get the earliest date known, of surveyed_on and the dates of
+     * their history. */
+    "ALTER TABLE labor ADD COLUMN entered_on TEXT",
+    "UPDATE labor SET entered_on = coalesce((SELECT min(h.changed_on) FROM labor_change h"
+    " WHERE h.labor_id = labor.id AND h.changed_on < labor.surveyed_on), surveyed_on)",
+    /* 10.1 counts the records entered by a date of residents of an age on
+     * that date: from this index alone */
+    "CREATE INDEX labor_entered_birth ON labor(entered_on, birth_date)",
+    /* a record written past the library (sqlite3 shell, other tools) gets
+     * its survey date as entry date, so the metrics never miss it */
+    "CREATE TRIGGER labor_entered_default AFTER INSERT ON labor"
+    " WHEN new.entered_on IS NULL BEGIN"
+    " UPDATE labor SET entered_on = new.surveyed_on WHERE id = new.id; END",
     "CREATE INDEX event_kind_date ON event(kind, date)",
     /* the 1311 package of each key-group person (12.1): six service events a
      * person, read in person order without touching the table */
@@ -312,10 +329,10 @@ static const char *const migration_3[] = {
     /* Partial: only the key-group persons (12.1) and the returnees who want
      * a local job (12.2), a small share of the labor survey, so the survey's
      * bulk import barely pays for them while the metrics stop reading the
-     * 150 000 records. */
-    "CREATE INDEX labor_key_group_surveyed ON labor(surveyed_on) "
+     * 150 000 records; the columns of their conditions make them covering. */
+    "CREATE INDEX labor_key_group_entered ON labor(entered_on, key_groups) "
     "WHERE key_groups IS NOT NULL AND key_groups <> ''",
-    "CREATE INDEX labor_return_need_surveyed ON labor(surveyed_on) "
+    "CREATE INDEX labor_return_need_entered ON labor(entered_on, returnee, wish_local, needs_job) "
     "WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1",
     NULL,
 };

@@ -224,3 +224,144 @@ Test(metrics_keygroups, assess_12_3)
            "\"kind\": \"report\", \"date\": \"2026-12-20\", \"report_kind\": \"quarterly_labor_service\"");
     m2_assert_score(m2_score("12.3", "2026-01-01", "2026-12-31"), JY_SCORE_MET, 0);
 }
+
+/* ---- Cross-check on a generated county ----------------------------------
+ * 12.1 (computed by a merge of two index reads) and 10.1 (counted from the
+ * entry-date index) against a plain computation, over a pseudo-random small
+ * county with updates that move survey dates, for spans ending on several
+ * days. */
+#include <sqlite3.h>
+#include <unistd.h>
+
+static uint32_t lcg_state = 12345;
+static uint32_t lcg(uint32_t n)
+{
+    lcg_state = lcg_state * 1103515245u + 12345u;
+    return (lcg_state >> 8) % n;
+}
+
+static void random_day(char out[11], int year)
+{
+    snprintf(out, 11, "%04d-%02u-%02u", year, 1 + lcg(12), 1 + lcg(28));
+}
+
+static char cross_path[64];
+
+static void cross_cleanup(void)
+{
+    m2_close();
+    if (cross_path[0]) {
+        char p[80];
+        unlink(cross_path);
+        snprintf(p, sizeof p, "%s-wal", cross_path);
+        unlink(p);
+        snprintf(p, sizeof p, "%s-shm", cross_path);
+        unlink(p);
+    }
+}
+
+static int64_t sql_int(sqlite3 *conn, const char *sql, const char *day)
+{
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(conn, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(conn));
+    sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+Test(metrics_keygroups, fast_metrics_match_a_plain_computation, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_cross_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    static const char *const groups[] = { "", "\"key_groups\": \"脱贫人口\"",
+                                          "\"key_groups\": [\"高校毕业生\", \"返乡人员\"]" };
+    static const char *const types[] = { "policy_briefing", "career_guidance", "job_referral",
+                                         "job_recommendation", "training_offer" };
+    enum { PEOPLE = 300 };
+    char birth[9], day[11];
+    int64_t ids[PEOPLE];
+    char numbers[PEOPLE][19];
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < PEOPLE; i++) {
+        /* ages 10 to 70 around 2026, so that some fall outside 16-60 */
+        snprintf(birth, sizeof birth, "%04u%02u%02u", 1956 + lcg(60), 1 + lcg(12), 1 + lcg(28));
+        random_day(day, 2025 + (int)lcg(2));
+        m2_id_number(numbers[i], birth, i);
+        ids[i] = m2_labor(birth, i, day, groups[lcg(3)]);
+        for (uint32_t k = lcg(9); k > 0; k--) {
+            random_day(day, 2026);
+            service(ids[i], types[lcg(5)], day);
+        }
+    }
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+    /* Updates: a later survey date and another employment status; the entry
+     * date stays. */
+    for (int i = 0; i < PEOPLE; i += 3) {
+        char json[256];
+        random_day(day, 2027);
+        snprintf(json, sizeof json,
+                 "{\"id_number\": \"%.18s\", \"surveyed_on\": \"%.10s\", \"employment_status\": \"%s\"}",
+                 numbers[i], day, lcg(2) ? "unemployed" : "flexible");
+        jy_record *r = NULL;
+        jy_located_error err;
+        cr_assert_eq(jy_record_from_json(&r, json, strlen(json), JY_KIND_LABOR, &err), JY_OK);
+        jy_save_result res;
+        cr_assert_eq(jy_ledger_save(&res, db, r), JY_OK, "%s", jy_error_last()->message);
+        cr_assert(res.updated);
+        jy_record_free(r);
+    }
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(cross_path, &conn), SQLITE_OK);
+    /* entry dates survived the updates: never after the first survey */
+    cr_assert_eq(sql_int(conn, "SELECT count(*) FROM labor WHERE entered_on IS NULL OR "
+                               "entered_on > surveyed_on OR entered_on < '2025-01-01' OR ?1 IS NULL",
+                         "x"),
+                 0);
+    static const char *const ends[] = { "2026-03-31", "2026-06-30", "2026-08-31", "2026-10-15",
+                                        "2027-02-28" };
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+        const char *to = ends[e];
+        /* 12.1, one correlated subquery per element and person */
+        static const char persons[] =
+            "SELECT count(*) FROM labor l WHERE l.key_groups IS NOT NULL AND l.key_groups <> '' "
+            "AND l.entered_on <= ?1";
+#define N_OF(t) "(SELECT count(*) FROM event e WHERE e.kind = 'service_1311' AND " \
+                "e.labor_id = l.id AND e.date <= ?1 AND e.service_type IN (" t "))"
+        static const char complete[] =
+            "SELECT count(*) FROM labor l WHERE l.key_groups IS NOT NULL AND l.key_groups <> '' "
+            "AND l.entered_on <= ?1 AND " N_OF("'policy_briefing'") " >= 1 AND "
+            N_OF("'career_guidance'") " >= 1 AND " N_OF("'job_referral', 'job_recommendation'")
+            " >= 3 AND " N_OF("'training_offer'") " >= 1";
+        int64_t p = sql_int(conn, persons, to), c = sql_int(conn, complete, to);
+        jy_measure *m = m2_measure("key_group_1311_coverage", "2026-03-01", to);
+        cr_assert_eq(jy_measure_has_value(m), p > 0, "%s", to);
+        if (p > 0)
+            cr_assert_float_eq(jy_measure_value(m), (double)(100 * c) / (double)p, 1e-9, "%s", to);
+        cr_assert_eq(jy_measure_id_total(m), p - c, "%s", to);
+        jy_measure_free(m);
+
+        /* 10.1: entered by the cut-off (31 August, or the span's end when
+         * earlier), aged 16-60 on the entry date (whole years) */
+        const char *cut = strcmp(to, "2026-08-31") < 0 ? to : "2026-08-31";
+        sqlite3_stmt *st = NULL;
+        cr_assert_eq(sqlite3_prepare_v2(conn, "SELECT birth_date, entered_on FROM labor "
+                                              "WHERE entered_on <= ?1", -1, &st, NULL),
+                     SQLITE_OK);
+        sqlite3_bind_text(st, 1, cut, -1, SQLITE_STATIC);
+        int64_t ok = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int age = 0;
+            cr_assert_eq(jy_date_age(&age, D((const char *)sqlite3_column_text(st, 0)),
+                                     D((const char *)sqlite3_column_text(st, 1))),
+                         JY_OK);
+            ok += age >= 16 && age <= 60;
+        }
+        sqlite3_finalize(st);
+        cr_assert_eq(m2_value("labor_records", "2026-03-01", to), (double)ok, "%s", to);
+    }
+    sqlite3_close(conn);
+}

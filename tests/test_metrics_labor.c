@@ -236,7 +236,8 @@ Test(metrics_labor, assess_10_1_at_scale, .fini = big_cleanup)
     db = NULL;
     sqlite3 *conn = NULL;
     cr_assert_eq(sqlite3_open(big_path, &conn), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(conn, "UPDATE labor SET surveyed_on = '2026-09-01' WHERE id = 7",
+    cr_assert_eq(sqlite3_exec(conn, "UPDATE labor SET surveyed_on = '2026-09-01', "
+                              "entered_on = '2026-09-01' WHERE id = 7",
                               NULL, NULL, NULL),
                  SQLITE_OK);
     sqlite3_close(conn);

@@ -261,13 +261,12 @@ Test(report, quarterly_labor_counts_exactly)
     cr_assert_str_eq(jy_report_cell_at(r, s, 1, 1)->text, "叉车");
     jy_report_free(r);
 
-    /* A quarter earlier: B (surveyed in February) is on the ledger by 31
-     * March. G was too, but its update in May replaced its survey date and
-     * the history keeps no earlier one, so the report cannot place it before
-     * its first recorded change (documented in report.h). */
+    /* A quarter earlier: B (surveyed in February) and G (entered on 10
+     * January: its update in May moved its survey date, not its entry date,
+     * labor.entered_on) are on the ledger by 31 March, both added then. */
     r = build(db, "quarterly_labor", D(2026, 1, 1), D(2026, 3, 31));
-    EQ(r, "employment", "合计", "total", 1);
-    EQ(r, "updates", "合计", "added", 1);
+    EQ(r, "employment", "合计", "total", 2);
+    EQ(r, "updates", "合计", "added", 2);
     EQ(r, "updates", "合计", "updated", 0);
     EQ(r, "updates", "合计", "checked", 0);
     jy_report_free(r);

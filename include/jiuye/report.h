@@ -29,14 +29,13 @@
  * Definitions shared by the labor reports (documented again in each
  * report's notes, which county staff read):
  *  - the figures are the labor records' **current** values, for the records
- *    on the ledger at the end of the period (surveyed on or before it, or
- *    changed on or before it). An update replaces a record's survey date and
- *    the history does not keep the earlier one, so a record updated after
- *    the period counts from its first recorded change on;
+ *    on the ledger at the end of the period: entered on or before it (the
+ *    read-only labor field `entered_on`, 录入日期, set when the record is
+ *    first entered and kept through updates);
  *  - a resident counts as aged 16-60 on the last day of the period (from
  *    the birth date derived from the ID number);
- *  - **added** in the period: a record whose survey date lies in the period
- *    and that has no recorded change (its survey is its first); **updated**:
+ *  - **added** in the period: a record whose entry date (`entered_on`)
+ *    lies in the period; **updated**:
  *    a record with a change recorded in the period (jy_ledger_save() keeps
  *    the dated history);
  *  - **accuracy**: the spot checks (`verification`) dated in the period,

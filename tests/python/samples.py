@@ -93,7 +93,7 @@ def sample_records(village_code):
             "skills": ["电工"], "needs_job": False, "needs_entrepreneurship": False,
             "needs_training": True, "key_groups": ["returnee", "rural_migrant"], "returnee": True,
             "wish_local": True, "surveyed_on": D(2025, 8, 20), "surveyor": "赵六",
-        }, {"gender": "male", "birth_date": D(1988, 3, 12)}),
+        }, {"gender": "male", "birth_date": D(1988, 3, 12), "entered_on": D(2025, 8, 20)}),
         ("jobseeker", {
             "name": "钱七", "id_number": ric(D(2001, 6, 1), 34), "phone": phone(3),
             "labor_id": lambda ids: ids["labor"], "registered_on": D(2025, 9, 1),
