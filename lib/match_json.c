@@ -158,16 +158,12 @@ static int profile_from(jy_profile_input *q, jin *in, const cJSON *o, jy_located
 /* Parses one object; errors located with `line`. */
 static int parse_obj(cJSON **out, const char *json, size_t len, jy_located_error *err)
 {
-    /* jy__json_parse wants text[len] == '\0'. */
-    char *copy = NULL;
-    const char *text = json;
-    if (json[len] != '\0') {
-        copy = jy__strndup(json, len);
-        if (!copy)
-            return JY_ENOMEM;
-        text = copy;
-    }
-    int rc = jy__json_parse(out, text, len, err);
+    /* jy__json_parse wants text[len] == '\0'; the caller's text need not
+     * have it, and json[len] may lie past its buffer: always parse a copy. */
+    char *copy = jy__strndup(json, len);
+    if (!copy)
+        return jy__located(err, JY_ENOMEM, 0, 0, 0, "", "out of memory");
+    int rc = jy__json_parse(out, copy, len, err);
     free(copy);
     if (rc)
         return rc;
