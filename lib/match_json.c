@@ -71,7 +71,10 @@ static int get_id(const char **out, jin *in, const cJSON *o, jy_located_error *e
         *out = v->valuestring;
         return JY_OK;
     }
-    if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble) {
+    /* The range first: converting a double beyond long long is undefined. */
+    if (cJSON_IsNumber(v) && v->valuedouble > -9223372036854775808.0 &&
+        v->valuedouble < 9223372036854775808.0 &&
+        v->valuedouble == (double)(long long)v->valuedouble) {
         snprintf(in->idbuf, sizeof in->idbuf, "%lld", (long long)v->valuedouble);
         *out = in->idbuf;
         return JY_OK;

@@ -386,6 +386,32 @@ Test(match, json_text_need_not_be_nul_terminated)
     jy_match_index_free(ix);
 }
 
+/* Regression (fuzz_match_query): an id beyond the range of long long was
+ * converted before its range was checked (undefined behaviour). */
+Test(match, huge_numeric_id_is_refused)
+{
+    jy_match_index *ix = new_postings();
+    jy_located_error err;
+    const char *ids[] = { "1e66", "-1e66", "1e400", "9223372036854775808" };
+    char doc[128];
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        snprintf(doc, sizeof doc, "{\"id\": %s, \"title\": \"普工\"}", ids[i]);
+        cr_assert_eq(jy_match_index_add_json(ix, doc, strlen(doc), &err), JY_EPARSE, "%s", ids[i]);
+        cr_assert_str_eq(err.field, "id");
+    }
+    const char *ok = "{\"id\": 9007199254740992, \"title\": \"普工\"}";
+    cr_assert_eq(jy_match_index_add_json(ix, ok, strlen(ok), &err), JY_OK, "%s", err.text);
+    jy_match_results *r = NULL;
+    cr_assert_eq(jy_match_results_new(&r), JY_OK);
+    char *out = NULL;
+    const char *q = "{\"id\": 1e66, \"text\": \"普工\"}";
+    cr_assert_eq(jy_match_query_json(&out, r, ix, q, strlen(q), NULL, &err), JY_EPARSE);
+    cr_assert_null(out);
+    cr_assert_str_eq(err.field, "id");
+    jy_match_results_free(r);
+    jy_match_index_free(ix);
+}
+
 Test(match, bad_input_never_crashes)
 {
     jy_match_index *ix = new_postings();
