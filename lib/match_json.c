@@ -71,7 +71,10 @@ static int get_id(const char **out, jin *in, const cJSON *o, jy_located_error *e
         *out = v->valuestring;
         return JY_OK;
     }
-    if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble) {
+    /* The range first: converting a double beyond long long is undefined. */
+    if (cJSON_IsNumber(v) && v->valuedouble > -9223372036854775808.0 &&
+        v->valuedouble < 9223372036854775808.0 &&
+        v->valuedouble == (double)(long long)v->valuedouble) {
         snprintf(in->idbuf, sizeof in->idbuf, "%lld", (long long)v->valuedouble);
         *out = in->idbuf;
         return JY_OK;
@@ -158,16 +161,12 @@ static int profile_from(jy_profile_input *q, jin *in, const cJSON *o, jy_located
 /* Parses one object; errors located with `line`. */
 static int parse_obj(cJSON **out, const char *json, size_t len, jy_located_error *err)
 {
-    /* jy__json_parse wants text[len] == '\0'. */
-    char *copy = NULL;
-    const char *text = json;
-    if (json[len] != '\0') {
-        copy = jy__strndup(json, len);
-        if (!copy)
-            return JY_ENOMEM;
-        text = copy;
-    }
-    int rc = jy__json_parse(out, text, len, err);
+    /* jy__json_parse wants text[len] == '\0'; the caller's text need not
+     * have it, and json[len] may lie past its buffer: always parse a copy. */
+    char *copy = jy__strndup(json, len);
+    if (!copy)
+        return jy__located(err, JY_ENOMEM, 0, 0, 0, "", "out of memory");
+    int rc = jy__json_parse(out, copy, len, err);
     free(copy);
     if (rc)
         return rc;

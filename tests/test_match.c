@@ -346,6 +346,72 @@ Test(match, json_input_and_batch_line)
     jy_match_index_free(ix);
 }
 
+/* Regression (fuzz_match_query): the JSON entry points read one byte past
+ * the text to see whether it was NUL-terminated; a buffer of exactly `len`
+ * bytes was overread (seen under ASan and valgrind). Text after `len` is
+ * not part of the object. */
+Test(match, json_text_need_not_be_nul_terminated)
+{
+    jy_match_index *ix = new_postings();
+    const char *posting = "{\"id\": \"p\", \"title\": \"叉车司机\"}";
+    size_t plen = strlen(posting);
+    char *exact = malloc(plen);
+    cr_assert_not_null(exact);
+    memcpy(exact, posting, plen);
+    jy_located_error err;
+    cr_assert_eq(jy_match_index_add_json(ix, exact, plen, &err), JY_OK, "%s", err.text);
+    free(exact);
+    cr_assert_eq(jy_match_index_count(ix), 1);
+
+    const char *q = "{\"id\": \"a\", \"text\": \"叉车\"}";
+    size_t qlen = strlen(q);
+    char *qexact = malloc(qlen);
+    cr_assert_not_null(qexact);
+    memcpy(qexact, q, qlen);
+    jy_match_results *r = NULL;
+    cr_assert_eq(jy_match_results_new(&r), JY_OK);
+    jy_match_options o = opts_on_day();
+    char *out = NULL;
+    cr_assert_eq(jy_match_query_json(&out, r, ix, qexact, qlen, &o, &err), JY_OK, "%s", err.text);
+    free(qexact);
+    const char *want = "{\"query\":\"a\",\"results\":[{\"posting\":\"p\",";
+    cr_assert(!strncmp(out, want, strlen(want)), "%s", out);
+    jy_free(out);
+    /* Followed by more text: only the first `len` bytes count. */
+    const char *more = "{\"id\": \"b\", \"text\": \"叉车\"}, garbage";
+    cr_assert_eq(jy_match_query_json(&out, r, ix, more, qlen, &o, &err), JY_OK, "%s", err.text);
+    cr_assert(!strncmp(out, "{\"query\":\"b\",", strlen("{\"query\":\"b\",")), "%s", out);
+    jy_free(out);
+    jy_match_results_free(r);
+    jy_match_index_free(ix);
+}
+
+/* Regression (fuzz_match_query): an id beyond the range of long long was
+ * converted before its range was checked (undefined behaviour). */
+Test(match, huge_numeric_id_is_refused)
+{
+    jy_match_index *ix = new_postings();
+    jy_located_error err;
+    const char *ids[] = { "1e66", "-1e66", "1e400", "9223372036854775808" };
+    char doc[128];
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        snprintf(doc, sizeof doc, "{\"id\": %s, \"title\": \"普工\"}", ids[i]);
+        cr_assert_eq(jy_match_index_add_json(ix, doc, strlen(doc), &err), JY_EPARSE, "%s", ids[i]);
+        cr_assert_str_eq(err.field, "id");
+    }
+    const char *ok = "{\"id\": 9007199254740992, \"title\": \"普工\"}";
+    cr_assert_eq(jy_match_index_add_json(ix, ok, strlen(ok), &err), JY_OK, "%s", err.text);
+    jy_match_results *r = NULL;
+    cr_assert_eq(jy_match_results_new(&r), JY_OK);
+    char *out = NULL;
+    const char *q = "{\"id\": 1e66, \"text\": \"普工\"}";
+    cr_assert_eq(jy_match_query_json(&out, r, ix, q, strlen(q), NULL, &err), JY_EPARSE);
+    cr_assert_null(out);
+    cr_assert_str_eq(err.field, "id");
+    jy_match_results_free(r);
+    jy_match_index_free(ix);
+}
+
 Test(match, bad_input_never_crashes)
 {
     jy_match_index *ix = new_postings();
