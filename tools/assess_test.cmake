@@ -4,7 +4,7 @@
 # Generates a county year at scale 0.05, imports it, scores the contract year
 # as text, JSON, CSV and HTML and checks the scorecard: every sub-indicator of
 # the catalogue, the misses the generator makes on purpose (MISS in
-# tools/jiuye_gen.c), a month's progress; and the errors (a bad rule file
+# tools/gen.c), a month's progress; and the errors (a bad rule file
 # with its location, a period the calendar does not cover).
 if(NOT GEN OR NOT JIUYE OR NOT WORK OR NOT SOURCE)
   message(FATAL_ERROR "assess_test.cmake: set GEN, JIUYE, WORK and SOURCE")

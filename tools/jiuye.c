@@ -13,9 +13,12 @@
  *   jiuye dashboard the big screen: a self-contained HTML page;
  *   jiuye assess    score a period against the scoring table (考核细则表):
  *                   text, JSON, CSV or HTML;
- *   jiuye demo      load the built-in county profile of Xingan County and
- *                   validate a few sample records, printing the results
- *                   (personal data masked);
+ *   jiuye demo      the main job: generates a synthetic county year (the
+ *                   generator of tools/gen.h, shared with jiuye-gen),
+ *                   imports it into a fresh database, validates sample
+ *                   records, prints the summary, runs the push, scores the
+ *                   contract year and writes the workbook, the monthly
+ *                   report and the big screen, saying where they are;
  *   jiuye version   print the library version.
  * Hidden:
  *   jiuye formats   print the Markdown reference of every record kind's
@@ -27,12 +30,17 @@
  */
 #include <jiuye.h>
 
+#include "gen.h"
+
+#include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -52,7 +60,8 @@ static void usage(FILE *to)
           "  assess     score a period against the scoring table (考核细则表)\n"
           "  match      match jobseeker profiles against postings (JSON Lines, batch)\n"
           "  push       push matched postings to the database's jobseekers (daily push)\n"
-          "  demo       validate sample records against the built-in county profile\n"
+          "  demo       the main job: a synthetic county generated, imported, pushed, scored,\n"
+          "             reported; the workbook, the big screen and the scorecard\n"
           "  version    print the version of libjiuye\n"
           "\n"
           "Options:\n"
@@ -323,22 +332,36 @@ static int on_reject(const jy_located_error *err, void *payload)
 
 static int parse_encoding(jy_encoding *out, const char *cmd, const char *text);
 
-/* A progress bar on standard error, drawn only when it is a terminal (see
- * cmd_import): "导入 [#####-----]  52%  123456 条". */
-static int progress_bar(size_t records, size_t bytes_done, size_t bytes_total, void *payload)
+/* A progress bar on standard error, for callers that checked that it is a
+ * terminal: "\r导入 [#####-----]  52%  123456 条" (without a total: the
+ * count only). Cleared by clear_bar(). */
+static void draw_bar(const char *label, size_t done, size_t total, size_t count, const char *unit)
 {
-    (void)payload;
-    if (bytes_total > 0) {
-        int pct = (int)(bytes_done * 100 / bytes_total);
+    if (total > 0) {
+        int pct = (int)((double)done * 100.0 / (double)total);
+        if (pct > 100)
+            pct = 100;
         char bar[31];
         for (int i = 0; i < 30; i++)
             bar[i] = i < pct * 30 / 100 ? '#' : '-';
         bar[30] = '\0';
-        fprintf(stderr, "\r导入 [%s] %3d%%  %zu 条", bar, pct, records);
+        fprintf(stderr, "\r%s [%s] %3d%%  %zu %s", label, bar, pct, count, unit);
     } else {
-        fprintf(stderr, "\r导入 %zu 条", records);
+        fprintf(stderr, "\r%s %zu %s", label, count, unit);
     }
     fflush(stderr);
+}
+
+static void clear_bar(void)
+{
+    fputs("\r\033[K", stderr);
+}
+
+/* The import's progress (see cmd_import). */
+static int progress_bar(size_t records, size_t bytes_done, size_t bytes_total, void *payload)
+{
+    (void)payload;
+    draw_bar("导入", bytes_done, bytes_total, records, "条");
     return 0;
 }
 
@@ -408,7 +431,7 @@ static int cmd_import(int argc, char **argv)
     jy_import_stats st;
     int irc = jy_import_file(&st, db, input, &o);
     if (bar)
-        fputs("\r\033[K", stderr);
+        clear_bar();
     int exit_code = irc == JY_OK ? EXIT_OK : EXIT_FAILED;
     if (irc != JY_OK)
         fprintf(stderr, "jiuye import: %s\n", jy_error_last()->message);
@@ -996,69 +1019,70 @@ static void print_summary_text(const summary *s, const char *db_path)
 }
 
 /* An enumeration's counts as a JSON object keyed by value. */
-static void json_by_value(const jy_field_info *f, const int64_t *counts)
+static void json_by_value(FILE *to, const jy_field_info *f, const int64_t *counts)
 {
-    fputc('{', stdout);
+    fputc('{', to);
     for (size_t v = 0; f && f->values[v]; v++) {
         if (v)
-            fputs(", ", stdout);
-        json_string(stdout, f->values[v]);
-        printf(": %" PRId64, counts[v]);
+            fputs(", ", to);
+        json_string(to, f->values[v]);
+        fprintf(to, ": %" PRId64, counts[v]);
     }
-    fputc('}', stdout);
+    fputc('}', to);
 }
 
-static void print_summary_json(const summary *s)
+/* The summary as one JSON object (no line end). */
+static void print_summary_json(FILE *to, const summary *s)
 {
     const jy_county *c = s->county;
     char date[JY_DATE_TEXT_SIZE];
-    fputs("{\"county\": {\"name\": ", stdout);
-    json_string(stdout, jy_county_name(c));
-    fputs(", \"code\": ", stdout);
-    json_string(stdout, jy_county_code(c));
-    printf(", \"townships\": %zu}", jy_county_township_count(c));
+    fputs("{\"county\": {\"name\": ", to);
+    json_string(to, jy_county_name(c));
+    fputs(", \"code\": ", to);
+    json_string(to, jy_county_code(c));
+    fprintf(to, ", \"townships\": %zu}", jy_county_township_count(c));
 
-    fputs(", \"period\": ", stdout);
+    fputs(", \"period\": ", to);
     if (s->have_period) {
         jy_date_format(date, s->period_from);
-        printf("{\"from\": \"%s\"", date);
+        fprintf(to, "{\"from\": \"%s\"", date);
         jy_date_format(date, s->period_to);
-        printf(", \"to\": \"%s\", \"source\": \"%s\"}", date, s->period_source);
+        fprintf(to, ", \"to\": \"%s\", \"source\": \"%s\"}", date, s->period_source);
     } else {
-        fputs("null", stdout);
+        fputs("null", to);
     }
 
-    fputs(", \"ledgers\": {", stdout);
+    fputs(", \"ledgers\": {", to);
     for (int k = 1, n = 0; k < JY_KIND_END; k++)
         if (jy_kind_name(k))
-            printf("%s\"%s\": %" PRId64, n++ ? ", " : "", jy_kind_name(k), s->ledgers[k]);
-    fputc('}', stdout);
+            fprintf(to, "%s\"%s\": %" PRId64, n++ ? ", " : "", jy_kind_name(k), s->ledgers[k]);
+    fputc('}', to);
 
-    fputs(", \"labor_by_township\": [", stdout);
+    fputs(", \"labor_by_township\": [", to);
     for (size_t i = 0; i < jy_county_township_count(c); i++) {
         const jy_township *t = jy_county_township_at(c, i);
-        printf("%s{\"code\": ", i ? ", " : "");
-        json_string(stdout, t->code);
-        fputs(", \"name\": ", stdout);
-        json_string(stdout, t->name);
-        printf(", \"count\": %" PRId64 "}", s->labor_by_township[i]);
+        fprintf(to, "%s{\"code\": ", i ? ", " : "");
+        json_string(to, t->code);
+        fputs(", \"name\": ", to);
+        json_string(to, t->name);
+        fprintf(to, ", \"count\": %" PRId64 "}", s->labor_by_township[i]);
     }
-    printf("], \"labor_no_township\": %" PRId64, s->labor_no_township);
+    fprintf(to, "], \"labor_no_township\": %" PRId64, s->labor_no_township);
 
-    fputs(", \"labor_by_employment_status\": ", stdout);
-    json_by_value(s->status_field, s->labor_by_status);
-    printf(", \"labor_no_employment_status\": %" PRId64, s->labor_no_status);
+    fputs(", \"labor_by_employment_status\": ", to);
+    json_by_value(to, s->status_field, s->labor_by_status);
+    fprintf(to, ", \"labor_no_employment_status\": %" PRId64, s->labor_no_status);
 
-    fputs(", \"postings_by_month\": [", stdout);
+    fputs(", \"postings_by_month\": [", to);
     for (size_t i = 0; i < s->month_count; i++)
-        printf("%s{\"month\": \"%04d-%02d\", \"count\": %" PRId64 "}", i ? ", " : "",
+        fprintf(to, "%s{\"month\": \"%04d-%02d\", \"count\": %" PRId64 "}", i ? ", " : "",
                s->months[i].from.year, s->months[i].from.month, s->months[i].count);
-    printf("], \"postings_outside_period\": %" PRId64, s->postings_outside);
-    fputs(", \"postings_by_kind\": ", stdout);
-    json_by_value(s->posting_kind_field, s->postings_by_kind);
-    fputs(", \"events_by_kind\": ", stdout);
-    json_by_value(s->event_kind_field, s->events_by_kind);
-    puts("}");
+    fprintf(to, "], \"postings_outside_period\": %" PRId64, s->postings_outside);
+    fputs(", \"postings_by_kind\": ", to);
+    json_by_value(to, s->posting_kind_field, s->postings_by_kind);
+    fputs(", \"events_by_kind\": ", to);
+    json_by_value(to, s->event_kind_field, s->events_by_kind);
+    fputc('}', to);
 }
 
 static int cmd_summary(int argc, char **argv)
@@ -1083,9 +1107,10 @@ static int cmd_summary(int argc, char **argv)
     memset(&s, 0, sizeof s);
     rc = gather_summary(&s, db);
     if (rc == EXIT_OK) {
-        if (json)
-            print_summary_json(&s);
-        else
+        if (json) {
+            print_summary_json(stdout, &s);
+            putchar('\n');
+        } else
             print_summary_text(&s, db_path);
         if (fflush(stdout) != 0 || ferror(stdout)) {
             perror("jiuye summary: standard output");
@@ -1462,23 +1487,10 @@ static const struct sample samples[] = {
     { "36082419850612301", "13807951234", "洋峰", "不存在村" },
 };
 
-static void demo_help(FILE *to)
-{
-    fputs("Usage: jiuye demo\n"
-          "\n"
-          "Loads the built-in county profile of Xingan County (新干县) and validates a\n"
-          "few synthetic labor records in the shapes real ledgers hold (ID numbers,\n"
-          "mobile numbers, townships and villages), printing the results in Chinese\n"
-          "with personal data masked. tools/run-demo builds a synthetic county\n"
-          "database (jiuye-gen, jiuye init, jiuye import), then runs it and prints\n"
-          "the database's jiuye summary.\n"
-          "\n"
-          "Options:\n"
-          "  -h, --help   show this help\n",
-          to);
-}
-
-static int demo(void)
+/* Validates the samples against the built-in county profile, printing the
+ * results in Chinese with personal data masked to `to` (nothing when
+ * NULL); counts the valid and invalid ones. */
+static int check_samples(FILE *to, int *out_valid, int *out_invalid)
 {
     jy_county *county = NULL;
     if (jy_county_load_default(&county) != JY_OK) {
@@ -1488,9 +1500,11 @@ static int demo(void)
     size_t villages = 0;
     for (size_t i = 0; i < jy_county_township_count(county); i++)
         villages += jy_county_township_at(county, i)->village_count;
-    printf("libjiuye %s\n", jy_version(NULL, NULL, NULL));
-    printf("县情: %s (%s), %zu 个乡镇(街道), %zu 个村(社区)\n\n", jy_county_name(county),
-           jy_county_code(county), jy_county_township_count(county), villages);
+    if (to) {
+        fprintf(to, "libjiuye %s\n", jy_version(NULL, NULL, NULL));
+        fprintf(to, "县情: %s (%s), %zu 个乡镇(街道), %zu 个村(社区)\n\n", jy_county_name(county),
+                jy_county_code(county), jy_county_township_count(county), villages);
+    }
 
     jy_date today;
     if (jy_date_today(&today) != JY_OK) {
@@ -1498,7 +1512,8 @@ static int demo(void)
         return EXIT_FAILED;
     }
     int valid = 0, invalid = 0;
-    printf("劳动力样本校验 (个人信息已脱敏):\n");
+    if (to)
+        fprintf(to, "劳动力样本校验 (个人信息已脱敏):\n");
     for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
         const struct sample *s = &samples[i];
         char problems[512] = "";
@@ -1552,10 +1567,14 @@ static int demo(void)
         }
         int ok = errors == 0;
         ok ? valid++ : invalid++;
-        printf("  %zu. %-18s %-11s %-8s %-10s %s %s\n", i + 1, idtext, phonetext, place, age,
-               ok ? "有效" : "无效", problems);
+        if (to)
+            fprintf(to, "  %zu. %-18s %-11s %-8s %-10s %s %s\n", i + 1, idtext, phonetext, place,
+                    age, ok ? "有效" : "无效", problems);
     }
-    printf("\n合计: 有效 %d 条, 无效 %d 条\n", valid, invalid);
+    if (to)
+        fprintf(to, "\n合计: 有效 %d 条, 无效 %d 条\n", valid, invalid);
+    *out_valid = valid;
+    *out_invalid = invalid;
     jy_county_free(county);
     return EXIT_OK;
 }
@@ -1765,6 +1784,7 @@ static int cmd_match(int argc, char **argv)
 static void push_help(FILE *to)
 {
     fputs("Usage: jiuye push --db FILE [--date YYYY-MM-DD] [--top K] [--threads N] [--dry-run]\n"
+          "                  [--json]\n"
           "\n"
           "Pushes matched postings to every jobseeker with a resume on the platform: the\n"
           "postings open on the day are matched against each jobseeker's wishes, and the\n"
@@ -1778,17 +1798,60 @@ static void push_help(FILE *to)
           "  --top K        most postings per person (default 5, at most 100)\n"
           "  --threads N    matching threads (default: the processors, at most 8)\n"
           "  --dry-run      match and count, write nothing\n"
-          "  -h, --help     show this help\n",
+          "  --json         one JSON object with the same figures (docs/formats.md)\n"
+          "  -h, --help     show this help\n"
+          "\n"
+          "Exit status: 0 done; 1 failed (no such database...); 2 usage error.\n",
           to);
+}
+
+static int push_progress(size_t done, size_t total, void *payload)
+{
+    (void)payload;
+    draw_bar("推送", done, total, done, "人");
+    return 0;
+}
+
+/* What a push did, for county staff, each line after `indent`. */
+static void print_push_text(FILE *to, const char *indent, const jy_push_stats *st,
+                            const char *day, int dry)
+{
+    fprintf(to, "%s岗位推送 %s%s\n", indent, day, dry ? " (试运行, 未写入)" : "");
+    fprintf(to, "%s  在招岗位: %zu\n", indent, st->postings_open);
+    fprintf(to, "%s  平台简历求职者: %zu\n", indent, st->jobseekers);
+    fprintf(to, "%s  本次推送: %zu 人, %zu 个岗位\n", indent, st->pushed, st->postings_pushed);
+    fprintf(to, "%s  无新匹配: %zu 人 (匹配岗位均已推送过); 无匹配岗位: %zu 人\n", indent,
+            st->nothing_new, st->no_match);
+    fprintf(to, "%s  县内平台简历获得匹配岗位 (3.2): %zu / %zu (%.1f%%)\n", indent,
+            st->county_covered, st->county_resumes,
+            st->county_resumes ? 100.0 * (double)st->county_covered / (double)st->county_resumes
+                               : 100.0);
+    fprintf(to, "%s  用时: 建索引 %.2f s, 匹配 %.2f s, 写入 %.2f s\n", indent, st->seconds_index,
+            st->seconds_match, st->seconds_write);
+}
+
+/* The same as one JSON object (no line end); docs/formats.md. */
+static void print_push_json(FILE *to, const jy_push_stats *st, const char *day, int dry)
+{
+    fprintf(to,
+            "{\"date\": \"%s\", \"dry_run\": %s, \"postings_open\": %zu, \"jobseekers\": %zu, "
+            "\"pushed\": %zu, \"postings_pushed\": %zu, \"nothing_new\": %zu, \"no_match\": %zu, "
+            "\"county_resumes\": %zu, \"county_covered\": %zu, \"coverage\": %.4f, "
+            "\"seconds\": {\"index\": %.3f, \"match\": %.3f, \"write\": %.3f}}",
+            day, dry ? "true" : "false", st->postings_open, st->jobseekers, st->pushed,
+            st->postings_pushed, st->nothing_new, st->no_match, st->county_resumes,
+            st->county_covered,
+            st->county_resumes ? (double)st->county_covered / (double)st->county_resumes : 1.0,
+            st->seconds_index, st->seconds_match, st->seconds_write);
 }
 
 static int cmd_push(int argc, char **argv)
 {
     const char *dbpath = NULL, *date = NULL, *top = NULL, *threads = NULL;
-    int dry = 0;
+    int dry = 0, json = 0;
     const option opts[] = { { "--db", &dbpath, NULL }, { "--date", &date, NULL }, { "--top", &top, NULL },
                             { "--threads", &threads, NULL }, { "--dry-run", NULL, &dry },
-                            { NULL, NULL, NULL } };
+                            { "--json", NULL, &json }, { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, push_help);
     if (rc)
@@ -1813,36 +1876,28 @@ static int cmd_push(int argc, char **argv)
     if ((rc = open_db(&db, "push", dbpath)))
         return rc;
     jy_push_stats st;
-    if (jy_push_run(&st, db, day, &po) != JY_OK) {
+    int bar = isatty(STDERR_FILENO);
+    if (bar)
+        po.progress = push_progress;
+    int prc = jy_push_run(&st, db, day, &po);
+    if (bar)
+        clear_bar();
+    if (prc != JY_OK) {
         fprintf(stderr, "jiuye push: %s\n", jy_error_last()->message);
         jy_db_close(db);
         return EXIT_FAILED;
     }
     char dtext[JY_DATE_TEXT_SIZE];
     jy_date_format(dtext, day);
-    printf("岗位推送 %s%s\n", dtext, dry ? " (试运行, 未写入)" : "");
-    printf("  在招岗位: %zu\n", st.postings_open);
-    printf("  平台简历求职者: %zu\n", st.jobseekers);
-    printf("  本次推送: %zu 人, %zu 个岗位\n", st.pushed, st.postings_pushed);
-    printf("  无新匹配: %zu 人 (匹配岗位均已推送过); 无匹配岗位: %zu 人\n", st.nothing_new, st.no_match);
-    printf("  县内平台简历获得匹配岗位 (3.2): %zu / %zu (%.1f%%)\n", st.county_covered, st.county_resumes,
-           st.county_resumes ? 100.0 * (double)st.county_covered / (double)st.county_resumes : 100.0);
-    printf("  用时: 建索引 %.2f s, 匹配 %.2f s, 写入 %.2f s\n", st.seconds_index, st.seconds_match,
-           st.seconds_write);
+    if (json) {
+        print_push_json(stdout, &st, dtext, dry);
+        putchar('\n');
+    } else {
+        print_push_text(stdout, "", &st, dtext, dry);
+    }
     jy_db_close(db);
     return EXIT_OK;
 }
-
-static int cmd_demo(int argc, char **argv)
-{
-    const option opts[] = { { NULL, NULL, NULL } };
-    size_t npos = 0;
-    int rc = parse_args(argc, argv, opts, NULL, 0, &npos, demo_help);
-    if (rc)
-        return rc < 0 ? EXIT_OK : rc;
-    return demo();
-}
-
 
 /* ---- report --------------------------------------------------------------- */
 
@@ -2389,6 +2444,629 @@ done:
     jy_calendar_free(cal);
     jy_rules_free(rules);
     jy_db_close(db);
+    return rc;
+}
+
+/* ---- demo: the main job ---------------------------------------------------- */
+
+static void demo_help(FILE *to)
+{
+    fputs("Usage: jiuye demo [--out DIR] [--scale F] [--seed N] [--threads N] [--json]\n"
+          "\n"
+          "The main job, end to end. Generates a synthetic year of Xingan County's\n"
+          "employment service (新干县就业之家; scale 1: 150 000 labor records, 1 000\n"
+          "enterprises, 20 000 postings...) as DIR/county.jsonl, creates the database\n"
+          "DIR/xingan.db and imports it (keep good records; rejected ones in\n"
+          "DIR/rejects.jsonl), validates sample records in the shapes real ledgers\n"
+          "hold, prints the summary of the ledgers, runs the daily push of matched\n"
+          "postings for the contract year's last day, scores the contract year\n"
+          "(DIR/scorecard.json, .csv, .html), writes the workbook of the contract year\n"
+          "(DIR/reports.xlsx: the scorecard in the seed's table layout 考核细则表, the\n"
+          "annual work report and the ledger reports, a sheet each; a CSV file each,\n"
+          "DIR/<kind>.csv, when libjiuye has no xlsx support), the monthly work report\n"
+          "of the year's last month (DIR/monthly.csv) and the big screen\n"
+          "(DIR/dashboard.html), says where every file is and ends with the scorecard.\n"
+          "Progress goes to standard error (with a bar on a terminal). Personal data\n"
+          "is masked in everything shown.\n"
+          "\n"
+          "Options:\n"
+          "  --out DIR     the directory of the files (default: jiuye-demo), created if\n"
+          "                missing; the files of an earlier demo there are replaced\n"
+          "  --scale F     size of the county, more than 0 and at most 20 (default 1)\n"
+          "  --seed N      seed of the generator (default 2026): same seed and scale,\n"
+          "                same county\n"
+          "  --threads N   matching threads of the push (default: the processors, at most 8)\n"
+          "  --json        one JSON object on standard output instead of the text: the\n"
+          "                files, the records generated and imported, the samples, the\n"
+          "                summary, the push, the score and the time of each step\n"
+          "  -h, --help    show this help\n"
+          "\n"
+          "Exit status: 0 done; 1 a step failed (the message names it); 2 usage error.\n",
+          to);
+}
+
+enum { DEMO_STEPS = 7, DEMO_PATH = 4096 };
+
+/* The report kinds of the demo's workbook, a sheet each (or a CSV file each). */
+static const char *const demo_kinds[] = {
+    "scorecard", "annual", "quarterly_labor", "returnee_monthly", "staff_survey",
+    "quarterly_enterprise_service", "quarterly_labor_service",
+};
+enum { DEMO_KINDS = sizeof demo_kinds / sizeof demo_kinds[0] };
+
+typedef struct demo_run {
+    int json, bar;                 /* --json; progress bars (standard error is a terminal) */
+    const char *dir;
+    jygen_options gen;
+    size_t threads;                /* 0: the push's default */
+    /* The files: */
+    char jsonl[DEMO_PATH], db[DEMO_PATH], rejects[DEMO_PATH], workbook[DEMO_PATH],
+        monthly[DEMO_PATH], dashboard[DEMO_PATH], card_json[DEMO_PATH], card_csv[DEMO_PATH],
+        card_html[DEMO_PATH];
+    char csv[DEMO_KINDS][DEMO_PATH]; /* the workbook's reports without xlsx support */
+    int have_rejects, have_workbook;
+    /* What was done: */
+    long generated[JY_KIND_END];
+    long records;
+    jy_import_stats imported;
+    int samples_valid, samples_invalid;
+    summary sum;
+    jy_period year;
+    jy_push_stats push;
+    double total, deduction, bonus;
+    int annual;
+    /* Seconds of wall time per step, and the start. */
+    double t_generate, t_import, t_summary, t_push, t_assess, t_reports, t_total, cpu_total;
+    double start;
+} demo_run;
+
+static double wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A step's progress line on standard error, after what standard output
+ * holds so far (the two may go to the same terminal or file). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void demo_step(int n, const char *fmt, ...);
+
+static void demo_step(int n, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fprintf(stderr, "==> [%d/%d] ", n, DEMO_STEPS);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static int demo_path(char *out, const demo_run *d, const char *name)
+{
+    int n = snprintf(out, DEMO_PATH, "%s/%s", d->dir, name);
+    if (n < 0 || n >= DEMO_PATH) {
+        fprintf(stderr, "jiuye demo: --out: the directory name is too long\n");
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* mkdir -p. */
+static int make_dirs(const char *dir)
+{
+    char path[DEMO_PATH];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        return -1;
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+static void demo_gen_progress(size_t step, size_t steps, const char *what, void *payload)
+{
+    (void)what;
+    (void)payload;
+    draw_bar("生成", step, steps, step, "步");
+}
+
+static int demo_push_progress(size_t done, size_t total, void *payload)
+{
+    (void)payload;
+    draw_bar("推送", done, total, done, "人");
+    return 0;
+}
+
+/* 1: the synthetic county year as JSON Lines. */
+static int demo_generate(demo_run *d)
+{
+    demo_step(1, "Generating the synthetic county year of Xingan (scale %g, seed %llu)...",
+              d->gen.scale, d->gen.seed);
+    double t = wall_seconds();
+    FILE *f = fopen(d->jsonl, "wb");
+    if (!f) {
+        fprintf(stderr, "jiuye demo: %s: %s\n", d->jsonl, strerror(errno));
+        return EXIT_FAILED;
+    }
+    FILE *out[JY_KIND_END];
+    for (int k = 0; k < JY_KIND_END; k++)
+        out[k] = f;
+    char err[512];
+    if (d->bar)
+        d->gen.progress = demo_gen_progress;
+    int rc = jygen_run(d->generated, out, &d->gen, err, sizeof err);
+    if (d->bar)
+        clear_bar();
+    int closed = fclose(f) == 0;
+    if (rc != 0 || !closed) {
+        fprintf(stderr, "jiuye demo: generating %s: %s\n", d->jsonl,
+                rc != 0 ? err : strerror(errno));
+        return EXIT_FAILED;
+    }
+    d->records = 0;
+    for (int k = 1; k < JY_KIND_END; k++)
+        d->records += d->generated[k];
+    struct stat st;
+    double mb = stat(d->jsonl, &st) == 0 ? (double)st.st_size / 1048576.0 : 0.0;
+    d->t_generate = wall_seconds() - t;
+    fprintf(stderr, "    %ld records, %.1f MB of JSON Lines (%.1f s): %s\n", d->records, mb,
+            d->t_generate, d->jsonl);
+    return EXIT_OK;
+}
+
+/* 2: a fresh database, every ledger imported (keep good records). */
+static int demo_import(demo_run *d, jy_db **db)
+{
+    demo_step(2, "Creating the database and importing every ledger (keep good records)...");
+    double t = wall_seconds();
+    const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char p[DEMO_PATH + 16];
+        snprintf(p, sizeof p, "%s%s", d->db, suffixes[i]);
+        if (unlink(p) != 0 && errno != ENOENT) {
+            fprintf(stderr, "jiuye demo: cannot replace %s: %s\n", p, strerror(errno));
+            return EXIT_FAILED;
+        }
+    }
+    jy_db_options dbo = JY_DB_OPTIONS_INIT;
+    if (jy_db_open(db, d->db, &dbo) != JY_OK) {
+        fprintf(stderr, "jiuye demo: creating %s: %s\n", d->db, jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    reject_sink sink = { fopen(d->rejects, "w"), d->jsonl };
+    if (!sink.out) {
+        fprintf(stderr, "jiuye demo: %s: %s\n", d->rejects, strerror(errno));
+        return EXIT_FAILED;
+    }
+    jy_import_options o = JY_IMPORT_OPTIONS_INIT;
+    o.format = JY_FORMAT_JSONL;
+    o.mode = JY_IMPORT_KEEP_GOOD;
+    o.on_reject = on_reject;
+    o.payload = &sink;
+    if (d->bar)
+        o.on_progress = progress_bar;
+    int irc = jy_import_file(&d->imported, *db, d->jsonl, &o);
+    if (d->bar)
+        clear_bar();
+    int closed = fclose(sink.out) == 0;
+    if (irc != JY_OK || !closed) {
+        fprintf(stderr, "jiuye demo: importing %s: %s\n", d->jsonl,
+                irc != JY_OK ? jy_error_last()->message : strerror(errno));
+        return EXIT_FAILED;
+    }
+    d->have_rejects = d->imported.rejected > 0;
+    if (!d->have_rejects)
+        unlink(d->rejects);
+    d->t_import = wall_seconds() - t;
+    const jy_county *c = jy_db_county(*db);
+    int version = 0;
+    jy_db_schema_version(&version, *db);
+    fprintf(stderr, "    %s for %s (%s), schema version %d: %zu accepted, %zu rejected, "
+                    "%zu with warnings (%.1f s)\n",
+            d->db, jy_county_name(c), jy_county_code(c), version, d->imported.accepted,
+            d->imported.rejected, d->imported.warnings, d->t_import);
+    if (d->have_rejects)
+        fprintf(stderr, "    %zu rejected records, one JSON line each: %s\n", d->imported.rejected,
+                d->rejects);
+    return EXIT_OK;
+}
+
+/* 3 and 4: the samples and the summary of the ledgers. */
+static int demo_samples_and_summary(demo_run *d, jy_db *db)
+{
+    demo_step(3, "Validating sample records against the county profile...");
+    if (!d->json)
+        putchar('\n');
+    int rc = check_samples(d->json ? NULL : stdout, &d->samples_valid, &d->samples_invalid);
+    if (rc != EXIT_OK)
+        return rc;
+    if (!d->json)
+        putchar('\n');
+    demo_step(4, "Summary of the ledgers (jiuye summary --db %s)...", d->db);
+    double t = wall_seconds();
+    if ((rc = gather_summary(&d->sum, db)) != EXIT_OK)
+        return rc;
+    d->t_summary = wall_seconds() - t;
+    if (!d->json) {
+        putchar('\n');
+        print_summary_text(&d->sum, d->db);
+        putchar('\n');
+    }
+    return EXIT_OK;
+}
+
+/* 5: the daily push for the contract year's last day. */
+static int demo_push(demo_run *d, jy_db *db)
+{
+    jy_date any = { 0, 0, 0 };
+    if (jy_assess_contract_year(&d->year, db, any) != JY_OK) {
+        fprintf(stderr, "jiuye demo: the contract year: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    char day[JY_DATE_TEXT_SIZE];
+    jy_date_format(day, d->year.to);
+    demo_step(5, "The daily push of matched postings to the jobseekers, for %s...", day);
+    double t = wall_seconds();
+    jy_push_options po = JY_PUSH_OPTIONS_INIT;
+    po.threads = d->threads;
+    if (d->bar)
+        po.progress = demo_push_progress;
+    int st = jy_push_run(&d->push, db, d->year.to, &po);
+    if (d->bar)
+        clear_bar();
+    if (st != JY_OK) {
+        fprintf(stderr, "jiuye demo: the push: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    d->t_push = wall_seconds() - t;
+    if (!d->json)
+        print_push_text(stdout, "", &d->push, day, 0);
+    return EXIT_OK;
+}
+
+/* Writes `text` and `end` to a file; prints why not. */
+static int demo_write(const char *path, const char *text, const char *end)
+{
+    size_t len = strlen(text);
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(text, 1, len, f) == len && fputs(end, f) >= 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok)
+        fprintf(stderr, "jiuye demo: cannot write %s\n", path);
+    return ok ? EXIT_OK : EXIT_FAILED;
+}
+
+/* 6: the scorecard of the contract year, as JSON, CSV and HTML. */
+static int demo_assess(demo_run *d, jy_db *db, jy_scorecard **card)
+{
+    demo_step(6, "Scorecard of the contract year (jiuye assess --db %s)...", d->db);
+    double t = wall_seconds();
+    if (jy_assess(card, db, d->year.from, d->year.to, NULL) != JY_OK) {
+        fprintf(stderr, "jiuye demo: the scorecard: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    int (*const render[3])(char **, const jy_scorecard *) = { jy_scorecard_to_json,
+                                                              jy_scorecard_to_csv,
+                                                              jy_scorecard_to_html };
+    const char *paths[3] = { d->card_json, d->card_csv, d->card_html };
+    for (int i = 0; i < 3; i++) {
+        char *text = NULL;
+        if (render[i](&text, *card) != JY_OK) {
+            fprintf(stderr, "jiuye demo: the scorecard: %s\n", jy_error_last()->message);
+            return EXIT_FAILED;
+        }
+        int rc = demo_write(paths[i], text, i == 0 ? "\n" : "");
+        jy_free(text);
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    d->total = jy_scorecard_total(*card);
+    d->deduction = jy_scorecard_deduction(*card);
+    d->bonus = jy_scorecard_bonus(*card);
+    d->annual = jy_scorecard_is_annual(*card);
+    d->t_assess = wall_seconds() - t;
+    fprintf(stderr, "    %g points; JSON, CSV and HTML written in %.1f s: %s (.csv, .html)\n",
+            d->total, d->t_assess, d->card_json);
+    return EXIT_OK;
+}
+
+/* 7: the workbook, the monthly report and the big screen. */
+static int demo_reports(demo_run *d, jy_db *db, const jy_scorecard *card)
+{
+    demo_step(7, "The workbook, the monthly report and the big screen of the contract year...");
+    double t = wall_seconds();
+    char from[JY_DATE_TEXT_SIZE], to[JY_DATE_TEXT_SIZE];
+    jy_date_format(from, d->year.from);
+    jy_date_format(to, d->year.to);
+    jy_report *reports[DEMO_KINDS] = { NULL };
+    int rc = EXIT_OK;
+    size_t built = 0;
+    for (; built < DEMO_KINDS; built++)
+        if (jy_report_build(&reports[built], db, demo_kinds[built], d->year.from, d->year.to,
+                            NULL) != JY_OK) {
+            fprintf(stderr, "jiuye demo: the report %s: %s\n", demo_kinds[built],
+                    jy_error_last()->message);
+            rc = EXIT_FAILED;
+            break;
+        }
+    d->have_workbook = rc == EXIT_OK && jy_xlsx_available();
+    if (rc == EXIT_OK && d->have_workbook) {
+        const jy_report *books[DEMO_KINDS];
+        for (size_t i = 0; i < DEMO_KINDS; i++)
+            books[i] = reports[i];
+        if (jy_report_write_xlsx(books, DEMO_KINDS, d->workbook) != JY_OK) {
+            fprintf(stderr, "jiuye demo: %s: %s\n", d->workbook, jy_error_last()->message);
+            rc = EXIT_FAILED;
+        }
+    } else if (rc == EXIT_OK) {
+        fprintf(stderr, "    (this libjiuye has no xlsx support (libxlsxwriter): a CSV file "
+                        "each instead)\n");
+        unlink(d->workbook); /* not one of an earlier demo */
+        for (size_t i = 0; i < DEMO_KINDS && rc == EXIT_OK; i++)
+            if (jy_report_write_csv(reports[i], d->csv[i]) != JY_OK) {
+                fprintf(stderr, "jiuye demo: %s: %s\n", d->csv[i], jy_error_last()->message);
+                rc = EXIT_FAILED;
+            }
+    }
+    for (size_t i = 0; i < built; i++)
+        jy_report_free(reports[i]);
+    if (rc != EXIT_OK)
+        return rc;
+    if (!d->json) {
+        if (d->have_workbook)
+            printf("Workbook %s..%s (scorecard, annual report and reports, a sheet each): %s\n",
+                   from, to, d->workbook);
+        else
+            for (size_t i = 0; i < DEMO_KINDS; i++)
+                printf("%s: %s\n", jy_report_kind_title(demo_kinds[i]), d->csv[i]);
+    }
+
+    /* The monthly work report of the year's last month. */
+    jy_date m_from = { d->year.to.year, d->year.to.month, 1 };
+    jy_report *monthly = NULL;
+    if (jy_report_build(&monthly, db, "monthly", m_from, d->year.to, NULL) != JY_OK ||
+        jy_report_write_csv(monthly, d->monthly) != JY_OK) {
+        fprintf(stderr, "jiuye demo: %s: %s\n", d->monthly, jy_error_last()->message);
+        jy_report_free(monthly);
+        return EXIT_FAILED;
+    }
+    if (!d->json)
+        printf("%s: %s\n", jy_report_title(monthly), d->monthly);
+    jy_report_free(monthly);
+
+    /* The big screen, with the scorecard's indicator panel. */
+    jy_dashboard *screen = NULL;
+    int st = jy_dashboard_new(&screen, db, d->year.from, d->year.to);
+    if (st == JY_OK)
+        st = jy_dashboard_add_scorecard(screen, card);
+    if (st == JY_OK)
+        st = jy_dashboard_render(screen, d->dashboard);
+    jy_dashboard_free(screen);
+    if (st != JY_OK) {
+        fprintf(stderr, "jiuye demo: %s: %s\n", d->dashboard, jy_error_last()->message);
+        return EXIT_FAILED;
+    }
+    if (!d->json)
+        printf("大屏页面 (%s 至 %s): %s\n", from, to, d->dashboard);
+    d->t_reports = wall_seconds() - t;
+    fprintf(stderr, "    written in %.1f s\n", d->t_reports);
+    return EXIT_OK;
+}
+
+/* The end of the text: where every file is, then the scorecard. */
+static void demo_print_text(const demo_run *d, const jy_scorecard *card, const char *self)
+{
+    printf("\nFiles of the demo (%s):\n", d->dir);
+    printf("    Database:   %s\n", d->db);
+    printf("    JSON Lines: %s\n", d->jsonl);
+    if (d->have_rejects)
+        printf("    Rejected:   %s\n", d->rejects);
+    printf("    Scorecard:  %s (%s, %s)\n", d->card_html, d->card_json, d->card_csv);
+    printf("    Big screen: %s (open it in a browser, 1920x1080)\n", d->dashboard);
+    if (d->have_workbook) {
+        printf("    Workbook:   %s (考核细则表, 年度数据分析报告 and the reports)\n", d->workbook);
+    } else {
+        printf("    Reports:    ");
+        for (size_t i = 0; i < DEMO_KINDS; i++)
+            printf("%s%s", i ? ", " : "", d->csv[i]);
+        printf(" (CSV: no xlsx support)\n");
+    }
+    printf("    Monthly:    %s (每月数据分析报告 of the year's last month)\n", d->monthly);
+    printf("    Look again: %s summary --db %s [--json]; %s assess --db %s [--json|--csv|--html]\n",
+           self, d->db, self, d->db);
+    printf("\n==> The synthetic county's scorecard for the contract year (%s就业之家考核):\n\n",
+           jy_county_name(d->sum.county));
+    print_card_text(stdout, card);
+}
+
+static void json_path(const char *name, const char *path, int comma)
+{
+    printf("%s\"%s\": ", comma ? ", " : "", name);
+    if (path)
+        json_string(stdout, path);
+    else
+        fputs("null", stdout);
+}
+
+/* --json: everything in one object. */
+static void demo_print_json(const demo_run *d)
+{
+    char from[JY_DATE_TEXT_SIZE], to[JY_DATE_TEXT_SIZE];
+    jy_date_format(from, d->year.from);
+    jy_date_format(to, d->year.to);
+    fputs("{\"out\": ", stdout);
+    json_string(stdout, d->dir);
+    printf(", \"seed\": %llu, \"scale\": %g, \"period\": {\"from\": \"%s\", \"to\": \"%s\"}",
+           d->gen.seed, d->gen.scale, from, to);
+    fputs(", \"files\": {", stdout);
+    json_path("database", d->db, 0);
+    json_path("jsonl", d->jsonl, 1);
+    json_path("rejects", d->have_rejects ? d->rejects : NULL, 1);
+    json_path("workbook", d->have_workbook ? d->workbook : NULL, 1);
+    fputs(", \"report_csv\": ", stdout);
+    if (d->have_workbook) {
+        fputs("null", stdout);
+    } else {
+        fputc('{', stdout);
+        for (size_t i = 0; i < DEMO_KINDS; i++)
+            json_path(demo_kinds[i], d->csv[i], i > 0);
+        fputc('}', stdout);
+    }
+    json_path("monthly", d->monthly, 1);
+    json_path("dashboard", d->dashboard, 1);
+    json_path("scorecard_json", d->card_json, 1);
+    json_path("scorecard_csv", d->card_csv, 1);
+    json_path("scorecard_html", d->card_html, 1);
+    fputs("}, \"generated\": {", stdout);
+    for (int k = 1, n = 0; k < JY_KIND_END; k++)
+        if (jy_kind_name(k))
+            printf("%s\"%s\": %ld", n++ ? ", " : "", jy_kind_name(k), d->generated[k]);
+    printf("}, \"import\": {\"accepted\": %zu, \"updated\": %zu, \"rejected\": %zu, "
+           "\"warnings\": %zu}",
+           d->imported.accepted, d->imported.updated, d->imported.rejected, d->imported.warnings);
+    printf(", \"samples\": {\"valid\": %d, \"invalid\": %d}", d->samples_valid,
+           d->samples_invalid);
+    fputs(", \"summary\": ", stdout);
+    print_summary_json(stdout, &d->sum);
+    fputs(", \"push\": ", stdout);
+    print_push_json(stdout, &d->push, to, 0);
+    printf(", \"scorecard\": {\"annual\": %s, \"total\": %g, \"deduction\": %g, \"bonus\": %g}",
+           d->annual ? "true" : "false", d->total, d->deduction, d->bonus);
+    printf(", \"seconds\": {\"generate\": %.3f, \"import\": %.3f, \"summary\": %.3f, "
+           "\"push\": %.3f, \"assess\": %.3f, \"reports\": %.3f, \"total\": %.3f, "
+           "\"cpu\": %.3f}}\n",
+           d->t_generate, d->t_import, d->t_summary, d->t_push, d->t_assess, d->t_reports,
+           d->t_total, d->cpu_total);
+}
+
+static int parse_scale(double *out, const char *cmd, const char *text)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || !*text || *end || !(v > 0.0) || v > 20.0) {
+        fprintf(stderr, "jiuye %s: --scale: expected a number more than 0 and at most 20, not "
+                        "'%s'\n", cmd, text);
+        return EXIT_USAGE;
+    }
+    *out = v;
+    return EXIT_OK;
+}
+
+static int parse_seed(unsigned long long *out, const char *cmd, const char *text)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || !*text || *end || *text == '-' || *text == '+') {
+        fprintf(stderr, "jiuye %s: --seed: expected a whole number, not '%s'\n", cmd, text);
+        return EXIT_USAGE;
+    }
+    *out = v;
+    return EXIT_OK;
+}
+
+static int cmd_demo(int argc, char **argv)
+{
+    const char *dir = "jiuye-demo", *scale = NULL, *seed = NULL, *threads = NULL;
+    int json = 0;
+    const option opts[] = { { "--out", &dir, NULL },         { "--scale", &scale, NULL },
+                            { "--seed", &seed, NULL },       { "--threads", &threads, NULL },
+                            { "--json", NULL, &json },       { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, NULL, 0, &npos, demo_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    jy_db *db = NULL;
+    jy_scorecard *card = NULL;
+    demo_run *d = calloc(1, sizeof *d);
+    if (!d) {
+        fputs("jiuye demo: out of memory\n", stderr);
+        return EXIT_FAILED;
+    }
+    d->start = wall_seconds();
+    double cpu0 = cpu_seconds();
+    d->json = json;
+    d->bar = isatty(STDERR_FILENO);
+    d->dir = *dir ? dir : ".";
+    d->gen = (jygen_options)JYGEN_OPTIONS_INIT;
+    char err[256];
+    if ((scale && (rc = parse_scale(&d->gen.scale, "demo", scale)) != EXIT_OK) ||
+        (seed && (rc = parse_seed(&d->gen.seed, "demo", seed)) != EXIT_OK) ||
+        (threads && (rc = parse_count(&d->threads, "demo", "--threads", threads, 64)) != EXIT_OK))
+        goto done;
+    if (jygen_check(&d->gen, err, sizeof err) != 0) {
+        fprintf(stderr, "jiuye demo: %s\n", err);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    static const char *const csv_names[DEMO_KINDS] = {
+        "scorecard-table.csv", "annual.csv", "quarterly_labor.csv", "returnee_monthly.csv",
+        "staff_survey.csv", "quarterly_enterprise_service.csv", "quarterly_labor_service.csv",
+    };
+    if ((rc = demo_path(d->jsonl, d, "county.jsonl")) != EXIT_OK ||
+        (rc = demo_path(d->db, d, "xingan.db")) != EXIT_OK ||
+        (rc = demo_path(d->rejects, d, "rejects.jsonl")) != EXIT_OK ||
+        (rc = demo_path(d->workbook, d, "reports.xlsx")) != EXIT_OK ||
+        (rc = demo_path(d->monthly, d, "monthly.csv")) != EXIT_OK ||
+        (rc = demo_path(d->dashboard, d, "dashboard.html")) != EXIT_OK ||
+        (rc = demo_path(d->card_json, d, "scorecard.json")) != EXIT_OK ||
+        (rc = demo_path(d->card_csv, d, "scorecard.csv")) != EXIT_OK ||
+        (rc = demo_path(d->card_html, d, "scorecard.html")) != EXIT_OK)
+        goto done;
+    for (size_t i = 0; i < DEMO_KINDS; i++)
+        if ((rc = demo_path(d->csv[i], d, csv_names[i])) != EXIT_OK)
+            goto done;
+    if (make_dirs(d->dir) != 0) {
+        fprintf(stderr, "jiuye demo: cannot create the directory %s: %s\n", d->dir,
+                strerror(errno));
+        rc = EXIT_FAILED;
+        goto done;
+    }
+
+    if ((rc = demo_generate(d)) == EXIT_OK && (rc = demo_import(d, &db)) == EXIT_OK &&
+        (rc = demo_samples_and_summary(d, db)) == EXIT_OK && (rc = demo_push(d, db)) == EXIT_OK &&
+        (rc = demo_assess(d, db, &card)) == EXIT_OK)
+        rc = demo_reports(d, db, card);
+    if (rc == EXIT_OK) { /* (the summary's county belongs to the database: still open) */
+        d->t_total = wall_seconds() - d->start;
+        d->cpu_total = cpu_seconds() - cpu0;
+        fflush(stdout);
+        fprintf(stderr, "==> Done in %.1f s (CPU %.1f s).\n", d->t_total, d->cpu_total);
+        if (d->json)
+            demo_print_json(d);
+        else
+            demo_print_text(d, card, argv[0]);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            perror("jiuye demo: standard output");
+            rc = EXIT_FAILED;
+        }
+    } else {
+        fprintf(stderr, "jiuye demo: stopped; the files written so far are in %s\n", d->dir);
+    }
+done:
+    jy_db_close(db);
+    jy_scorecard_free(card);
+    free(d->sum.labor_by_township);
+    free(d);
     return rc;
 }
 
