@@ -227,7 +227,7 @@ static void json_string(FILE *to, const char *s)
 
 static void init_help(FILE *to)
 {
-    fputs("Usage: jiuye init --db FILE [--county FILE]\n"
+    fputs("Usage: jiuye init --db FILE [--county FILE] [--json]\n"
           "\n"
           "Creates a database for a county's ledgers.\n"
           "\n"
@@ -235,15 +235,21 @@ static void init_help(FILE *to)
           "  --db FILE       the database file to create (it must not exist)\n"
           "  --county FILE   county profile (JSON, see docs/formats.md);\n"
           "                  default: the built-in profile of Xingan County (新干县)\n"
-          "  -h, --help      show this help\n",
+          "  --json          one JSON object {\"database\": ..., \"county\": {...},\n"
+          "                  \"schema_version\": N} instead of a sentence\n"
+          "  -h, --help      show this help\n"
+          "\n"
+          "Exit status: 0 created; 1 failed (the file exists, a bad county profile...);\n"
+          "2 usage error.\n",
           to);
 }
 
 static int cmd_init(int argc, char **argv)
 {
     const char *db_path = NULL, *county = NULL;
+    int json = 0;
     const option opts[] = { { "--db", &db_path, NULL }, { "--county", &county, NULL },
-                            { NULL, NULL, NULL } };
+                            { "--json", NULL, &json }, { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, init_help);
     if (rc)
@@ -268,8 +274,19 @@ static int cmd_init(int argc, char **argv)
     const jy_county *c = jy_db_county(db);
     int version = 0;
     jy_db_schema_version(&version, db);
-    printf("created %s for %s (%s), %zu townships, schema version %d\n", db_path,
-           jy_county_name(c), jy_county_code(c), jy_county_township_count(c), version);
+    if (json) {
+        fputs("{\"database\": ", stdout);
+        json_string(stdout, db_path);
+        fputs(", \"county\": {\"name\": ", stdout);
+        json_string(stdout, jy_county_name(c));
+        fputs(", \"code\": ", stdout);
+        json_string(stdout, jy_county_code(c));
+        printf(", \"townships\": %zu}, \"schema_version\": %d}\n", jy_county_township_count(c),
+               version);
+    } else {
+        printf("created %s for %s (%s), %zu townships, schema version %d\n", db_path,
+               jy_county_name(c), jy_county_code(c), jy_county_township_count(c), version);
+    }
     jy_db_close(db);
     return EXIT_OK;
 }
@@ -280,7 +297,7 @@ static void import_help(FILE *to)
 {
     fputs("Usage: jiuye import --db FILE [--kind KIND] [--format csv|jsonl]\n"
           "                    [--mode all|keep-good] [--encoding auto|utf8|gb18030]\n"
-          "                    [--rejects FILE] INPUT\n"
+          "                    [--rejects FILE] [--json] INPUT\n"
           "\n"
           "Imports the records of a JSON Lines or CSV file (docs/formats.md; INPUT -\n"
           "is standard input, JSON Lines unless --format csv) and prints\n"
@@ -299,6 +316,7 @@ static void import_help(FILE *to)
           "  --rejects FILE    write each rejected record as a JSON line\n"
           "                    {\"line\": N, \"field\": \"...\", \"reason\": \"...\"}\n"
           "                    (default: a line each on standard error)\n"
+          "  --json            accepted for symmetry: the result is that JSON object\n"
           "  -h, --help        show this help\n"
           "\n"
           "Exit status: 0 imported (in keep-good mode, whatever was rejected);\n"
@@ -309,12 +327,17 @@ static void import_help(FILE *to)
 typedef struct reject_sink {
     FILE *out;          /* the rejects file, or NULL for standard error */
     const char *input;
+    int array;          /* elements of a JSON array: comma-separated, no line ends */
+    size_t count;       /* rejects written */
 } reject_sink;
 
 static int on_reject(const jy_located_error *err, void *payload)
 {
     reject_sink *sink = payload;
     if (sink->out) {
+        if (sink->array && sink->count)
+            fputs(", ", sink->out);
+        sink->count++;
         fprintf(sink->out, "{\"line\": %zu, \"field\": ", err->line);
         if (err->field[0])
             json_string(sink->out, err->field);
@@ -322,7 +345,7 @@ static int on_reject(const jy_located_error *err, void *payload)
             fputs("null", sink->out);
         fputs(", \"reason\": ", sink->out);
         json_string(sink->out, err->text);
-        fputs("}\n", sink->out);
+        fputs(sink->array ? "}" : "}\n", sink->out);
     } else {
         fprintf(stderr, "%s:%zu: %s%s%s\n", sink->input, err->line, err->field,
                 err->field[0] ? ": " : "", err->text);
@@ -369,10 +392,11 @@ static int cmd_import(int argc, char **argv)
 {
     const char *db_path = NULL, *kind = NULL, *format = NULL, *mode = NULL, *encoding = NULL,
                *rejects = NULL, *pos[1] = { NULL };
+    int json = 0; /* the result is one JSON object anyway */
     const option opts[] = { { "--db", &db_path, NULL },     { "--kind", &kind, NULL },
                             { "--format", &format, NULL },  { "--mode", &mode, NULL },
                             { "--encoding", &encoding, NULL }, { "--rejects", &rejects, NULL },
-                            { NULL, NULL, NULL } };
+                            { "--json", NULL, &json }, { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, import_help);
     if (rc)
@@ -413,7 +437,7 @@ static int cmd_import(int argc, char **argv)
     jy_db *db = NULL;
     if ((rc = open_db(&db, "import", db_path)) != EXIT_OK)
         return rc;
-    reject_sink sink = { NULL, pos[0] };
+    reject_sink sink = { NULL, pos[0], 0, 0 };
     if (rejects) {
         sink.out = fopen(rejects, "w");
         if (!sink.out) {
@@ -465,8 +489,9 @@ static void validate_help(FILE *to)
           "  --encoding ENC    auto (default: UTF-8, else GB18030), utf8 or gb18030\n"
           "  --county FILE     county profile for townships and villages (JSON);\n"
           "                    default: the built-in profile of Xingan County (新干县)\n"
-          "  --json            end with a JSON line {\"valid\": N, \"rejected\": R,\n"
-          "                    \"warnings\": W} on standard output (default: a sentence\n"
+          "  --json            instead, one JSON object on standard output: {\"input\": ...,\n"
+          "                    \"valid\": N, \"rejected\": R, \"warnings\": W, \"rejects\": [the\n"
+          "                    bad records as above]} (default: the lines, and a sentence\n"
           "                    on standard error)\n"
           "  -h, --help        show this help\n"
           "\n"
@@ -530,7 +555,15 @@ static int cmd_validate(int argc, char **argv)
         fprintf(stderr, "jiuye validate: %s\n", jy_error_last()->message);
         return EXIT_FAILED;
     }
-    reject_sink sink = { stdout, pos[0] };
+    /* --json: the rejects gathered in memory, then the one object. */
+    char *rejects = NULL;
+    size_t rejects_len = 0;
+    reject_sink sink = { json ? open_memstream(&rejects, &rejects_len) : stdout, pos[0], json, 0 };
+    if (!sink.out) {
+        fputs("jiuye validate: out of memory\n", stderr);
+        jy_db_close(db);
+        return EXIT_FAILED;
+    }
     o.mode = JY_IMPORT_KEEP_GOOD;
     o.on_reject = on_reject;
     o.payload = &sink;
@@ -538,14 +571,23 @@ static int cmd_validate(int argc, char **argv)
     memset(&st, 0, sizeof st);
     int irc = jy_import_file(&st, db, input, &o);
     jy_db_close(db);
-    if (irc != JY_OK) {
-        fprintf(stderr, "jiuye validate: %s\n", jy_error_last()->message);
+    if (json && fclose(sink.out) != 0 && irc == JY_OK) {
+        fputs("jiuye validate: out of memory\n", stderr);
+        free(rejects);
         return EXIT_FAILED;
     }
-    if (json)
-        printf("{\"valid\": %zu, \"rejected\": %zu, \"warnings\": %zu}\n",
-               st.accepted + st.updated, st.rejected, st.warnings);
-    else
+    if (irc != JY_OK) {
+        fprintf(stderr, "jiuye validate: %s\n", jy_error_last()->message);
+        free(rejects);
+        return EXIT_FAILED;
+    }
+    if (json) {
+        fputs("{\"input\": ", stdout);
+        json_string(stdout, pos[0]);
+        printf(", \"valid\": %zu, \"rejected\": %zu, \"warnings\": %zu, \"rejects\": [%s]}\n",
+               st.accepted + st.updated, st.rejected, st.warnings, rejects ? rejects : "");
+        free(rejects);
+    } else
         fprintf(stderr, "%s: %zu valid, %zu rejected, %zu warnings\n", pos[0],
                 st.accepted + st.updated, st.rejected, st.warnings);
     return st.rejected ? EXIT_FAILED : EXIT_OK;
@@ -556,11 +598,12 @@ static int cmd_validate(int argc, char **argv)
 static void export_help(FILE *to)
 {
     fputs("Usage: jiuye export --db FILE [--kind KIND] [--format csv|jsonl] [--unmask]\n"
-          "                    [--names] [--no-bom] OUTPUT\n"
+          "                    [--names] [--no-bom] [--json] OUTPUT\n"
           "\n"
           "Exports ledgers to a JSON Lines or CSV file (docs/formats.md); OUTPUT - is\n"
           "standard output. Names, ID numbers and phone numbers are masked unless\n"
           "--unmask is given; an unmasked export is written to the database's audit log.\n"
+          "Prints {\"exported\": N} (on standard error when OUTPUT is -).\n"
           "\n"
           "Options:\n"
           "  --db FILE         the database\n"
@@ -571,7 +614,11 @@ static void export_help(FILE *to)
           "  --names           CSV: English field names and plain values in the header and\n"
           "                    cells instead of Chinese labels (both import back)\n"
           "  --no-bom          CSV: no UTF-8 byte-order mark\n"
-          "  -h, --help        show this help\n",
+          "  --json            accepted for symmetry: the result is that JSON object\n"
+          "  -h, --help        show this help\n"
+          "\n"
+          "Exit status: 0 exported; 1 failed (no such database, a file that cannot be\n"
+          "written...); 2 usage error.\n",
           to);
 }
 
@@ -584,11 +631,11 @@ static int write_stdout(const char *data, size_t len, void *payload)
 static int cmd_export(int argc, char **argv)
 {
     const char *db_path = NULL, *kind = NULL, *format = NULL, *pos[1] = { NULL };
-    int unmask = 0, names = 0, no_bom = 0;
+    int unmask = 0, names = 0, no_bom = 0, json = 0; /* json: the result is JSON anyway */
     const option opts[] = { { "--db", &db_path, NULL },   { "--kind", &kind, NULL },
                             { "--format", &format, NULL }, { "--unmask", NULL, &unmask },
                             { "--names", NULL, &names },  { "--no-bom", NULL, &no_bom },
-                            { NULL, NULL, NULL } };
+                            { "--json", NULL, &json },    { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, export_help);
     if (rc)
@@ -1584,7 +1631,7 @@ static int check_samples(FILE *to, int *out_valid, int *out_invalid)
 static void match_help(FILE *to)
 {
     fputs("Usage: jiuye match --postings FILE.jsonl --queries FILE.jsonl [--top K] [--threads N]\n"
-          "                   [--date YYYY-MM-DD]\n"
+          "                   [--date YYYY-MM-DD] [--json]\n"
           "\n"
           "Matches each jobseeker profile of the queries file against the postings and writes\n"
           "one JSON line per query to standard output, in input order:\n"
@@ -1598,7 +1645,12 @@ static void match_help(FILE *to)
           "  --threads N      threads answering queries (default 1, at most 64)\n"
           "  --date DAY       the day of the matching, for closed postings and freshness\n"
           "                   (default: today)\n"
-          "  -h, --help       show this help\n",
+          "  --json           one JSON object instead of the lines: {\"postings\": P,\n"
+          "                   \"queries\": Q, \"results\": [the lines' objects, in order]}\n"
+          "  -h, --help       show this help\n"
+          "\n"
+          "Exit status: 0 matched; 1 failed (a file that cannot be read, a bad line, named\n"
+          "with its number; nothing is printed then); 2 usage error.\n",
           to);
 }
 
@@ -1651,9 +1703,11 @@ static int parse_count(size_t *out, const char *cmd, const char *name, const cha
 static int cmd_match(int argc, char **argv)
 {
     const char *postings = NULL, *queries = NULL, *top = NULL, *threads = NULL, *date = NULL;
+    int json = 0;
     const option opts[] = { { "--postings", &postings, NULL }, { "--queries", &queries, NULL },
                             { "--top", &top, NULL }, { "--threads", &threads, NULL },
-                            { "--date", &date, NULL }, { NULL, NULL, NULL } };
+                            { "--date", &date, NULL }, { "--json", NULL, &json },
+                            { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, match_help);
     if (rc)
@@ -1761,6 +1815,11 @@ static int cmd_match(int argc, char **argv)
     if (failed) {
         fprintf(stderr, "jiuye match: %s:%zu: %s\n", queries, failed, msg);
         status = EXIT_FAILED;
+    } else if (json) {
+        printf("{\"postings\": %zu, \"queries\": %zu, \"results\": [", n, count);
+        for (size_t i = 0; i < count; i++)
+            printf("%s%s", i ? ",\n" : "\n", out[i]);
+        puts("]}");
     } else {
         for (size_t i = 0; i < count; i++) {
             fputs(out[i], stdout);
@@ -1904,7 +1963,7 @@ static int cmd_push(int argc, char **argv)
 static void report_help(FILE *to)
 {
     fputs("Usage: jiuye report --db FILE --kind KIND [--from YYYY-MM-DD --to YYYY-MM-DD]\n"
-          "                    [--format json|csv|xlsx] [--unmask] [OUTPUT]\n"
+          "                    [--format json|csv|xlsx] [--unmask] [--json] [OUTPUT]\n"
           "\n"
           "Writes a report computed from the ledgers for a period, or a ledger as a file\n"
           "for spreadsheets. OUTPUT defaults to standard output (json or csv); the format\n"
@@ -1928,6 +1987,11 @@ static void report_help(FILE *to)
           "  --to DATE           last day of the period\n"
           "  --format FORMAT     json, csv or xlsx (xlsx needs OUTPUT)\n"
           "  --unmask            ledger kinds: personal data in clear (audited)\n"
+          "  --json              with OUTPUT: one JSON object saying what was written\n"
+          "                      ({\"output\", \"format\", \"from\", \"to\", \"reports\": [{\"kind\",\n"
+          "                      \"title\"}]}, or for a ledger {\"output\", \"format\", \"kind\",\n"
+          "                      \"exported\"}) instead of a line each; without OUTPUT: the\n"
+          "                      report as JSON (same as --format json; not for a ledger)\n"
           "  -h, --help          show this help\n"
           "\n"
           "Exit status: 0 written, 1 failed (unknown database, no xlsx support...), 2 usage.\n",
@@ -1972,8 +2036,13 @@ static int write_text_out(const char *cmd, const char *out, const char *text, si
     return EXIT_OK;
 }
 
+static const char *format_name(jy_format f)
+{
+    return f == JY_FORMAT_CSV ? "csv" : f == JY_FORMAT_XLSX ? "xlsx" : "jsonl";
+}
+
 static int report_ledger(jy_db *db, jy_kind kind, const char *from, const char *to,
-                         jy_format format, int unmask, const char *out)
+                         jy_format format, int unmask, const char *out, int json)
 {
     jy_filter filter = JY_FILTER_INIT;
     filter.kind = kind;
@@ -1997,7 +2066,17 @@ static int report_ledger(jy_db *db, jy_kind kind, const char *from, const char *
         fprintf(stderr, "jiuye report: %s\n", jy_error_last()->message);
         return EXIT_FAILED;
     }
-    fprintf(out ? stdout : stderr, "{\"exported\": %zu}\n", count);
+    if (json && out) {
+        fputs("{\"output\": ", stdout);
+        json_string(stdout, out);
+        printf(", \"format\": \"%s\", \"kind\": \"%s\", \"exported\": %zu}\n",
+               format_name(format == JY_FORMAT_AUTO ? (csv_by_name(out) ? JY_FORMAT_CSV
+                                                                          : JY_FORMAT_JSONL)
+                                                    : format),
+               jy_kind_name(kind), count);
+    } else {
+        fprintf(out ? stdout : stderr, "{\"exported\": %zu}\n", count);
+    }
     return EXIT_OK;
 }
 
@@ -2005,11 +2084,11 @@ static int cmd_report(int argc, char **argv)
 {
     const char *db_path = NULL, *kind = NULL, *from = NULL, *to = NULL, *format = NULL;
     const char *pos[1] = { NULL };
-    int unmask = 0;
+    int unmask = 0, json = 0;
     const option opts[] = { { "--db", &db_path, NULL },     { "--kind", &kind, NULL },
                             { "--from", &from, NULL },      { "--to", &to, NULL },
                             { "--format", &format, NULL },  { "--unmask", NULL, &unmask },
-                            { NULL, NULL, NULL } };
+                            { "--json", NULL, &json },      { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, report_help);
     if (rc)
@@ -2031,6 +2110,11 @@ static int cmd_report(int argc, char **argv)
                                               : JY_FORMAT_JSONL;
     if (fmt == JY_FORMAT_XLSX && !out) {
         fputs("jiuye report: xlsx needs an OUTPUT file\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (json && !out && fmt != JY_FORMAT_JSONL) {
+        fputs("jiuye report: --json without OUTPUT prints the report as JSON: not with "
+              "--format csv\n", stderr);
         return EXIT_USAGE;
     }
     /* Several report kinds, comma-separated: one workbook, a sheet each. */
@@ -2059,6 +2143,11 @@ static int cmd_report(int argc, char **argv)
         fprintf(stderr, "jiuye report: unknown kind '%s'; see jiuye report --help\n", kind);
         return EXIT_USAGE;
     }
+    if (!is_report && json && !out) {
+        fputs("jiuye report: --json with a ledger kind needs OUTPUT (a ledger on standard "
+              "output is JSON Lines, a record a line)\n", stderr);
+        return EXIT_USAGE;
+    }
     jy_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
     if (is_report) {
         if (!from || !to) {
@@ -2082,7 +2171,7 @@ static int cmd_report(int argc, char **argv)
     if ((rc = open_db(&db, "report", db_path)) != EXIT_OK)
         return rc;
     if (!is_report) {
-        rc = report_ledger(db, lk, from, to, fmt, unmask, out);
+        rc = report_ledger(db, lk, from, to, fmt, unmask, out, json);
         jy_db_close(db);
         return rc;
     }
@@ -2119,8 +2208,25 @@ static int cmd_report(int argc, char **argv)
         if (rc == EXIT_OK && !out && fmt != JY_FORMAT_CSV)
             putchar('\n');
     }
+    if (rc == EXIT_OK && out && json) {
+        char a[JY_DATE_TEXT_SIZE], z[JY_DATE_TEXT_SIZE];
+        jy_date_format(a, f);
+        jy_date_format(z, t);
+        fputs("{\"output\": ", stdout);
+        json_string(stdout, out);
+        printf(", \"format\": \"%s\", \"from\": \"%s\", \"to\": \"%s\", \"reports\": [",
+               fmt == JY_FORMAT_JSONL ? "json" : format_name(fmt), a, z);
+        for (size_t i = 0; i < nkinds; i++) {
+            printf("%s{\"kind\": ", i ? ", " : "");
+            json_string(stdout, jy_report_kind(all[i]));
+            fputs(", \"title\": ", stdout);
+            json_string(stdout, jy_report_title(all[i]));
+            fputc('}', stdout);
+        }
+        puts("]}");
+    }
     for (size_t i = 0; i < nkinds; i++) {
-        if (rc == EXIT_OK && out)
+        if (rc == EXIT_OK && out && !json)
             printf("%s: %s\n", jy_report_title(all[i]), out);
         jy_report_free(all[i]);
     }
@@ -2650,7 +2756,7 @@ static int demo_import(demo_run *d, jy_db **db)
         fprintf(stderr, "jiuye demo: creating %s: %s\n", d->db, jy_error_last()->message);
         return EXIT_FAILED;
     }
-    reject_sink sink = { fopen(d->rejects, "w"), d->jsonl };
+    reject_sink sink = { fopen(d->rejects, "w"), d->jsonl, 0, 0 };
     if (!sink.out) {
         fprintf(stderr, "jiuye demo: %s: %s\n", d->rejects, strerror(errno));
         return EXIT_FAILED;
