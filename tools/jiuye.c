@@ -142,6 +142,15 @@ static int parse_args(int argc, char **argv, const option *opts, const char **po
     return EXIT_OK;
 }
 
+/* A missing argument: "jiuye CMD: WHAT is required", then the command's
+ * usage on standard error. */
+static int missing(const char *cmd, const char *what, void (*help)(FILE *))
+{
+    fprintf(stderr, "jiuye %s: %s is required\n\n", cmd, what);
+    help(stderr);
+    return EXIT_USAGE;
+}
+
 /* A kind given by name ("labor") or by its Chinese name ("劳动力资源信息"). */
 static int parse_kind(jy_kind *out, const char *cmd, const char *text)
 {
@@ -254,11 +263,8 @@ static int cmd_init(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, init_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path) {
-        fputs("jiuye init: --db FILE is required\n\n", stderr);
-        init_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path)
+        return missing("init", "--db FILE", init_help);
     struct stat st;
     if (stat(db_path, &st) == 0) {
         fprintf(stderr, "jiuye init: %s exists already\n", db_path);
@@ -388,6 +394,32 @@ static int progress_bar(size_t records, size_t bytes_done, size_t bytes_total, v
     return 0;
 }
 
+/* The input options of import and validate: the kind, format and encoding,
+ * INPUT (- is standard input, JSON Lines unless --format csv), and a kind
+ * for CSV. Sets `*input` to the file to read. */
+static int input_options(jy_import_options *o, const char **input, const char *cmd,
+                         const char *kind, const char *format, const char *encoding,
+                         const char *arg)
+{
+    int rc;
+    if ((kind && (rc = parse_kind(&o->kind, cmd, kind)) != EXIT_OK) ||
+        (rc = parse_format(&o->format, cmd, format)) != EXIT_OK ||
+        (rc = parse_encoding(&o->encoding, cmd, encoding)) != EXIT_OK)
+        return rc;
+    *input = arg;
+    if (!strcmp(arg, "-")) {
+        *input = "/dev/stdin";
+        if (o->format == JY_FORMAT_AUTO)
+            o->format = JY_FORMAT_JSONL;
+    }
+    if ((o->format == JY_FORMAT_CSV || (o->format == JY_FORMAT_AUTO && csv_by_name(*input))) &&
+        !o->kind) {
+        fprintf(stderr, "jiuye %s: --kind KIND is required for CSV\n", cmd);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     const char *db_path = NULL, *kind = NULL, *format = NULL, *mode = NULL, *encoding = NULL,
@@ -401,16 +433,11 @@ static int cmd_import(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, import_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path || npos != 1) {
-        fputs(!db_path ? "jiuye import: --db FILE is required\n\n"
-                       : "jiuye import: INPUT is required\n\n", stderr);
-        import_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path || npos != 1)
+        return missing("import", !db_path ? "--db FILE" : "INPUT", import_help);
     jy_import_options o = JY_IMPORT_OPTIONS_INIT;
-    if (kind && (rc = parse_kind(&o.kind, "import", kind)) != EXIT_OK)
-        return rc;
-    if ((rc = parse_format(&o.format, "import", format)) != EXIT_OK)
+    const char *input = NULL;
+    if ((rc = input_options(&o, &input, "import", kind, format, encoding, pos[0])) != EXIT_OK)
         return rc;
     if (!mode || !strcmp(mode, "all"))
         o.mode = JY_IMPORT_ALL;
@@ -418,19 +445,6 @@ static int cmd_import(int argc, char **argv)
         o.mode = JY_IMPORT_KEEP_GOOD;
     else {
         fprintf(stderr, "jiuye import: --mode is all or keep-good, not '%s'\n", mode);
-        return EXIT_USAGE;
-    }
-    if ((rc = parse_encoding(&o.encoding, "import", encoding)) != EXIT_OK)
-        return rc;
-    const char *input = pos[0];
-    if (!strcmp(input, "-")) {
-        input = "/dev/stdin";
-        if (o.format == JY_FORMAT_AUTO)
-            o.format = JY_FORMAT_JSONL;
-    }
-    int csv = o.format == JY_FORMAT_CSV || (o.format == JY_FORMAT_AUTO && csv_by_name(input));
-    if (csv && !o.kind) {
-        fputs("jiuye import: --kind KIND is required for CSV\n", stderr);
         return EXIT_USAGE;
     }
 
@@ -527,27 +541,12 @@ static int cmd_validate(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, validate_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (npos != 1) {
-        fputs("jiuye validate: INPUT is required\n\n", stderr);
-        validate_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (npos != 1)
+        return missing("validate", "INPUT", validate_help);
     jy_import_options o = JY_IMPORT_OPTIONS_INIT;
-    if ((kind && (rc = parse_kind(&o.kind, "validate", kind)) != EXIT_OK) ||
-        (rc = parse_format(&o.format, "validate", format)) != EXIT_OK ||
-        (rc = parse_encoding(&o.encoding, "validate", encoding)) != EXIT_OK)
+    const char *input = NULL;
+    if ((rc = input_options(&o, &input, "validate", kind, format, encoding, pos[0])) != EXIT_OK)
         return rc;
-    const char *input = pos[0];
-    if (!strcmp(input, "-")) {
-        input = "/dev/stdin";
-        if (o.format == JY_FORMAT_AUTO)
-            o.format = JY_FORMAT_JSONL;
-    }
-    if ((o.format == JY_FORMAT_CSV || (o.format == JY_FORMAT_AUTO && csv_by_name(input))) &&
-        !o.kind) {
-        fputs("jiuye validate: --kind KIND is required for CSV\n", stderr);
-        return EXIT_USAGE;
-    }
     jy_db_options dbo = JY_DB_OPTIONS_INIT;
     dbo.county_file = county;
     jy_db *db = NULL;
@@ -640,12 +639,8 @@ static int cmd_export(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, export_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path || npos != 1) {
-        fputs(!db_path ? "jiuye export: --db FILE is required\n\n"
-                       : "jiuye export: OUTPUT is required\n\n", stderr);
-        export_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path || npos != 1)
+        return missing("export", !db_path ? "--db FILE" : "OUTPUT", export_help);
     jy_export_options o = JY_EXPORT_OPTIONS_INIT;
     if (kind && (rc = parse_kind(&o.kind, "export", kind)) != EXIT_OK)
         return rc;
@@ -773,44 +768,23 @@ static jy_date next_month(jy_date d)
 }
 
 /* The contract year: from the signing date of the latest contract to its
- * end date (default: a year after signing, less a day). Contracts are a
- * record a year, so reading them is cheap. Sets s->have_period. */
+ * end date (default: a year after signing, less a day). Sets
+ * s->have_period unless there is no contract. */
 static int contract_year(summary *s, jy_db *db)
 {
-    jy_filter f = JY_FILTER_INIT;
-    f.kind = JY_KIND_CONTRACT;
-    jy_ledger_iter *it = NULL;
-    if (jy_ledger_iter_new(&it, db, &f) != JY_OK) {
+    jy_period p;
+    jy_date any = { 0, 0, 0 };
+    int rc = jy_assess_contract_year(&p, db, any);
+    if (rc == JY_ENOTFOUND)
+        return EXIT_OK;
+    if (rc != JY_OK) {
         fprintf(stderr, "jiuye summary: reading the contracts: %s\n", jy_error_last()->message);
         return EXIT_FAILED;
     }
-    jy_record *r = NULL;
-    int rc;
-    while ((rc = jy_ledger_iter_next(&r, it)) == JY_OK) {
-        jy_date signed_on, ends_on;
-        if (jy_record_get_date(&signed_on, r, "signed_on") == JY_OK &&
-            (!s->have_period || jy_date_compare(signed_on, s->period_from) > 0)) {
-            s->have_period = 1;
-            s->period_source = "contract";
-            s->period_from = signed_on;
-            if (jy_record_get_date(&ends_on, r, "ends_on") == JY_OK &&
-                jy_date_compare(ends_on, signed_on) >= 0) {
-                s->period_to = ends_on;
-            } else {
-                jy_date next = { signed_on.year + 1, signed_on.month, signed_on.day };
-                if (!jy_date_is_valid(next)) /* signed on 29 February */
-                    next = (jy_date){ signed_on.year + 1, 3, 1 };
-                if (add_days(&s->period_to, next, -1) != EXIT_OK)
-                    s->period_to = signed_on;
-            }
-        }
-        jy_record_free(r);
-    }
-    jy_ledger_iter_free(it);
-    if (rc != JY_ITEROVER) {
-        fprintf(stderr, "jiuye summary: reading the contracts: %s\n", jy_error_last()->message);
-        return EXIT_FAILED;
-    }
+    s->have_period = 1;
+    s->period_source = "contract";
+    s->period_from = p.from;
+    s->period_to = p.to;
     return EXIT_OK;
 }
 
@@ -1142,11 +1116,8 @@ static int cmd_summary(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, summary_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path) {
-        fputs("jiuye summary: --db FILE is required\n\n", stderr);
-        summary_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path)
+        return missing("summary", "--db FILE", summary_help);
     jy_db *db = NULL;
     if ((rc = open_db(&db, "summary", db_path)) != EXIT_OK)
         return rc;
@@ -1712,11 +1683,8 @@ static int cmd_match(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, match_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!postings || !queries) {
-        fprintf(stderr, "jiuye match: --postings and --queries are required\n\n");
-        match_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!postings || !queries)
+        return missing("match", !postings ? "--postings FILE" : "--queries FILE", match_help);
     jy_match_options mo = JY_MATCH_OPTIONS_INIT;
     size_t nthreads = 1;
     if (top && (rc = parse_count(&mo.top_k, "match", "--top", top, JY_MATCH_MAX_TOP)))
@@ -1915,11 +1883,8 @@ static int cmd_push(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, push_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!dbpath) {
-        fprintf(stderr, "jiuye push: --db is required\n\n");
-        push_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!dbpath)
+        return missing("push", "--db FILE", push_help);
     jy_push_options po = JY_PUSH_OPTIONS_INIT;
     jy_date day;
     if (date ? jy_date_parse(&day, date) != JY_OK : jy_date_today(&day) != JY_OK) {
@@ -2017,6 +1982,27 @@ static int parse_date_opt(jy_date *out, const char *cmd, const char *name, const
     return EXIT_USAGE;
 }
 
+/* --from and --to: both or neither, dates, in order. Without them the
+ * dates are left alone. */
+static int parse_period(jy_date *f, jy_date *t, const char *cmd, const char *from, const char *to)
+{
+    int rc;
+    if (!from != !to) {
+        fprintf(stderr, "jiuye %s: give both --from and --to, or neither\n", cmd);
+        return EXIT_USAGE;
+    }
+    if (!from)
+        return EXIT_OK;
+    if ((rc = parse_date_opt(f, cmd, "--from", from)) != EXIT_OK ||
+        (rc = parse_date_opt(t, cmd, "--to", to)) != EXIT_OK)
+        return rc;
+    if (jy_date_compare(*f, *t) > 0) {
+        fprintf(stderr, "jiuye %s: --to is before --from\n", cmd);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 static int write_text_out(const char *cmd, const char *out, const char *text, size_t len)
 {
     FILE *f = out ? fopen(out, "wb") : stdout;
@@ -2093,11 +2079,8 @@ static int cmd_report(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, report_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path || !kind) {
-        fprintf(stderr, "jiuye report: %s is required\n\n", !db_path ? "--db FILE" : "--kind KIND");
-        report_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path || !kind)
+        return missing("report", !db_path ? "--db FILE" : "--kind KIND", report_help);
     const char *out = npos && strcmp(pos[0], "-") ? pos[0] : NULL;
     jy_format fmt = JY_FORMAT_AUTO;
     if (format && !strcmp(format, "json"))
@@ -2159,13 +2142,8 @@ static int cmd_report(int argc, char **argv)
                   "ledger kinds\n", stderr);
             return EXIT_USAGE;
         }
-        if ((rc = parse_date_opt(&f, "report", "--from", from)) != EXIT_OK ||
-            (rc = parse_date_opt(&t, "report", "--to", to)) != EXIT_OK)
+        if ((rc = parse_period(&f, &t, "report", from, to)) != EXIT_OK)
             return rc;
-        if (jy_date_compare(f, t) > 0) {
-            fputs("jiuye report: --to is before --from\n", stderr);
-            return EXIT_USAGE;
-        }
     }
     jy_db *db = NULL;
     if ((rc = open_db(&db, "report", db_path)) != EXIT_OK)
@@ -2263,37 +2241,22 @@ static void dashboard_help(FILE *to)
 /* The latest contract year on the ledger, or the calendar year to date. */
 static int default_period(jy_date *from, jy_date *to, jy_db *db)
 {
-    jy_filter f = JY_FILTER_INIT;
-    f.kind = JY_KIND_CONTRACT;
-    jy_ledger_iter *it = NULL;
-    int found = 0;
-    if (jy_ledger_iter_new(&it, db, &f) == JY_OK) {
-        jy_record *r = NULL;
-        while (jy_ledger_iter_next(&r, it) == JY_OK) {
-            jy_date s, e;
-            if (jy_record_get_date(&s, r, "signed_on") == JY_OK &&
-                (!found || jy_date_compare(s, *from) > 0)) {
-                *from = s;
-                long days = 0;
-                if (jy_record_get_date(&e, r, "ends_on") == JY_OK) {
-                    *to = e;
-                } else {
-                    jy_date next = { s.year + 1, s.month, s.month == 2 && s.day == 29 ? 28 : s.day };
-                    jy_date_to_days(&days, next);
-                    jy_date_from_days(to, days - 1);
-                }
-                found = 1;
-            }
-            jy_record_free(r);
-        }
-        jy_ledger_iter_free(it);
+    jy_period p;
+    jy_date any = { 0, 0, 0 };
+    int rc = jy_assess_contract_year(&p, db, any);
+    if (rc == JY_OK) {
+        *from = p.from;
+        *to = p.to;
+        return EXIT_OK;
     }
-    if (!found) {
-        if (jy_date_today(to) != JY_OK)
-            return EXIT_FAILED;
-        jy_date jan1 = { to->year, 1, 1 };
-        *from = jan1;
+    if (rc != JY_ENOTFOUND) {
+        fprintf(stderr, "jiuye dashboard: reading the contracts: %s\n", jy_error_last()->message);
+        return EXIT_FAILED;
     }
+    if (jy_date_today(to) != JY_OK)
+        return EXIT_FAILED;
+    jy_date jan1 = { to->year, 1, 1 };
+    *from = jan1;
     return EXIT_OK;
 }
 
@@ -2327,24 +2290,11 @@ static int cmd_dashboard(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, dashboard_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path || npos != 1) {
-        fputs(!db_path ? "jiuye dashboard: --db FILE is required\n\n"
-                       : "jiuye dashboard: OUTPUT.html is required\n\n", stderr);
-        dashboard_help(stderr);
-        return EXIT_USAGE;
-    }
-    if (!from != !to) {
-        fputs("jiuye dashboard: give both --from and --to, or neither\n", stderr);
-        return EXIT_USAGE;
-    }
+    if (!db_path || npos != 1)
+        return missing("dashboard", !db_path ? "--db FILE" : "OUTPUT.html", dashboard_help);
     jy_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
-    if (from && ((rc = parse_date_opt(&f, "dashboard", "--from", from)) != EXIT_OK ||
-                 (rc = parse_date_opt(&t, "dashboard", "--to", to)) != EXIT_OK))
+    if ((rc = parse_period(&f, &t, "dashboard", from, to)) != EXIT_OK)
         return rc;
-    if (from && jy_date_compare(f, t) > 0) {
-        fputs("jiuye dashboard: --to is before --from\n", stderr);
-        return EXIT_USAGE;
-    }
     jy_db *db = NULL;
     if ((rc = open_db(&db, "dashboard", db_path)) != EXIT_OK)
         return rc;
@@ -2470,20 +2420,15 @@ static int cmd_assess(int argc, char **argv)
     int rc = parse_args(argc, argv, opts, pos, 1, &npos, assess_help);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
-    if (!db_path || json + csv + html > 1 || (!from_s != !to_s)) {
-        fputs(!db_path ? "jiuye assess: --db FILE is required\n\n"
-              : json + csv + html > 1 ? "jiuye assess: give one of --json, --csv, --html\n\n"
-                                      : "jiuye assess: give both --from and --to, or neither\n\n",
-              stderr);
-        assess_help(stderr);
+    if (!db_path)
+        return missing("assess", "--db FILE", assess_help);
+    if (json + csv + html > 1) {
+        fputs("jiuye assess: give one of --json, --csv, --html\n", stderr);
         return EXIT_USAGE;
     }
     jy_period period;
-    if (from_s && (jy_date_parse(&period.from, from_s) != JY_OK ||
-                   jy_date_parse(&period.to, to_s) != JY_OK)) {
-        fprintf(stderr, "jiuye assess: %s\n", jy_error_last()->message);
-        return EXIT_USAGE;
-    }
+    if ((rc = parse_period(&period.from, &period.to, "assess", from_s, to_s)) != EXIT_OK)
+        return rc;
     jy_db *db = NULL;
     if ((rc = open_db(&db, "assess", db_path)) != EXIT_OK)
         return rc;
@@ -2810,6 +2755,7 @@ static int demo_samples_and_summary(demo_run *d, jy_db *db)
     if ((rc = gather_summary(&d->sum, db)) != EXIT_OK)
         return rc;
     d->t_summary = wall_seconds() - t;
+    fprintf(stderr, "    counted in %.1f s\n", d->t_summary);
     if (!d->json) {
         putchar('\n');
         print_summary_text(&d->sum, d->db);
@@ -2842,6 +2788,8 @@ static int demo_push(demo_run *d, jy_db *db)
         return EXIT_FAILED;
     }
     d->t_push = wall_seconds() - t;
+    fprintf(stderr, "    %zu jobseekers, %zu postings pushed (%.1f s)\n", d->push.pushed,
+            d->push.postings_pushed, d->t_push);
     if (!d->json)
         print_push_text(stdout, "", &d->push, day, 0);
     return EXIT_OK;
