@@ -3124,6 +3124,38 @@ done:
     return rc;
 }
 
+/* ---- version ----------------------------------------------------------------- */
+
+static void version_help(FILE *to)
+{
+    fputs("Usage: jiuye version [--json]\n"
+          "\n"
+          "Prints the version of libjiuye (also jiuye -V, jiuye --version).\n"
+          "\n"
+          "Options:\n"
+          "  --json       {\"version\": \"X.Y.Z\", \"major\": X, \"minor\": Y, \"patch\": Z}\n"
+          "  -h, --help   show this help\n",
+          to);
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    int json = 0;
+    const option opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
+    size_t npos = 0;
+    int rc = parse_args(argc, argv, opts, NULL, 0, &npos, version_help);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    int major = 0, minor = 0, patch = 0;
+    const char *v = jy_version(&major, &minor, &patch);
+    if (json)
+        printf("{\"version\": \"%s\", \"major\": %d, \"minor\": %d, \"patch\": %d}\n", v, major,
+               minor, patch);
+    else
+        printf("jiuye %s\n", v);
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -3135,10 +3167,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_OK;
     }
-    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-        printf("jiuye %s\n", jy_version(NULL, NULL, NULL));
-        return EXIT_OK;
-    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version"))
+        return cmd_version(argc, argv);
     if (!strcmp(cmd, "demo"))
         return cmd_demo(argc, argv);
     if (!strcmp(cmd, "init"))
