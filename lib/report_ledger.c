@@ -86,26 +86,58 @@ static txt cstr(const char *s)
     return t;
 }
 
-/* Index of a township code in the county, or `n` (the "unknown" row). */
+/* Index of a township code in the county, or `n` (the "unknown" row): a
+ * small hash table of the codes (the labor scans look up 150 000 codes). */
+#define JY__TOWN_SLOTS 256
+
 typedef struct towns {
     const jy_county *county;
     size_t n;
-    size_t last;
+    unsigned short slot[JY__TOWN_SLOTS]; /* index + 1; 0: empty; used if n < 128 */
 } towns;
 
-static size_t town_index_t(towns *t, txt code)
+static uint32_t hash_text(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void towns_init(towns *t, const jy_county *county)
+{
+    memset(t, 0, sizeof *t);
+    t->county = county;
+    t->n = jy_county_township_count(county);
+    if (t->n >= JY__TOWN_SLOTS / 2)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *code = jy_county_township_at(county, i)->code;
+        size_t j = hash_text(code, strlen(code)) & (JY__TOWN_SLOTS - 1);
+        while (t->slot[j])
+            j = (j + 1) & (JY__TOWN_SLOTS - 1);
+        t->slot[j] = (unsigned short)(i + 1);
+    }
+}
+
+static size_t town_index_t(const towns *t, txt code)
 {
     if (!code.p)
         return t->n;
-    if (t->last < t->n && txt_is(code, jy_county_township_at(t->county, t->last)->code))
-        return t->last;
+    if (t->n < JY__TOWN_SLOTS / 2) {
+        for (size_t j = hash_text(code.p, code.n) & (JY__TOWN_SLOTS - 1); t->slot[j];
+             j = (j + 1) & (JY__TOWN_SLOTS - 1))
+            if (txt_is(code, jy_county_township_at(t->county, t->slot[j] - 1u)->code))
+                return t->slot[j] - 1u;
+        return t->n;
+    }
     for (size_t i = 0; i < t->n; i++)
         if (txt_is(code, jy_county_township_at(t->county, i)->code))
-            return t->last = i;
+            return i;
     return t->n;
 }
 
-static size_t town_index(towns *t, const char *code)
+static size_t town_index(const towns *t, const char *code)
 {
     return town_index_t(t, cstr(code));
 }
@@ -195,14 +227,6 @@ typedef struct tally {
     size_t cap, used;
     int failed;
 } tally;
-
-static uint32_t hash_text(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 static void tally_add(tally *t, const char *s, size_t len)
 {
@@ -438,6 +462,11 @@ static const char *const labor_sql_returnee =
 static const char *const labor_sql_service =
     "SELECT id, township, birth_date, NULL, employment_status, NULL, needs_job, NULL, NULL, "
     "key_groups, returnee, wish_local, entered_on, NULL FROM labor ORDER BY id";
+/* The big screen's coverage (jy__report_key_coverage): whether a record
+ * counts, its township and its groups, nothing else. */
+static const char *const labor_sql_coverage =
+    "SELECT id, township, birth_date, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "key_groups, NULL, NULL, entered_on, NULL FROM labor ORDER BY id";
 
 /* History: first change and whether one lies in the period. */
 static const char *const change_sql =
@@ -466,23 +495,31 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         sqlite3_finalize(st);
         return rc;
     }
+    /* The columns a scan replaced by NULL (no declared type) are not asked
+     * for: two calls into SQLite fewer per row and column. */
+    int used[14];
+    for (int i = 0; i < 14; i++)
+        used[i] = sqlite3_column_decltype(st, i) != NULL;
+    static const txt none = { NULL, 0 };
+#define JY__TXT(i) (used[i] ? col_txt(st, i) : none)
+#define JY__INT(i) (used[i] ? sqlite3_column_int(st, i) : 0)
     int step;
     while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         labor_row row;
         row.id = sqlite3_column_int64(st, 0);
-        row.township = col_txt(st, 1);
-        row.birth = col_txt(st, 2);
-        row.education = col_txt(st, 3);
-        row.status = col_txt(st, 4);
-        row.skills = col_txt(st, 5);
-        row.needs_job = sqlite3_column_int(st, 6);
-        row.needs_ent = sqlite3_column_int(st, 7);
-        row.needs_train = sqlite3_column_int(st, 8);
-        row.key_groups = col_txt(st, 9);
-        row.returnee = sqlite3_column_int(st, 10);
-        row.wish_local = sqlite3_column_int(st, 11);
-        row.entered = col_txt(st, 12);
-        row.job = col_txt(st, 13);
+        row.township = JY__TXT(1);
+        row.birth = JY__TXT(2);
+        row.education = JY__TXT(3);
+        row.status = JY__TXT(4);
+        row.skills = JY__TXT(5);
+        row.needs_job = JY__INT(6);
+        row.needs_ent = JY__INT(7);
+        row.needs_train = JY__INT(8);
+        row.key_groups = JY__TXT(9);
+        row.returnee = JY__INT(10);
+        row.wish_local = JY__INT(11);
+        row.entered = JY__TXT(12);
+        row.job = JY__TXT(13);
         row.changed_by_to = row.changed_in = 0;
         if (side_seek(&changes, db, row.id, &rc)) {
             row.changed_by_to = sqlite3_column_int(changes.st, 1);
@@ -493,6 +530,8 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         if (rc == JY_OK)
             rc = fn(&row, payload);
     }
+#undef JY__TXT
+#undef JY__INT
     if (rc == JY_OK)
         rc = step_error(db, step);
     side_close(&changes);
@@ -776,9 +815,7 @@ int jy__report_labor(jy_report *r, jy_db *db, const jy_report_options *o, int re
     memset(&c, 0, sizeof c);
     c.p = &p;
     c.returnee_only = returnee;
-    c.tw.county = jy_db_county(db);
-    c.tw.n = jy_county_township_count(c.tw.county);
-    c.tw.last = 0;
+    towns_init(&c.tw, jy_db_county(db));
     c.f_status = jy_kind_field(JY_KIND_LABOR, "employment_status");
     c.f_edu = jy_kind_field(JY_KIND_LABOR, "education");
     c.f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
@@ -946,6 +983,108 @@ static int services_by_type(jy_report *r, jy_db *db, const period *p)
     return rc;
 }
 
+/* The scan of quarterly_labor_service: labor records merged with each
+ * person's 1311 services and return-home assistance. `light` (the big
+ * screen) counts only what jy__report_key_coverage() shows: records and
+ * key-group persons by township, 1311 coverage by group; its scan reads 5
+ * columns, the services are read from the index `event_kind_labor` in
+ * person order without aggregates (whether a person was served by the
+ * period's end, not when: a DISTINCT would sort them again), and the
+ * return-home assistance is not read. */
+static int service_scan(service_ctx *c, jy_db *db, const period *p, int light)
+{
+    c->p = p;
+    towns_init(&c->tw, jy_db_county(db));
+    c->f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
+    c->n_key = enum_count(c->f_key);
+    side sides[S_N];
+    memset(sides, 0, sizeof sides);
+    c->sides = sides;
+    size_t rows = c->tw.n + 1;
+    int rc = grid_init(&c->kt, rows, KT_N);
+    if (rc == JY_OK)
+        rc = grid_init(&c->ra, rows, RA_N);
+    if (rc == JY_OK)
+        rc = grid_init(&c->kg, c->n_key + 1, KG_N);
+    if (rc == JY_OK)
+        rc = side_open(&sides[S_1311], db,
+                       light ? "SELECT labor_id, 1, 0 FROM event "
+                               "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
+                               "GROUP BY labor_id ORDER BY labor_id"
+                             : "SELECT labor_id, 1, max(date >= ?1) FROM event "
+                               "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
+                               "GROUP BY labor_id ORDER BY labor_id",
+                       p);
+    if (rc == JY_OK && light)
+        sides[S_RETURN].done = 1; /* no row: service_count() never reads it */
+    else if (rc == JY_OK)
+        rc = side_open(&sides[S_RETURN], db,
+                       "SELECT labor_id, count(*), max(success = 1), sum(date >= ?1) FROM event "
+                       "WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2 "
+                       "GROUP BY labor_id ORDER BY labor_id", p);
+    if (rc == JY_OK)
+        rc = labor_scan(db, light ? labor_sql_coverage : labor_sql_service, p, sides,
+                        light ? 1 : S_N, service_count, c);
+    side_close(&sides[S_1311]);
+    side_close(&sides[S_RETURN]);
+    c->sides = NULL;
+    return rc;
+}
+
+static void service_free(service_ctx *c)
+{
+    free(c->kt.v);
+    free(c->ra.v);
+    free(c->kg.v);
+}
+
+/* The section of key groups (one row per group, a total row for persons of
+ * any group): `ncols` of its columns (4 for the big screen, else 7). */
+static int key_group_section(jy_report *r, service_ctx *c, size_t ncols)
+{
+    size_t si = 0;
+    int rc = jy_report_add_section(&si, r, "key_groups", "重点群体与1311服务覆盖(按群体)",
+                                   "一人可属多个群体; 合计按人计。");
+    static const char *const cols[] = {
+        "group", "重点群体", "persons", "人数", "served", "已服务(累计)", "coverage",
+        "服务覆盖率", "served_in_period", "本期服务人数", "employed", "就业人数",
+        "employment_rate", "就业率" };
+    for (size_t k = 0; k < ncols && rc == JY_OK; k++)
+        rc = jy_report_add_column(r, si, cols[2 * k], cols[2 * k + 1]);
+    for (size_t i = 0; i <= c->n_key && rc == JY_OK; i++) {
+        int64_t *g = cell_of(&c->kg, i, 0);
+        size_t row = 0;
+        rc = jy_report_add_row(&row, r, si, i == c->n_key);
+        if (rc == JY_OK)
+            rc = jy_report_set_text(r, si, row, 0,
+                                    i == c->n_key ? "合计" : c->f_key->value_labels[i]);
+        const double v[] = { (double)g[KG_PERSONS], (double)g[KG_SERVED],
+                             (double)g[KG_SERVED_IN], (double)g[KG_EMPLOYED] };
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER, v[0]);
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 2, JY_CELL_INTEGER, v[1]);
+        if (rc == JY_OK && v[0] > 0)
+            rc = jy_report_set_number(r, si, row, 3, JY_CELL_PERCENT, v[1] / v[0]);
+        if (ncols <= 4)
+            continue;
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 4, JY_CELL_INTEGER, v[2]);
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 5, JY_CELL_INTEGER, v[3]);
+        if (rc == JY_OK && v[0] > 0)
+            rc = jy_report_set_number(r, si, row, 6, JY_CELL_PERCENT, v[3] / v[0]);
+    }
+    return rc;
+}
+
+/* Key groups by township: records, persons, served, coverage[, served in
+ * the period]. */
+static const column kt_cols[] = {
+    { "total", "劳动力总数", -1, -1 }, { "persons", "重点群体人数", -1, -1 },
+    { "served", "已服务(累计)", -1, -1 }, { "coverage", "服务覆盖率", 2, 1 },
+    { "served_in_period", "本期服务人数", -1, -1 } };
+
 int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o)
 {
     (void)o;
@@ -953,35 +1092,7 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
     get_period(&p, r);
     service_ctx c;
     memset(&c, 0, sizeof c);
-    c.p = &p;
-    c.tw.county = jy_db_county(db);
-    c.tw.n = jy_county_township_count(c.tw.county);
-    c.f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
-    c.n_key = enum_count(c.f_key);
-    side sides[S_N];
-    memset(sides, 0, sizeof sides);
-    c.sides = sides;
-    size_t rows = c.tw.n + 1;
-    int rc = grid_init(&c.kt, rows, KT_N);
-    if (rc == JY_OK)
-        rc = grid_init(&c.ra, rows, RA_N);
-    if (rc == JY_OK)
-        rc = grid_init(&c.kg, c.n_key + 1, KG_N);
-    if (rc == JY_OK)
-        rc = side_open(&sides[S_1311], db,
-                       "SELECT labor_id, 1, max(date >= ?1) FROM event "
-                       "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
-                       "GROUP BY labor_id ORDER BY labor_id", &p);
-    if (rc == JY_OK)
-        rc = side_open(&sides[S_RETURN], db,
-                       "SELECT labor_id, count(*), max(success = 1), sum(date >= ?1) FROM event "
-                       "WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2 "
-                       "GROUP BY labor_id ORDER BY labor_id", &p);
-    if (rc == JY_OK)
-        rc = labor_scan(db, labor_sql_service, &p, sides, S_N, service_count, &c);
-    side_close(&sides[S_1311]);
-    side_close(&sides[S_RETURN]);
-
+    int rc = service_scan(&c, db, &p, 0);
     if (rc == JY_OK)
         rc = jy_report_add_note(r, note_population);
     if (rc == JY_OK)
@@ -990,43 +1101,8 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
     if (rc == JY_OK)
         rc = jy_report_add_note(r, "返乡就业帮扶对象: 有返乡就业意愿且有就业需求的返乡务工人员; "
                                    "帮扶率 = 已帮扶 / 帮扶对象; 帮扶就业率 = 帮扶后就业 / 已帮扶。");
-    if (rc == JY_OK) {
-        size_t si = 0;
-        rc = jy_report_add_section(&si, r, "key_groups", "重点群体与1311服务覆盖(按群体)",
-                                   "一人可属多个群体; 合计按人计。");
-        static const char *const cols[] = {
-            "group", "重点群体", "persons", "人数", "served", "已服务(累计)", "coverage",
-            "服务覆盖率", "served_in_period", "本期服务人数", "employed", "就业人数",
-            "employment_rate", "就业率", NULL };
-        if (rc == JY_OK)
-            rc = jy__report_columns(r, si, cols);
-        for (size_t i = 0; i <= c.n_key && rc == JY_OK; i++) {
-            int64_t *g = cell_of(&c.kg, i, 0);
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, i == c.n_key);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0,
-                                        i == c.n_key ? "合计" : c.f_key->value_labels[i]);
-            const double v[] = { (double)g[KG_PERSONS], (double)g[KG_SERVED],
-                                 (double)g[KG_SERVED_IN], (double)g[KG_EMPLOYED] };
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER, v[0]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 2, JY_CELL_INTEGER, v[1]);
-            if (rc == JY_OK && v[0] > 0)
-                rc = jy_report_set_number(r, si, row, 3, JY_CELL_PERCENT, v[1] / v[0]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 4, JY_CELL_INTEGER, v[2]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 5, JY_CELL_INTEGER, v[3]);
-            if (rc == JY_OK && v[0] > 0)
-                rc = jy_report_set_number(r, si, row, 6, JY_CELL_PERCENT, v[3] / v[0]);
-        }
-    }
-    static const column kt_cols[] = {
-        { "total", "劳动力总数", -1, -1 }, { "persons", "重点群体人数", -1, -1 },
-        { "served", "已服务(累计)", -1, -1 }, { "coverage", "服务覆盖率", 2, 1 },
-        { "served_in_period", "本期服务人数", -1, -1 } };
+    if (rc == JY_OK)
+        rc = key_group_section(r, &c, 7);
     if (rc == JY_OK)
         rc = grid_section(r, &c.tw, &c.kt, "key_groups_by_township", "重点群体1311服务覆盖(按乡镇)",
                           NULL, kt_cols, 5);
@@ -1039,9 +1115,23 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
                           ra_cols, 6);
     if (rc == JY_OK)
         rc = services_by_type(r, db, &p);
-    free(c.kt.v);
-    free(c.ra.v);
-    free(c.kg.v);
+    service_free(&c);
+    return rc;
+}
+
+int jy__report_key_coverage(jy_report *r, jy_db *db)
+{
+    period p;
+    get_period(&p, r);
+    service_ctx c;
+    memset(&c, 0, sizeof c);
+    int rc = service_scan(&c, db, &p, 1);
+    if (rc == JY_OK)
+        rc = key_group_section(r, &c, 4);
+    if (rc == JY_OK)
+        rc = grid_section(r, &c.tw, &c.kt, "key_groups_by_township", "重点群体1311服务覆盖(按乡镇)",
+                          NULL, kt_cols, 4);
+    service_free(&c);
     return rc;
 }
 
@@ -1053,8 +1143,8 @@ int jy__report_staff_survey(jy_report *r, jy_db *db, const jy_report_options *o)
 {
     period p;
     get_period(&p, r);
-    towns tw = { jy_db_county(db), 0, 0 };
-    tw.n = jy_county_township_count(tw.county);
+    towns tw;
+    towns_init(&tw, jy_db_county(db));
     const jy_field_info *f_ind = jy_kind_field(JY_KIND_ENTERPRISE, "industry");
     size_t n_ind = enum_count(f_ind);
     char deadline[16];
