@@ -68,16 +68,22 @@ typedef struct txt {
 
 static txt col_txt(sqlite3_stmt *st, int i)
 {
+    /* One call into the statement instead of two (sqlite3_column_blob, then
+     * _bytes): the value itself is read, which is safe as the connection is
+     * used by one thread at a time (SQLITE_OPEN_NOMUTEX, docs/threading.md). */
+    sqlite3_value *v = sqlite3_column_value(st, i);
     txt t;
-    t.p = (const char *)sqlite3_column_blob(st, i);
-    t.n = t.p ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    t.p = (const char *)sqlite3_value_blob(v);
+    t.n = t.p ? (size_t)sqlite3_value_bytes(v) : 0;
     return t;
 }
 
 static int txt_is(txt t, const char *s)
 {
+    if (!t.p || (t.n ? s[0] != t.p[0] : s[0] != '\0')) /* most mismatches, without strlen */
+        return 0;
     size_t n = strlen(s);
-    return t.p && t.n == n && !memcmp(t.p, s, n);
+    return t.n == n && !memcmp(t.p, s, n);
 }
 
 static txt cstr(const char *s)
@@ -151,15 +157,11 @@ static const char *town_name(const towns *t, size_t i)
  * (the "not given / other" slot). */
 static size_t enum_slot_t(const jy_field_info *f, txt value)
 {
-    size_t n = 0;
-    while (f->values[n])
-        n++;
-    if (!value.p)
-        return n;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; f->values[i]; i++)
         if (txt_is(value, f->values[i]))
             return i;
-    return n;
+    return i;
 }
 
 static size_t enum_slot(const jy_field_info *f, const char *value)
