@@ -1316,6 +1316,67 @@ static int one_row(jy_db *db, const char *sql, const char *a, const char *b, int
     return rc;
 }
 
+/* Sums by the value of an enum field: runs `sql` (?1 and ?2 the period)
+ * whose rows are a value of `f` and 4 integers, and adds each row's
+ * integers up in the slot of its value (enum_slot(): the values, then
+ * "not given / other"). *out receives the enum_count(f) + 1 slots; free()
+ * it. */
+static int sums_by_enum(int64_t (**out)[4], jy_db *db, const char *sql, const period *p,
+                        const jy_field_info *f)
+{
+    *out = NULL;
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(&st, db, sql);
+    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(enum_count(f) + 1, sizeof *v) : NULL;
+    if (rc == JY_OK && !v)
+        rc = JY_ENOMEM;
+    if (rc == JY_OK) {
+        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            size_t s = enum_slot(f, col_text(st, 0));
+            for (int k = 0; k < 4; k++)
+                v[s][k] += sqlite3_column_int64(st, 1 + k);
+        }
+        rc = step_error(db, step);
+    }
+    sqlite3_finalize(st);
+    if (rc != JY_OK) {
+        free(v);
+        return rc;
+    }
+    *out = v;
+    return JY_OK;
+}
+
+/* Fills the cells of a listing's row from a result row. */
+typedef int (*list_fn)(jy_report *r, size_t si, size_t row, sqlite3_stmt *st, const void *payload);
+
+/* A listing: one row of section `si` per result row of `sql` (?1 = a,
+ * ?2 = b), filled by `fn`. */
+static int list_rows(jy_report *r, size_t si, jy_db *db, const char *sql, const char *a,
+                     const char *b, list_fn fn, const void *payload)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(&st, db, sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+    int step;
+    while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t row = 0;
+        rc = jy_report_add_row(&row, r, si, 0);
+        if (rc == JY_OK)
+            rc = fn(r, si, row, st, payload);
+    }
+    if (rc == JY_OK)
+        rc = step_error(db, step);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int demand_section(jy_report *r, jy_db *db, const period *p)
 {
     int64_t e[2] = { 0, 0 }, q[6] = { 0, 0, 0, 0, 0, 0 };
@@ -1345,6 +1406,48 @@ static int demand_section(jy_report *r, jy_db *db, const period *p)
     return rc;
 }
 
+/* A complaint of the shortage list: enterprise, source, date, shortfall,
+ * measures, date solved (by the period's end), status. */
+static int shortage_row(jy_report *r, size_t si, size_t row, sqlite3_stmt *st,
+                        const void *payload)
+{
+    const jy_field_info *f_src = payload;
+    const char *src = col_text(st, 1);
+    size_t s = enum_slot(f_src, src);
+    int rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 1,
+                                s < enum_count(f_src) ? f_src->value_labels[s] : src);
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
+    if (rc == JY_OK && sqlite3_column_type(st, 3) != SQLITE_NULL)
+        rc = jy_report_set_number(r, si, row, 3, JY_CELL_INTEGER,
+                                  (double)sqlite3_column_int64(st, 3));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 4, col_text(st, 4));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 5, col_text(st, 5));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 6, col_text(st, 5) ? "已解决" : "未解决");
+    return rc;
+}
+
+/* An enterprise listed more than once: name, times, first and last date. */
+static int repeated_row(jy_report *r, size_t si, size_t row, sqlite3_stmt *st,
+                        const void *payload)
+{
+    (void)payload;
+    int rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
+    if (rc == JY_OK)
+        rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER,
+                                  (double)sqlite3_column_int64(st, 1));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 3, col_text(st, 3));
+    return rc;
+}
+
 static int shortage_sections(jy_report *r, jy_db *db, const period *p)
 {
     const jy_field_info *f_src = jy_kind_field(JY_KIND_SHORTAGE, "source");
@@ -1358,28 +1461,14 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
         "解决率", NULL };
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, cols);
-    sqlite3_stmt *st = NULL;
+    int64_t (*v)[4] = NULL;
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT source, count(*), count(DISTINCT enterprise_id), "
-                     "coalesce(sum(shortfall), 0), sum(resolved_on IS NOT NULL AND resolved_on <= ?2) "
-                     "FROM shortage WHERE reported_on BETWEEN ?1 AND ?2 GROUP BY source");
-    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(n_src + 1, sizeof *v) : NULL;
-    if (rc == JY_OK && !v)
-        rc = JY_ENOMEM;
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t s = enum_slot(f_src, col_text(st, 0));
-            for (int k = 0; k < 4; k++)
-                v[s][k] += sqlite3_column_int64(st, 1 + k);
-        }
-        rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+        rc = sums_by_enum(&v, db,
+                          "SELECT source, count(*), count(DISTINCT enterprise_id), "
+                          "coalesce(sum(shortfall), 0), "
+                          "sum(resolved_on IS NOT NULL AND resolved_on <= ?2) "
+                          "FROM shortage WHERE reported_on BETWEEN ?1 AND ?2 GROUP BY source",
+                          p, f_src);
     int64_t ents_total = 0;
     if (rc == JY_OK)
         rc = one_row(db, "SELECT count(DISTINCT enterprise_id) FROM shortage WHERE reported_on "
@@ -1417,41 +1506,12 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, lcols);
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.name, s.source, s.reported_on, s.shortfall, s.measures, "
-                     "CASE WHEN s.resolved_on <= ?2 THEN s.resolved_on END "
-                     "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
-                     "WHERE s.reported_on BETWEEN ?1 AND ?2 ORDER BY s.reported_on, s.id");
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, 0);
-            const char *src = col_text(st, 1);
-            size_t s = enum_slot(f_src, src);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 1, s < n_src ? f_src->value_labels[s] : src);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
-            if (rc == JY_OK && sqlite3_column_type(st, 3) != SQLITE_NULL)
-                rc = jy_report_set_number(r, si, row, 3, JY_CELL_INTEGER,
-                                          (double)sqlite3_column_int64(st, 3));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 4, col_text(st, 4));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 5, col_text(st, 5));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 6, col_text(st, 5) ? "已解决" : "未解决");
-        }
-        if (rc == JY_OK)
-            rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+        rc = list_rows(r, si, db,
+                       "SELECT e.name, s.source, s.reported_on, s.shortfall, s.measures, "
+                       "CASE WHEN s.resolved_on <= ?2 THEN s.resolved_on END "
+                       "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
+                       "WHERE s.reported_on BETWEEN ?1 AND ?2 ORDER BY s.reported_on, s.id",
+                       p->from, p->to, shortage_row, f_src);
 
     /* Enterprises on the list more than once in the contract year (9.1). */
     char start[16];
@@ -1466,32 +1526,12 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, rcols);
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.name, count(*), min(s.reported_on), max(s.reported_on) "
-                     "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
-                     "WHERE s.reported_on BETWEEN ?1 AND ?2 GROUP BY s.enterprise_id "
-                     "HAVING count(*) > 1 ORDER BY count(*) DESC, e.name");
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, 0);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER,
-                                          (double)sqlite3_column_int64(st, 1));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 3, col_text(st, 3));
-        }
-        if (rc == JY_OK)
-            rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
+        rc = list_rows(r, si, db,
+                       "SELECT e.name, count(*), min(s.reported_on), max(s.reported_on) "
+                       "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
+                       "WHERE s.reported_on BETWEEN ?1 AND ?2 GROUP BY s.enterprise_id "
+                       "HAVING count(*) > 1 ORDER BY count(*) DESC, e.name",
+                       start, p->to, repeated_row, NULL);
     return rc;
 }
 
@@ -1509,33 +1549,19 @@ static int hires_section(jy_report *r, jy_db *db, const period *p)
         "retained", "在岗满3个月", "retention", "留存率", NULL };
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, cols);
-    sqlite3_stmt *st = NULL;
+    int64_t (*v)[4] = NULL;
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.industry, "
-                     " sum(h.started_on BETWEEN ?1 AND ?2), "
-                     " sum(h.started_on BETWEEN ?1 AND ?2 AND h.dispatch = 1), "
-                     " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2), "
-                     " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2 "
-                     "     AND (h.left_on IS NULL OR h.left_on >= date(h.started_on, '+3 months'))) "
-                     "FROM hire h JOIN enterprise e ON e.id = h.enterprise_id "
-                     "WHERE h.started_on <= ?2 AND h.started_on >= date(?1, '-3 months', '-1 day') "
-                     "GROUP BY e.industry");
-    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(n_ind + 1, sizeof *v) : NULL;
-    if (rc == JY_OK && !v)
-        rc = JY_ENOMEM;
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t s = enum_slot(f_ind, col_text(st, 0));
-            for (int k = 0; k < 4; k++)
-                v[s][k] += sqlite3_column_int64(st, 1 + k);
-        }
-        rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
+        rc = sums_by_enum(&v, db,
+                          "SELECT e.industry, "
+                          " sum(h.started_on BETWEEN ?1 AND ?2), "
+                          " sum(h.started_on BETWEEN ?1 AND ?2 AND h.dispatch = 1), "
+                          " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2), "
+                          " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2 "
+                          "     AND (h.left_on IS NULL OR h.left_on >= date(h.started_on, '+3 months'))) "
+                          "FROM hire h JOIN enterprise e ON e.id = h.enterprise_id "
+                          "WHERE h.started_on <= ?2 AND h.started_on >= date(?1, '-3 months', '-1 day') "
+                          "GROUP BY e.industry",
+                          p, f_ind);
     int64_t total[4] = { 0, 0, 0, 0 };
     for (size_t s = 0; s <= n_ind + 1 && rc == JY_OK; s++) {
         int is_total = s == n_ind + 1;
