@@ -7,7 +7,9 @@
  *    counting by township in C (150 000 records in a few tens of
  *    milliseconds, no index needed);
  *  - quarterly_labor_service: the same scan merged with the 1311 services
- *    and the return-home assistance of each person;
+ *    and the return-home assistance of each person; the big screen's labor
+ *    and key-group figures (jy__report_key_coverage) are a lighter variant
+ *    of it (5 columns, the services only);
  *  - staff_survey and quarterly_enterprise_service: queries on the
  *    enterprise-sized ledgers.
  *
