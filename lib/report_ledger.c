@@ -500,7 +500,9 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         return rc;
     }
     /* The columns a scan replaced by NULL (no declared type) are not asked
-     * for: two calls into SQLite fewer per row and column. */
+     * for: two calls into SQLite fewer per row and column. Every column of
+     * the labor table is declared with a type (lib/schema.c), so a real
+     * column is never taken for a NULL. */
     int used[14];
     for (int i = 0; i < 14; i++)
         used[i] = sqlite3_column_decltype(st, i) != NULL;
