@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reports and the big screen on the full synthetic county, in one run:
-#   bench/run-report.sh [SCALE]        (default 1: 150 000 labor records)
+#   bench/run-report.sh [SCALE [bench_report options: --runs N, --only TEXT]]
+#   (SCALE default 1: 150 000 labor records)
 # Needs a release build (cmake --preset release && cmake --build --preset
 # release). Generates the county year with jiuye-gen, imports it into a fresh
 # database under build/release/bench/report-county/ (kept for reruns: delete
@@ -18,4 +19,4 @@ if [ ! -f "$db" ]; then
   "$bin/tools/jiuye" import --db "$db" --mode keep-good "$work/county.jsonl"
   rm -f "$work/county.jsonl"
 fi
-"$bin/bench/bench_report" --db "$db"
+"$bin/bench/bench_report" --db "$db" "${@:2}"

@@ -23,6 +23,11 @@ int jy__write_whole_file(const char *path, const char *data, size_t len, const c
 struct jy_db;
 int jy__report_labor(jy_report *r, struct jy_db *db, const jy_report_options *o, int returnee);
 int jy__report_labor_service(jy_report *r, struct jy_db *db, const jy_report_options *o);
+/* The 2 sections of quarterly_labor_service the big screen shows, from a
+ * lighter scan: "key_groups" (group, persons, served, coverage) and
+ * "key_groups_by_township" (township, total, persons, served, coverage),
+ * the same columns and figures as the full report's first ones. */
+int jy__report_key_coverage(jy_report *r, struct jy_db *db);
 int jy__report_staff_survey(jy_report *r, struct jy_db *db, const jy_report_options *o);
 int jy__report_enterprise_service(jy_report *r, struct jy_db *db, const jy_report_options *o);
 /* report_work.c: the reports of the assessment (a jy_assess() of the period). */

@@ -7,7 +7,9 @@
  *    counting by township in C (150 000 records in a few tens of
  *    milliseconds, no index needed);
  *  - quarterly_labor_service: the same scan merged with the 1311 services
- *    and the return-home assistance of each person;
+ *    and the return-home assistance of each person; the big screen's labor
+ *    and key-group figures (jy__report_key_coverage) are a lighter variant
+ *    of it (5 columns, the services only);
  *  - staff_survey and quarterly_enterprise_service: queries on the
  *    enterprise-sized ledgers.
  *
@@ -68,16 +70,22 @@ typedef struct txt {
 
 static txt col_txt(sqlite3_stmt *st, int i)
 {
+    /* One call into the statement instead of two (sqlite3_column_blob, then
+     * _bytes): the value itself is read, which is safe as the connection is
+     * used by one thread at a time (SQLITE_OPEN_NOMUTEX, docs/threading.md). */
+    sqlite3_value *v = sqlite3_column_value(st, i);
     txt t;
-    t.p = (const char *)sqlite3_column_blob(st, i);
-    t.n = t.p ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    t.p = (const char *)sqlite3_value_blob(v);
+    t.n = t.p ? (size_t)sqlite3_value_bytes(v) : 0;
     return t;
 }
 
 static int txt_is(txt t, const char *s)
 {
+    if (!t.p || (t.n ? s[0] != t.p[0] : s[0] != '\0')) /* most mismatches, without strlen */
+        return 0;
     size_t n = strlen(s);
-    return t.p && t.n == n && !memcmp(t.p, s, n);
+    return t.n == n && !memcmp(t.p, s, n);
 }
 
 static txt cstr(const char *s)
@@ -86,26 +94,58 @@ static txt cstr(const char *s)
     return t;
 }
 
-/* Index of a township code in the county, or `n` (the "unknown" row). */
+/* Index of a township code in the county, or `n` (the "unknown" row): a
+ * small hash table of the codes (the labor scans look up 150 000 codes). */
+#define JY__TOWN_SLOTS 256
+
 typedef struct towns {
     const jy_county *county;
     size_t n;
-    size_t last;
+    unsigned short slot[JY__TOWN_SLOTS]; /* index + 1; 0: empty; used if n < 128 */
 } towns;
 
-static size_t town_index_t(towns *t, txt code)
+static uint32_t hash_text(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void towns_init(towns *t, const jy_county *county)
+{
+    memset(t, 0, sizeof *t);
+    t->county = county;
+    t->n = jy_county_township_count(county);
+    if (t->n >= JY__TOWN_SLOTS / 2)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *code = jy_county_township_at(county, i)->code;
+        size_t j = hash_text(code, strlen(code)) & (JY__TOWN_SLOTS - 1);
+        while (t->slot[j])
+            j = (j + 1) & (JY__TOWN_SLOTS - 1);
+        t->slot[j] = (unsigned short)(i + 1);
+    }
+}
+
+static size_t town_index_t(const towns *t, txt code)
 {
     if (!code.p)
         return t->n;
-    if (t->last < t->n && txt_is(code, jy_county_township_at(t->county, t->last)->code))
-        return t->last;
+    if (t->n < JY__TOWN_SLOTS / 2) {
+        for (size_t j = hash_text(code.p, code.n) & (JY__TOWN_SLOTS - 1); t->slot[j];
+             j = (j + 1) & (JY__TOWN_SLOTS - 1))
+            if (txt_is(code, jy_county_township_at(t->county, t->slot[j] - 1u)->code))
+                return t->slot[j] - 1u;
+        return t->n;
+    }
     for (size_t i = 0; i < t->n; i++)
         if (txt_is(code, jy_county_township_at(t->county, i)->code))
-            return t->last = i;
+            return i;
     return t->n;
 }
 
-static size_t town_index(towns *t, const char *code)
+static size_t town_index(const towns *t, const char *code)
 {
     return town_index_t(t, cstr(code));
 }
@@ -119,15 +159,11 @@ static const char *town_name(const towns *t, size_t i)
  * (the "not given / other" slot). */
 static size_t enum_slot_t(const jy_field_info *f, txt value)
 {
-    size_t n = 0;
-    while (f->values[n])
-        n++;
-    if (!value.p)
-        return n;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; f->values[i]; i++)
         if (txt_is(value, f->values[i]))
             return i;
-    return n;
+    return i;
 }
 
 static size_t enum_slot(const jy_field_info *f, const char *value)
@@ -195,14 +231,6 @@ typedef struct tally {
     size_t cap, used;
     int failed;
 } tally;
-
-static uint32_t hash_text(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 static void tally_add(tally *t, const char *s, size_t len)
 {
@@ -438,6 +466,11 @@ static const char *const labor_sql_returnee =
 static const char *const labor_sql_service =
     "SELECT id, township, birth_date, NULL, employment_status, NULL, needs_job, NULL, NULL, "
     "key_groups, returnee, wish_local, entered_on, NULL FROM labor ORDER BY id";
+/* The big screen's coverage (jy__report_key_coverage): whether a record
+ * counts, its township and its groups, nothing else. */
+static const char *const labor_sql_coverage =
+    "SELECT id, township, birth_date, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "key_groups, NULL, NULL, entered_on, NULL FROM labor ORDER BY id";
 
 /* History: first change and whether one lies in the period. */
 static const char *const change_sql =
@@ -466,23 +499,33 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         sqlite3_finalize(st);
         return rc;
     }
+    /* The columns a scan replaced by NULL (no declared type) are not asked
+     * for: two calls into SQLite fewer per row and column. Every column of
+     * the labor table is declared with a type (lib/schema.c), so a real
+     * column is never taken for a NULL. */
+    int used[14];
+    for (int i = 0; i < 14; i++)
+        used[i] = sqlite3_column_decltype(st, i) != NULL;
+    static const txt none = { NULL, 0 };
+#define JY__TXT(i) (used[i] ? col_txt(st, i) : none)
+#define JY__INT(i) (used[i] ? sqlite3_column_int(st, i) : 0)
     int step;
     while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         labor_row row;
         row.id = sqlite3_column_int64(st, 0);
-        row.township = col_txt(st, 1);
-        row.birth = col_txt(st, 2);
-        row.education = col_txt(st, 3);
-        row.status = col_txt(st, 4);
-        row.skills = col_txt(st, 5);
-        row.needs_job = sqlite3_column_int(st, 6);
-        row.needs_ent = sqlite3_column_int(st, 7);
-        row.needs_train = sqlite3_column_int(st, 8);
-        row.key_groups = col_txt(st, 9);
-        row.returnee = sqlite3_column_int(st, 10);
-        row.wish_local = sqlite3_column_int(st, 11);
-        row.entered = col_txt(st, 12);
-        row.job = col_txt(st, 13);
+        row.township = JY__TXT(1);
+        row.birth = JY__TXT(2);
+        row.education = JY__TXT(3);
+        row.status = JY__TXT(4);
+        row.skills = JY__TXT(5);
+        row.needs_job = JY__INT(6);
+        row.needs_ent = JY__INT(7);
+        row.needs_train = JY__INT(8);
+        row.key_groups = JY__TXT(9);
+        row.returnee = JY__INT(10);
+        row.wish_local = JY__INT(11);
+        row.entered = JY__TXT(12);
+        row.job = JY__TXT(13);
         row.changed_by_to = row.changed_in = 0;
         if (side_seek(&changes, db, row.id, &rc)) {
             row.changed_by_to = sqlite3_column_int(changes.st, 1);
@@ -493,6 +536,8 @@ static int labor_scan(jy_db *db, const char *sql, const period *p, side *extra, 
         if (rc == JY_OK)
             rc = fn(&row, payload);
     }
+#undef JY__TXT
+#undef JY__INT
     if (rc == JY_OK)
         rc = step_error(db, step);
     side_close(&changes);
@@ -776,9 +821,7 @@ int jy__report_labor(jy_report *r, jy_db *db, const jy_report_options *o, int re
     memset(&c, 0, sizeof c);
     c.p = &p;
     c.returnee_only = returnee;
-    c.tw.county = jy_db_county(db);
-    c.tw.n = jy_county_township_count(c.tw.county);
-    c.tw.last = 0;
+    towns_init(&c.tw, jy_db_county(db));
     c.f_status = jy_kind_field(JY_KIND_LABOR, "employment_status");
     c.f_edu = jy_kind_field(JY_KIND_LABOR, "education");
     c.f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
@@ -946,6 +989,108 @@ static int services_by_type(jy_report *r, jy_db *db, const period *p)
     return rc;
 }
 
+/* The scan of quarterly_labor_service: labor records merged with each
+ * person's 1311 services and return-home assistance. `light` (the big
+ * screen) counts only what jy__report_key_coverage() shows: records and
+ * key-group persons by township, 1311 coverage by group; its scan reads 5
+ * columns, the services are read from the index `event_kind_labor` in
+ * person order without aggregates (whether a person was served by the
+ * period's end, not when: a DISTINCT would sort them again), and the
+ * return-home assistance is not read. */
+static int service_scan(service_ctx *c, jy_db *db, const period *p, int light)
+{
+    c->p = p;
+    towns_init(&c->tw, jy_db_county(db));
+    c->f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
+    c->n_key = enum_count(c->f_key);
+    side sides[S_N];
+    memset(sides, 0, sizeof sides);
+    c->sides = sides;
+    size_t rows = c->tw.n + 1;
+    int rc = grid_init(&c->kt, rows, KT_N);
+    if (rc == JY_OK)
+        rc = grid_init(&c->ra, rows, RA_N);
+    if (rc == JY_OK)
+        rc = grid_init(&c->kg, c->n_key + 1, KG_N);
+    if (rc == JY_OK)
+        rc = side_open(&sides[S_1311], db,
+                       light ? "SELECT labor_id, 1, 0 FROM event "
+                               "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
+                               "GROUP BY labor_id ORDER BY labor_id"
+                             : "SELECT labor_id, 1, max(date >= ?1) FROM event "
+                               "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
+                               "GROUP BY labor_id ORDER BY labor_id",
+                       p);
+    if (rc == JY_OK && light)
+        sides[S_RETURN].done = 1; /* no row: service_count() never reads it */
+    else if (rc == JY_OK)
+        rc = side_open(&sides[S_RETURN], db,
+                       "SELECT labor_id, count(*), max(success = 1), sum(date >= ?1) FROM event "
+                       "WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2 "
+                       "GROUP BY labor_id ORDER BY labor_id", p);
+    if (rc == JY_OK)
+        rc = labor_scan(db, light ? labor_sql_coverage : labor_sql_service, p, sides,
+                        light ? 1 : S_N, service_count, c);
+    side_close(&sides[S_1311]);
+    side_close(&sides[S_RETURN]);
+    c->sides = NULL;
+    return rc;
+}
+
+static void service_free(service_ctx *c)
+{
+    free(c->kt.v);
+    free(c->ra.v);
+    free(c->kg.v);
+}
+
+/* The section of key groups (one row per group, a total row for persons of
+ * any group): `ncols` of its columns (4 for the big screen, else 7). */
+static int key_group_section(jy_report *r, service_ctx *c, size_t ncols)
+{
+    size_t si = 0;
+    int rc = jy_report_add_section(&si, r, "key_groups", "重点群体与1311服务覆盖(按群体)",
+                                   "一人可属多个群体; 合计按人计。");
+    static const char *const cols[] = {
+        "group", "重点群体", "persons", "人数", "served", "已服务(累计)", "coverage",
+        "服务覆盖率", "served_in_period", "本期服务人数", "employed", "就业人数",
+        "employment_rate", "就业率" };
+    for (size_t k = 0; k < ncols && rc == JY_OK; k++)
+        rc = jy_report_add_column(r, si, cols[2 * k], cols[2 * k + 1]);
+    for (size_t i = 0; i <= c->n_key && rc == JY_OK; i++) {
+        int64_t *g = cell_of(&c->kg, i, 0);
+        size_t row = 0;
+        rc = jy_report_add_row(&row, r, si, i == c->n_key);
+        if (rc == JY_OK)
+            rc = jy_report_set_text(r, si, row, 0,
+                                    i == c->n_key ? "合计" : c->f_key->value_labels[i]);
+        const double v[] = { (double)g[KG_PERSONS], (double)g[KG_SERVED],
+                             (double)g[KG_SERVED_IN], (double)g[KG_EMPLOYED] };
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER, v[0]);
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 2, JY_CELL_INTEGER, v[1]);
+        if (rc == JY_OK && v[0] > 0)
+            rc = jy_report_set_number(r, si, row, 3, JY_CELL_PERCENT, v[1] / v[0]);
+        if (ncols <= 4)
+            continue;
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 4, JY_CELL_INTEGER, v[2]);
+        if (rc == JY_OK)
+            rc = jy_report_set_number(r, si, row, 5, JY_CELL_INTEGER, v[3]);
+        if (rc == JY_OK && v[0] > 0)
+            rc = jy_report_set_number(r, si, row, 6, JY_CELL_PERCENT, v[3] / v[0]);
+    }
+    return rc;
+}
+
+/* Key groups by township: records, persons, served, coverage[, served in
+ * the period]. */
+static const column kt_cols[] = {
+    { "total", "劳动力总数", -1, -1 }, { "persons", "重点群体人数", -1, -1 },
+    { "served", "已服务(累计)", -1, -1 }, { "coverage", "服务覆盖率", 2, 1 },
+    { "served_in_period", "本期服务人数", -1, -1 } };
+
 int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o)
 {
     (void)o;
@@ -953,35 +1098,7 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
     get_period(&p, r);
     service_ctx c;
     memset(&c, 0, sizeof c);
-    c.p = &p;
-    c.tw.county = jy_db_county(db);
-    c.tw.n = jy_county_township_count(c.tw.county);
-    c.f_key = jy_kind_field(JY_KIND_LABOR, "key_groups");
-    c.n_key = enum_count(c.f_key);
-    side sides[S_N];
-    memset(sides, 0, sizeof sides);
-    c.sides = sides;
-    size_t rows = c.tw.n + 1;
-    int rc = grid_init(&c.kt, rows, KT_N);
-    if (rc == JY_OK)
-        rc = grid_init(&c.ra, rows, RA_N);
-    if (rc == JY_OK)
-        rc = grid_init(&c.kg, c.n_key + 1, KG_N);
-    if (rc == JY_OK)
-        rc = side_open(&sides[S_1311], db,
-                       "SELECT labor_id, 1, max(date >= ?1) FROM event "
-                       "WHERE kind = 'service_1311' AND labor_id IS NOT NULL AND date <= ?2 "
-                       "GROUP BY labor_id ORDER BY labor_id", &p);
-    if (rc == JY_OK)
-        rc = side_open(&sides[S_RETURN], db,
-                       "SELECT labor_id, count(*), max(success = 1), sum(date >= ?1) FROM event "
-                       "WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date <= ?2 "
-                       "GROUP BY labor_id ORDER BY labor_id", &p);
-    if (rc == JY_OK)
-        rc = labor_scan(db, labor_sql_service, &p, sides, S_N, service_count, &c);
-    side_close(&sides[S_1311]);
-    side_close(&sides[S_RETURN]);
-
+    int rc = service_scan(&c, db, &p, 0);
     if (rc == JY_OK)
         rc = jy_report_add_note(r, note_population);
     if (rc == JY_OK)
@@ -990,43 +1107,8 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
     if (rc == JY_OK)
         rc = jy_report_add_note(r, "返乡就业帮扶对象: 有返乡就业意愿且有就业需求的返乡务工人员; "
                                    "帮扶率 = 已帮扶 / 帮扶对象; 帮扶就业率 = 帮扶后就业 / 已帮扶。");
-    if (rc == JY_OK) {
-        size_t si = 0;
-        rc = jy_report_add_section(&si, r, "key_groups", "重点群体与1311服务覆盖(按群体)",
-                                   "一人可属多个群体; 合计按人计。");
-        static const char *const cols[] = {
-            "group", "重点群体", "persons", "人数", "served", "已服务(累计)", "coverage",
-            "服务覆盖率", "served_in_period", "本期服务人数", "employed", "就业人数",
-            "employment_rate", "就业率", NULL };
-        if (rc == JY_OK)
-            rc = jy__report_columns(r, si, cols);
-        for (size_t i = 0; i <= c.n_key && rc == JY_OK; i++) {
-            int64_t *g = cell_of(&c.kg, i, 0);
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, i == c.n_key);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0,
-                                        i == c.n_key ? "合计" : c.f_key->value_labels[i]);
-            const double v[] = { (double)g[KG_PERSONS], (double)g[KG_SERVED],
-                                 (double)g[KG_SERVED_IN], (double)g[KG_EMPLOYED] };
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER, v[0]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 2, JY_CELL_INTEGER, v[1]);
-            if (rc == JY_OK && v[0] > 0)
-                rc = jy_report_set_number(r, si, row, 3, JY_CELL_PERCENT, v[1] / v[0]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 4, JY_CELL_INTEGER, v[2]);
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 5, JY_CELL_INTEGER, v[3]);
-            if (rc == JY_OK && v[0] > 0)
-                rc = jy_report_set_number(r, si, row, 6, JY_CELL_PERCENT, v[3] / v[0]);
-        }
-    }
-    static const column kt_cols[] = {
-        { "total", "劳动力总数", -1, -1 }, { "persons", "重点群体人数", -1, -1 },
-        { "served", "已服务(累计)", -1, -1 }, { "coverage", "服务覆盖率", 2, 1 },
-        { "served_in_period", "本期服务人数", -1, -1 } };
+    if (rc == JY_OK)
+        rc = key_group_section(r, &c, 7);
     if (rc == JY_OK)
         rc = grid_section(r, &c.tw, &c.kt, "key_groups_by_township", "重点群体1311服务覆盖(按乡镇)",
                           NULL, kt_cols, 5);
@@ -1039,9 +1121,23 @@ int jy__report_labor_service(jy_report *r, jy_db *db, const jy_report_options *o
                           ra_cols, 6);
     if (rc == JY_OK)
         rc = services_by_type(r, db, &p);
-    free(c.kt.v);
-    free(c.ra.v);
-    free(c.kg.v);
+    service_free(&c);
+    return rc;
+}
+
+int jy__report_key_coverage(jy_report *r, jy_db *db)
+{
+    period p;
+    get_period(&p, r);
+    service_ctx c;
+    memset(&c, 0, sizeof c);
+    int rc = service_scan(&c, db, &p, 1);
+    if (rc == JY_OK)
+        rc = key_group_section(r, &c, 4);
+    if (rc == JY_OK)
+        rc = grid_section(r, &c.tw, &c.kt, "key_groups_by_township", "重点群体1311服务覆盖(按乡镇)",
+                          NULL, kt_cols, 4);
+    service_free(&c);
     return rc;
 }
 
@@ -1053,8 +1149,8 @@ int jy__report_staff_survey(jy_report *r, jy_db *db, const jy_report_options *o)
 {
     period p;
     get_period(&p, r);
-    towns tw = { jy_db_county(db), 0, 0 };
-    tw.n = jy_county_township_count(tw.county);
+    towns tw;
+    towns_init(&tw, jy_db_county(db));
     const jy_field_info *f_ind = jy_kind_field(JY_KIND_ENTERPRISE, "industry");
     size_t n_ind = enum_count(f_ind);
     char deadline[16];
@@ -1224,6 +1320,67 @@ static int one_row(jy_db *db, const char *sql, const char *a, const char *b, int
     return rc;
 }
 
+/* Sums by the value of an enum field: runs `sql` (?1 and ?2 the period)
+ * whose rows are a value of `f` and 4 integers, and adds each row's
+ * integers up in the slot of its value (enum_slot(): the values, then
+ * "not given / other"). *out receives the enum_count(f) + 1 slots; free()
+ * it. */
+static int sums_by_enum(int64_t (**out)[4], jy_db *db, const char *sql, const period *p,
+                        const jy_field_info *f)
+{
+    *out = NULL;
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(&st, db, sql);
+    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(enum_count(f) + 1, sizeof *v) : NULL;
+    if (rc == JY_OK && !v)
+        rc = JY_ENOMEM;
+    if (rc == JY_OK) {
+        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            size_t s = enum_slot(f, col_text(st, 0));
+            for (int k = 0; k < 4; k++)
+                v[s][k] += sqlite3_column_int64(st, 1 + k);
+        }
+        rc = step_error(db, step);
+    }
+    sqlite3_finalize(st);
+    if (rc != JY_OK) {
+        free(v);
+        return rc;
+    }
+    *out = v;
+    return JY_OK;
+}
+
+/* Fills the cells of a listing's row from a result row. */
+typedef int (*list_fn)(jy_report *r, size_t si, size_t row, sqlite3_stmt *st, const void *payload);
+
+/* A listing: one row of section `si` per result row of `sql` (?1 = a,
+ * ?2 = b), filled by `fn`. */
+static int list_rows(jy_report *r, size_t si, jy_db *db, const char *sql, const char *a,
+                     const char *b, list_fn fn, const void *payload)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(&st, db, sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+    int step;
+    while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t row = 0;
+        rc = jy_report_add_row(&row, r, si, 0);
+        if (rc == JY_OK)
+            rc = fn(r, si, row, st, payload);
+    }
+    if (rc == JY_OK)
+        rc = step_error(db, step);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int demand_section(jy_report *r, jy_db *db, const period *p)
 {
     int64_t e[2] = { 0, 0 }, q[6] = { 0, 0, 0, 0, 0, 0 };
@@ -1253,6 +1410,48 @@ static int demand_section(jy_report *r, jy_db *db, const period *p)
     return rc;
 }
 
+/* A complaint of the shortage list: enterprise, source, date, shortfall,
+ * measures, date solved (by the period's end), status. */
+static int shortage_row(jy_report *r, size_t si, size_t row, sqlite3_stmt *st,
+                        const void *payload)
+{
+    const jy_field_info *f_src = payload;
+    const char *src = col_text(st, 1);
+    size_t s = enum_slot(f_src, src);
+    int rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 1,
+                                s < enum_count(f_src) ? f_src->value_labels[s] : src);
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
+    if (rc == JY_OK && sqlite3_column_type(st, 3) != SQLITE_NULL)
+        rc = jy_report_set_number(r, si, row, 3, JY_CELL_INTEGER,
+                                  (double)sqlite3_column_int64(st, 3));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 4, col_text(st, 4));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 5, col_text(st, 5));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 6, col_text(st, 5) ? "已解决" : "未解决");
+    return rc;
+}
+
+/* An enterprise listed more than once: name, times, first and last date. */
+static int repeated_row(jy_report *r, size_t si, size_t row, sqlite3_stmt *st,
+                        const void *payload)
+{
+    (void)payload;
+    int rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
+    if (rc == JY_OK)
+        rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER,
+                                  (double)sqlite3_column_int64(st, 1));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
+    if (rc == JY_OK)
+        rc = jy_report_set_text(r, si, row, 3, col_text(st, 3));
+    return rc;
+}
+
 static int shortage_sections(jy_report *r, jy_db *db, const period *p)
 {
     const jy_field_info *f_src = jy_kind_field(JY_KIND_SHORTAGE, "source");
@@ -1266,28 +1465,14 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
         "解决率", NULL };
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, cols);
-    sqlite3_stmt *st = NULL;
+    int64_t (*v)[4] = NULL;
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT source, count(*), count(DISTINCT enterprise_id), "
-                     "coalesce(sum(shortfall), 0), sum(resolved_on IS NOT NULL AND resolved_on <= ?2) "
-                     "FROM shortage WHERE reported_on BETWEEN ?1 AND ?2 GROUP BY source");
-    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(n_src + 1, sizeof *v) : NULL;
-    if (rc == JY_OK && !v)
-        rc = JY_ENOMEM;
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t s = enum_slot(f_src, col_text(st, 0));
-            for (int k = 0; k < 4; k++)
-                v[s][k] += sqlite3_column_int64(st, 1 + k);
-        }
-        rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+        rc = sums_by_enum(&v, db,
+                          "SELECT source, count(*), count(DISTINCT enterprise_id), "
+                          "coalesce(sum(shortfall), 0), "
+                          "sum(resolved_on IS NOT NULL AND resolved_on <= ?2) "
+                          "FROM shortage WHERE reported_on BETWEEN ?1 AND ?2 GROUP BY source",
+                          p, f_src);
     int64_t ents_total = 0;
     if (rc == JY_OK)
         rc = one_row(db, "SELECT count(DISTINCT enterprise_id) FROM shortage WHERE reported_on "
@@ -1325,41 +1510,12 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, lcols);
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.name, s.source, s.reported_on, s.shortfall, s.measures, "
-                     "CASE WHEN s.resolved_on <= ?2 THEN s.resolved_on END "
-                     "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
-                     "WHERE s.reported_on BETWEEN ?1 AND ?2 ORDER BY s.reported_on, s.id");
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, 0);
-            const char *src = col_text(st, 1);
-            size_t s = enum_slot(f_src, src);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 1, s < n_src ? f_src->value_labels[s] : src);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
-            if (rc == JY_OK && sqlite3_column_type(st, 3) != SQLITE_NULL)
-                rc = jy_report_set_number(r, si, row, 3, JY_CELL_INTEGER,
-                                          (double)sqlite3_column_int64(st, 3));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 4, col_text(st, 4));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 5, col_text(st, 5));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 6, col_text(st, 5) ? "已解决" : "未解决");
-        }
-        if (rc == JY_OK)
-            rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+        rc = list_rows(r, si, db,
+                       "SELECT e.name, s.source, s.reported_on, s.shortfall, s.measures, "
+                       "CASE WHEN s.resolved_on <= ?2 THEN s.resolved_on END "
+                       "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
+                       "WHERE s.reported_on BETWEEN ?1 AND ?2 ORDER BY s.reported_on, s.id",
+                       p->from, p->to, shortage_row, f_src);
 
     /* Enterprises on the list more than once in the contract year (9.1). */
     char start[16];
@@ -1374,32 +1530,12 @@ static int shortage_sections(jy_report *r, jy_db *db, const period *p)
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, rcols);
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.name, count(*), min(s.reported_on), max(s.reported_on) "
-                     "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
-                     "WHERE s.reported_on BETWEEN ?1 AND ?2 GROUP BY s.enterprise_id "
-                     "HAVING count(*) > 1 ORDER BY count(*) DESC, e.name");
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while (rc == JY_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t row = 0;
-            rc = jy_report_add_row(&row, r, si, 0);
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 0, col_text(st, 0));
-            if (rc == JY_OK)
-                rc = jy_report_set_number(r, si, row, 1, JY_CELL_INTEGER,
-                                          (double)sqlite3_column_int64(st, 1));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 2, col_text(st, 2));
-            if (rc == JY_OK)
-                rc = jy_report_set_text(r, si, row, 3, col_text(st, 3));
-        }
-        if (rc == JY_OK)
-            rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
+        rc = list_rows(r, si, db,
+                       "SELECT e.name, count(*), min(s.reported_on), max(s.reported_on) "
+                       "FROM shortage s JOIN enterprise e ON e.id = s.enterprise_id "
+                       "WHERE s.reported_on BETWEEN ?1 AND ?2 GROUP BY s.enterprise_id "
+                       "HAVING count(*) > 1 ORDER BY count(*) DESC, e.name",
+                       start, p->to, repeated_row, NULL);
     return rc;
 }
 
@@ -1417,33 +1553,19 @@ static int hires_section(jy_report *r, jy_db *db, const period *p)
         "retained", "在岗满3个月", "retention", "留存率", NULL };
     if (rc == JY_OK)
         rc = jy__report_columns(r, si, cols);
-    sqlite3_stmt *st = NULL;
+    int64_t (*v)[4] = NULL;
     if (rc == JY_OK)
-        rc = prepare(&st, db,
-                     "SELECT e.industry, "
-                     " sum(h.started_on BETWEEN ?1 AND ?2), "
-                     " sum(h.started_on BETWEEN ?1 AND ?2 AND h.dispatch = 1), "
-                     " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2), "
-                     " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2 "
-                     "     AND (h.left_on IS NULL OR h.left_on >= date(h.started_on, '+3 months'))) "
-                     "FROM hire h JOIN enterprise e ON e.id = h.enterprise_id "
-                     "WHERE h.started_on <= ?2 AND h.started_on >= date(?1, '-3 months', '-1 day') "
-                     "GROUP BY e.industry");
-    int64_t (*v)[4] = rc == JY_OK ? jy__calloc(n_ind + 1, sizeof *v) : NULL;
-    if (rc == JY_OK && !v)
-        rc = JY_ENOMEM;
-    if (rc == JY_OK) {
-        sqlite3_bind_text(st, 1, p->from, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->to, -1, SQLITE_STATIC);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            size_t s = enum_slot(f_ind, col_text(st, 0));
-            for (int k = 0; k < 4; k++)
-                v[s][k] += sqlite3_column_int64(st, 1 + k);
-        }
-        rc = step_error(db, step);
-    }
-    sqlite3_finalize(st);
+        rc = sums_by_enum(&v, db,
+                          "SELECT e.industry, "
+                          " sum(h.started_on BETWEEN ?1 AND ?2), "
+                          " sum(h.started_on BETWEEN ?1 AND ?2 AND h.dispatch = 1), "
+                          " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2), "
+                          " sum(coalesce(h.dispatch, 0) = 0 AND date(h.started_on, '+3 months') BETWEEN ?1 AND ?2 "
+                          "     AND (h.left_on IS NULL OR h.left_on >= date(h.started_on, '+3 months'))) "
+                          "FROM hire h JOIN enterprise e ON e.id = h.enterprise_id "
+                          "WHERE h.started_on <= ?2 AND h.started_on >= date(?1, '-3 months', '-1 day') "
+                          "GROUP BY e.industry",
+                          p, f_ind);
     int64_t total[4] = { 0, 0, 0, 0 };
     for (size_t s = 0; s <= n_ind + 1 && rc == JY_OK; s++) {
         int is_total = s == n_ind + 1;

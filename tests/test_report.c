@@ -718,6 +718,60 @@ Test(report, dashboard_page)
 
 /* ---- The reports of the assessment ------------------------------------------------ */
 
+/* The page's labor and key-group figures come from a lighter scan than the
+ * labor service report's: the same rows and numbers as the report's columns
+ * they show, for periods before, across and after the records' dates. */
+static void same_columns(const jy_report *page, const char *psec, const jy_report *svc,
+                         const char *ssec, size_t ncols)
+{
+    size_t ps = 0, ss = 0;
+    cr_assert_eq(jy_report_find_section(&ps, page, psec), JY_OK);
+    cr_assert_eq(jy_report_find_section(&ss, svc, ssec), JY_OK);
+    cr_assert_eq(jy_report_column_count(page, ps), ncols, "%s", psec);
+    cr_assert_eq(jy_report_row_count(page, ps), jy_report_row_count(svc, ss), "%s", psec);
+    for (size_t c = 0; c < ncols; c++)
+        cr_assert_str_eq(jy_report_column_name(page, ps, c), jy_report_column_name(svc, ss, c));
+    for (size_t i = 0; i < jy_report_row_count(page, ps); i++) {
+        cr_assert_eq(jy_report_row_is_total(page, ps, i), jy_report_row_is_total(svc, ss, i));
+        for (size_t c = 0; c < ncols; c++) {
+            const jy_report_cell *a = jy_report_cell_at(page, ps, i, c);
+            const jy_report_cell *b = jy_report_cell_at(svc, ss, i, c);
+            cr_assert_eq(a->type, b->type, "%s row %zu column %zu", psec, i, c);
+            cr_assert_str_eq(a->text, b->text, "%s row %zu column %zu", psec, i, c);
+            cr_assert_eq(a->number, b->number, "%s row %zu column %zu", psec, i, c);
+        }
+    }
+}
+
+Test(report, dashboard_figures_are_the_labor_service_reports)
+{
+    jy_db *db = scenario();
+    const jy_date periods[][2] = { { D(2026, 1, 1), D(2026, 3, 31) }, { Q2_FROM, Q2_TO },
+                                   { D(2026, 5, 1), D(2026, 5, 31) },
+                                   { D(2026, 1, 1), D(2026, 12, 31) },
+                                   { D(2025, 1, 1), D(2025, 12, 31) },
+                                   { D(2041, 1, 1), D(2041, 12, 31) } };
+    for (size_t k = 0; k < sizeof periods / sizeof periods[0]; k++) {
+        jy_dashboard *d = NULL;
+        cr_assert_eq(jy_dashboard_new(&d, db, periods[k][0], periods[k][1]), JY_OK, "%s",
+                     jy_error_last()->message);
+        jy_report *svc = build(db, "quarterly_labor_service", periods[k][0], periods[k][1]);
+        same_columns(jy_dashboard_data(d), "labor_by_township", svc, "key_groups_by_township", 3);
+        same_columns(jy_dashboard_data(d), "key_group_coverage", svc, "key_groups", 4);
+        jy_report_free(svc);
+        jy_dashboard_free(d);
+    }
+    /* Q2 as the scenario says: A, B (金川镇), C, G (三湖镇); D is 66, E 15, F
+     * entered in July. */
+    jy_dashboard *d = NULL;
+    cr_assert_eq(jy_dashboard_new(&d, db, Q2_FROM, Q2_TO), JY_OK);
+    EQ(jy_dashboard_data(d), "labor_by_township", "合计", "total", 4);
+    EQ(jy_dashboard_data(d), "labor_by_township", "三湖镇", "persons", 1);
+    EQ(jy_dashboard_data(d), "key_group_coverage", "就业困难人员", "served", 1);
+    jy_dashboard_free(d);
+    jy_db_close(db);
+}
+
 static const char *status_word(jy_score_status st)
 {
     static const char *const w[] = { "达标", "未达标", "进度正常", "进度预警", "本期不考核",
