@@ -1782,6 +1782,14 @@ static void push_help(FILE *to)
           to);
 }
 
+/* A posting the push left out: one line on stderr (no personal data). */
+static int push_reject(const jy_located_error *e, void *payload)
+{
+    (void)payload;
+    fprintf(stderr, "jiuye push: warning: %s\n", e->text);
+    return 0;
+}
+
 static int cmd_push(int argc, char **argv)
 {
     const char *dbpath = NULL, *date = NULL, *top = NULL, *threads = NULL;
@@ -1809,6 +1817,7 @@ static int cmd_push(int argc, char **argv)
     if (threads && (rc = parse_count(&po.threads, "push", "--threads", threads, 64)))
         return rc;
     po.dry_run = dry;
+    po.on_reject = push_reject;
     jy_db *db = NULL;
     if ((rc = open_db(&db, "push", dbpath)))
         return rc;
@@ -1822,6 +1831,8 @@ static int cmd_push(int argc, char **argv)
     jy_date_format(dtext, day);
     printf("岗位推送 %s%s\n", dtext, dry ? " (试运行, 未写入)" : "");
     printf("  在招岗位: %zu\n", st.postings_open);
+    if (st.postings_rejected)
+        printf("  未纳入匹配的岗位 (数据有误): %zu\n", st.postings_rejected);
     printf("  平台简历求职者: %zu\n", st.jobseekers);
     printf("  本次推送: %zu 人, %zu 个岗位\n", st.pushed, st.postings_pushed);
     printf("  无新匹配: %zu 人 (匹配岗位均已推送过); 无匹配岗位: %zu 人\n", st.nothing_new, st.no_match);
