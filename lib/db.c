@@ -306,6 +306,9 @@ static int store_county(jy_db *db, const char *county_file)
     jy_located_error err;
     jy_county *county = NULL;
     if (county_file) {
+        /* The location's source is read by the error of a file that cannot
+         * be opened (found by valgrind: it was uninitialized). */
+        jy__located_reset(&err, county_file);
         rc = jy__read_file(&text, &len, county_file, 64u << 20, &err);
         if (rc == JY_OK)
             rc = jy_county_load_buffer(&county, text, len, &err);
