@@ -53,6 +53,10 @@ static const char *const education_values[] = { "none", "primary", "junior", "se
     "vocational", "college", "bachelor", "master", NULL };
 static const char *const education_labels[] = { "不限", "小学", "初中", "高中", "中专",
     "大专", "本科", "研究生", NULL };
+/* A person's education: `none` is no schooling (未上过学), not a posting's
+ * "no requirement" (不限). */
+static const char *const person_education_labels[] = { "未上过学", "小学", "初中", "高中", "中专",
+    "大专", "本科", "研究生", NULL };
 
 static const char *const posting_kind_values[] = { "full_time", "gig", NULL };
 static const char *const posting_kind_labels[] = { "全职", "零工", NULL };
@@ -197,7 +201,8 @@ static const jy_field_info jobseeker_fields[] = {
     FMT("township", "意向乡镇", jy__fmt_township, 0, "Township where the person wants to work."),
     INT("salary_wish", "期望月薪", 0, 1000000, 0, "Monthly salary wished, in yuan."),
     INT("age", "年龄", 16, 70, 0, "Age at registration (derived from the ID number when given)."),
-    ENUM("education", "学历", education, 0, "Education."),
+    FIELD("education", "学历", JY_FIELD_TEXT, 0, jy__fmt_enum, education_values, person_education_labels, 0, NOMIN, NOMAX,
+          "Education (none: no schooling)."),
     BOOL("resume_on_platform", "平台简历", 0, "Has a resume on the employment home platform."),
     BOOL("in_county", "新干县辖区", 0, "Resident of the county (for the push coverage)."),
 };
@@ -219,7 +224,8 @@ static const jy_field_info labor_fields[] = {
     FMT("phone", "联系电话", jy__fmt_phone, PII, "Mobile number (personal data)."),
     FMT("township", "乡镇", jy__fmt_township, REQ, "Township of residence."),
     FMT("village", "村(社区)", jy__fmt_village, 0, "Village or community of residence."),
-    ENUM("education", "文化程度", education, 0, "Education."),
+    FIELD("education", "文化程度", JY_FIELD_TEXT, 0, jy__fmt_enum, education_values, person_education_labels, 0, NOMIN, NOMAX,
+          "Education (none: no schooling)."),
     ENUM("employment_status", "就业状况", employment, 0, "Employment status."),
     TEXT("job", "从事工作", 0, "Job or trade."),
     TEXT("employer", "就业单位", 0, "Employer or place of work."),

@@ -306,6 +306,9 @@ static int store_county(jy_db *db, const char *county_file)
     jy_located_error err;
     jy_county *county = NULL;
     if (county_file) {
+        /* The location's source is read by the error of a file that cannot
+         * be opened (found by valgrind: it was uninitialized). */
+        jy__located_reset(&err, county_file);
         rc = jy__read_file(&text, &len, county_file, 64u << 20, &err);
         if (rc == JY_OK)
             rc = jy_county_load_buffer(&county, text, len, &err);
@@ -465,6 +468,10 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
         if ((rc = sqlite3_key(db->conn, o->key, (int)klen)) != SQLITE_OK)
             return jy__db_error(db, rc, "setting the key");
     }
+    /* SQLCipher 4 logs its errors (a wrong key: "hmac check failed for
+     * pgno=1") to stderr; the library writes no log of its own and says what
+     * went wrong through its errors. Set after the key, which resets it. */
+    sqlite3_exec(db->conn, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 #endif
 
     /* The three are read in one transaction: another process creating the

@@ -126,6 +126,10 @@ struct jy_match_results {
 };
 
 int jy__match_education(const char *text);
+/* The field a message of jy_match_index_add() and co. names ("posting:
+ * education: ...", "profile: field text is not valid UTF-8..."), copied
+ * into out (cap bytes); empty when it names none. lib/match_json.c. */
+void jy__match_error_field(char *out, size_t cap, const char *message);
 /* The tf byte of doc in a list, 0 when absent. */
 unsigned char jy__match_list_tf(const jy__plist *l, uint32_t doc);
 /* Checked facts of a query (townships looked up, not interned). */

@@ -178,6 +178,25 @@ static int parse_obj(cJSON **out, const char *json, size_t len, jy_located_error
     return JY_OK;
 }
 
+void jy__match_error_field(char *out, size_t cap, const char *m)
+{
+    out[0] = '\0';
+    if (!strncmp(m, "posting: ", 9) || !strncmp(m, "profile: ", 9))
+        m += 9;
+    else
+        return;
+    if (!strncmp(m, "field ", 6))
+        m += 6;
+    /* The first word, when it is a field name ("age_min/age_max must..."). */
+    const char *end = m;
+    while ((*end >= 'a' && *end <= 'z') || *end == '_' || *end == '/')
+        end++;
+    if (end == m || (*end != ' ' && *end != ':') || (size_t)(end - m) >= cap)
+        return;
+    memcpy(out, m, (size_t)(end - m));
+    out[end - m] = '\0';
+}
+
 static int add_obj(jy_match_index *ix, const cJSON *o, jy_located_error *err)
 {
     jin in;
@@ -202,7 +221,9 @@ static int add_obj(jy_match_index *ix, const cJSON *o, jy_located_error *err)
     if (rc && err && err->code == JY_OK) { /* an error of the index: locate it too */
         jy__saved_error s;
         jy__error_save(&s);
-        jy__located(err, rc, 0, 0, 0, "", "%s", s.message);
+        char field[JY_LOCATION_FIELD_MAX];
+        jy__match_error_field(field, sizeof field, s.message);
+        jy__located(err, rc, 0, 0, 0, field, "%s", s.message);
         jy__error_restore(&s);
     }
     return rc;
@@ -245,19 +266,13 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
-int jy_match_index_load_jsonl(size_t *out_count, jy_match_index *ix, const char *path, jy_located_error *err)
+/* One pass over the lines of a JSON Lines buffer, adding each to `ix`. */
+static int load_lines(size_t *count, jy_match_index *ix, char *buf, size_t len, const char *path,
+                      jy_located_error *err)
 {
-    if (out_count)
-        *out_count = 0;
-    jy__located_reset(err, path ? path : "<memory>");
-    if (!ix || !path)
-        return jy__error(JY_EINVAL, "jy_match_index_load_jsonl: NULL argument");
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = jy__read_file(&buf, &len, path, (size_t)4 << 30, err);
-    if (rc)
-        return rc;
-    size_t pos = 0, start, n, line = 0, count = 0;
+    size_t pos = 0, start, n, line = 0;
+    int rc = JY_OK;
+    *count = 0;
     /* A BOM at the start is skipped. */
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
         pos = 3;
@@ -283,13 +298,46 @@ int jy_match_index_load_jsonl(size_t *out_count, jy_match_index *ix, const char 
             jy__saved_error s;
             jy__error_save(&s);
             jy__error(rc, "%s:%zu: %s", path, line, s.message);
-            break;
+            return rc;
         }
-        count++;
+        (*count)++;
     }
+    return JY_OK;
+}
+
+int jy_match_index_load_jsonl(size_t *out_count, jy_match_index *ix, const char *path, jy_located_error *err)
+{
+    if (out_count)
+        *out_count = 0;
+    jy__located_reset(err, path ? path : "<memory>");
+    if (!ix || !path)
+        return jy__error(JY_EINVAL, "jy_match_index_load_jsonl: NULL argument");
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = jy__read_file(&buf, &len, path, (size_t)4 << 30, err);
+    if (rc)
+        return rc;
+    /* All or nothing: every line is first added to a scratch index of the
+     * same side and county (without the vocabulary expansion, which cannot
+     * refuse a document), so that a bad line is found before the index
+     * changes; only then are the lines added to the index itself, where
+     * nothing but a lack of memory can fail. */
+    size_t count = 0;
+    jy_match_index *scratch = NULL;
+    pthread_rwlock_rdlock(&ix->lock);
+    const jy_county *county = ix->county;
+    pthread_rwlock_unlock(&ix->lock);
+    rc = jy_match_index_new(&scratch, ix->side, county);
+    if (!rc)
+        rc = jy_match_index_use_vocab(scratch, NULL);
+    if (!rc)
+        rc = load_lines(&count, scratch, buf, len, path, err);
+    jy_match_index_free(scratch);
+    if (!rc)
+        rc = load_lines(&count, ix, buf, len, path, err);
     free(buf);
     if (out_count)
-        *out_count = count;
+        *out_count = rc ? 0 : count;
     return rc;
 }
 
@@ -339,7 +387,9 @@ int jy_match_query_json(char **out, jy_match_results *r, const jy_match_index *i
     if (rc && err && err->code == JY_OK) {
         jy__saved_error s;
         jy__error_save(&s);
-        jy__located(err, rc, 0, 0, 0, "", "%s", s.message);
+        char field[JY_LOCATION_FIELD_MAX];
+        jy__match_error_field(field, sizeof field, s.message);
+        jy__located(err, rc, 0, 0, 0, field, "%s", s.message);
         jy__error_restore(&s);
     }
     if (!rc) {

@@ -190,7 +190,28 @@ static char *dup_col(sqlite3_stmt *st, int i, int *oom)
     return d;
 }
 
-static int load_postings(jy_match_index *ix, jy_db *db, const char *day, size_t *count)
+/* Reports a stored posting the matcher refused: `field` is taken from the
+ * matcher's message ("posting: education: not a known level...", "posting:
+ * field title is not valid UTF-8..."), which carries no value. */
+static int report_reject(const jy_push_options *opts, int code, const char *id)
+{
+    if (!opts->on_reject)
+        return 0;
+    jy_located_error e;
+    memset(&e, 0, sizeof e);
+    e.code = code;
+    jy__strlcpy_utf8(e.source, sizeof e.source, "posting");
+    e.record = (size_t)strtoull(id, NULL, 10);
+    const char *m = jy_error_last()->message;
+    jy__match_error_field(e.field, sizeof e.field, m);
+    if (!strncmp(m, "posting: ", 9))
+        m += 9;
+    snprintf(e.text, sizeof e.text, "posting %s left out of the push: %s", id, m);
+    return opts->on_reject(&e, opts->reject_payload);
+}
+
+static int load_postings(jy_match_index *ix, jy_db *db, const char *day, size_t *count,
+                         size_t *rejected, const jy_push_options *opts)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->conn,
@@ -230,10 +251,18 @@ static int load_postings(jy_match_index *ix, jy_db *db, const char *day, size_t 
             status = arc;
             break;
         }
-        if (arc == JY_OK)
+        if (arc == JY_OK) {
             (*count)++;
-        /* A stored posting the matcher refuses (bad education code...) is
-         * left out of the push rather than stopping it. */
+        } else {
+            /* A stored posting the matcher refuses (bad education code...) is
+             * left out of the push rather than stopping it, and reported. */
+            (*rejected)++;
+            int stop = report_reject(opts, arc, id);
+            if (stop) {
+                status = jy__error(stop, "push: stopped by the reject callback at posting %s", id);
+                break;
+            }
+        }
     }
     if (!status && rc != SQLITE_DONE)
         status = jy__db_error(db, rc, "push: reading postings");
@@ -400,8 +429,20 @@ int jy_push_run(jy_push_stats *out, jy_db *db, jy_date day, const jy_push_option
         opts = &def;
     if (!db)
         return jy__error(JY_EINVAL, "jy_push_run: NULL database");
-    if (opts->version != JY_PUSH_OPTIONS_VERSION)
+    if (opts->version < 1 || opts->version > JY_PUSH_OPTIONS_VERSION)
         return jy__error(JY_EVERSION, "jy_push_options: unknown version %u", opts->version);
+    jy_push_options v2 = JY_PUSH_OPTIONS_INIT;
+    if (opts->version == 1) {
+        /* The version 1 structure ends before on_reject. */
+        v2.top_k = opts->top_k;
+        v2.threads = opts->threads;
+        v2.channel = opts->channel;
+        v2.match = opts->match;
+        v2.progress = opts->progress;
+        v2.payload = opts->payload;
+        v2.dry_run = opts->dry_run;
+        opts = &v2;
+    }
     char dtext[JY_DATE_TEXT_SIZE];
     if (jy_date_format(dtext, day) != JY_OK)
         return jy__error(JY_EINVAL, "jy_push_run: not a valid day");
@@ -435,7 +476,7 @@ int jy_push_run(jy_push_stats *out, jy_db *db, jy_date day, const jy_push_option
         jy_match_index_free(ix);
         return rc;
     }
-    if ((rc = load_postings(ix, db, dtext, &stats.postings_open)) || (rc = load_seekers(&s, &n, db)) ||
+    if ((rc = load_postings(ix, db, dtext, &stats.postings_open, &stats.postings_rejected, opts)) || (rc = load_seekers(&s, &n, db)) ||
         (rc = load_history(&before, s, n, db, dtext)))
         goto end;
     stats.jobseekers = n;

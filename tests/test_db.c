@@ -253,8 +253,11 @@ Test(db, county_comes_from_a_file_for_a_new_database)
 
     o.county_file = "/nonexistent/county.json";
     path_in_dir(path, sizeof path, "bad-county.db");
-    cr_assert_neq(jy_db_open(&db, path, &o), JY_OK);
+    cr_assert_eq(jy_db_open(&db, path, &o), JY_EIO);
     cr_assert_null(db);
+    /* The message names the file (its location was once uninitialized). */
+    cr_assert(strstr(jy_error_last()->message, "county profile /nonexistent/county.json: cannot open"),
+              "%s", jy_error_last()->message);
 }
 
 Test(db, transactions)

@@ -110,6 +110,71 @@ Test(encryption, a_plain_file_refuses_a_key, .init = setup, .fini = teardown)
     jy_db_close(db);
 }
 
+/* Neither the key nor a wrong one appears in an error message, and
+ * SQLCipher's own log (a wrong key: "hmac check failed") does not reach
+ * stderr: the library writes no log. An empty key is refused. */
+Test(encryption, the_key_is_never_in_messages_nor_stderr, .init = setup, .fini = teardown)
+{
+    jy_db_options o = keyed("SECRET-KEY-4711");
+    jy_db *db = NULL;
+    cr_assert_eq(jy_db_open(&db, path, &o), JY_OK, "%s", jy_error_last()->message);
+    jy_db_close(db);
+
+    char errpath[160];
+    snprintf(errpath, sizeof errpath, "%s/stderr.txt", dir);
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *capture = fopen(errpath, "w");
+    cr_assert_not_null(capture);
+    cr_assert_geq(dup2(fileno(capture), 2), 0);
+    const char *tries[] = { "SECRET-KEY-4712", NULL, "SECRET-KEY-4711-AND-MORE" };
+    int codes[3];
+    char messages[3][512];
+    for (size_t i = 0; i < 3; i++) {
+        o = keyed(tries[i]);
+        codes[i] = jy_db_open(&db, path, tries[i] ? &o : NULL);
+        snprintf(messages[i], sizeof messages[i], "%s", jy_error_last()->message);
+    }
+    o = keyed("");
+    int empty = jy_db_open(&db, path, &o);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fclose(capture);
+    for (size_t i = 0; i < 3; i++) {
+        cr_expect_eq(codes[i], JY_ESTORAGE, "try %zu", i);
+        cr_expect_null(strstr(messages[i], "SECRET"), "the key is in: %s", messages[i]);
+        cr_expect_null(strstr(messages[i], "4711"), "the key is in: %s", messages[i]);
+    }
+    cr_expect_eq(empty, JY_EINVAL, "an empty key is refused");
+    struct stat st;
+    cr_assert_eq(stat(errpath, &st), 0);
+    cr_expect_eq(st.st_size, 0, "nothing was written to stderr");
+}
+
+/* A keyed file is a normal libjiuye database with its key: ledgers, the
+ * audit table, reopening read-only. */
+Test(encryption, a_keyed_file_works_normally, .init = setup, .fini = teardown)
+{
+    jy_db_options o = keyed("k");
+    o.flags |= JY_DB_CREATE;
+    jy_db *db = NULL;
+    cr_assert_eq(jy_db_open(&db, path, &o), JY_OK, "%s", jy_error_last()->message);
+    const char *lines = "{\"type\":\"enterprise\",\"name\":\"甲企业\"}\n"
+                        "{\"type\":\"enterprise\",\"name\":\"乙企业\"}\n";
+    cr_assert_eq(jy_import_buffer(NULL, db, lines, strlen(lines), NULL), JY_OK, "%s",
+                 jy_error_last()->message);
+    jy_db_close(db);
+    o.flags = JY_DB_READONLY;
+    cr_assert_eq(jy_db_open(&db, path, &o), JY_OK, "%s", jy_error_last()->message);
+    jy_filter f = JY_FILTER_INIT;
+    f.kind = JY_KIND_ENTERPRISE;
+    int64_t n = 0;
+    cr_expect_eq(jy_ledger_count(&n, db, &f), JY_OK);
+    cr_expect_eq(n, 2);
+    jy_db_close(db);
+}
+
 #else
 
 Test(encryption, a_plain_build_refuses_a_key, .init = setup, .fini = teardown)

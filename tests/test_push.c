@@ -3,7 +3,9 @@
 #include <criterion/criterion.h>
 #include <jiuye.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int64_t add(jy_db *db, jy_kind kind, const char *const *kv)
@@ -105,4 +107,100 @@ Test(push, pushes_new_matches_once_and_is_idempotent_per_day)
     o.top_k = 1000;
     cr_assert_eq(jy_push_run(&st, db, day, &o), JY_EINVAL);
     jy_db_close(db);
+}
+
+/* What the push was told about the postings it left out. */
+typedef struct rejects {
+    size_t n;
+    int stop;
+    char field[4][64];
+    size_t record[4];
+    char text[4][256];
+    int code[4];
+} rejects;
+
+static int on_reject(const jy_located_error *e, void *payload)
+{
+    rejects *r = payload;
+    if (r->n < 4) {
+        snprintf(r->field[r->n], sizeof r->field[r->n], "%s", e->field);
+        snprintf(r->text[r->n], sizeof r->text[r->n], "%s", e->text);
+        r->record[r->n] = e->record;
+        r->code[r->n] = e->code;
+    }
+    r->n++;
+    return r->stop;
+}
+
+/* A stored posting the matcher refuses (written around the library: an
+ * education code it does not know, a title that is not UTF-8) is left out
+ * of the push, counted and reported with its id and field; the callback can
+ * stop the push, and then nothing is written. Version 1 options still work. */
+Test(push, postings_the_matcher_refuses_are_reported)
+{
+    char dir[] = "/tmp/jy-push-XXXXXX", path[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/county.db", dir);
+    jy_db *db = NULL;
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK);
+    add(db, JY_KIND_ENTERPRISE, (const char *const[]){ "name", "新干县测试物流有限公司", NULL });
+    const char *titles[] = { "叉车司机", "货车司机", "仓管员" };
+    for (size_t i = 0; i < 3; i++)
+        add(db, JY_KIND_POSTING, (const char *const[]){ "enterprise_id", "1", "title", titles[i], "kind",
+                                                         "full_time", "published_on", "2026-05-01", NULL });
+    add(db, JY_KIND_JOBSEEKER, (const char *const[]){ "name", "甲", "registered_on", "2026-05-02", "wishes",
+                                                       "会开叉车，货车也行", "resume_on_platform", "1", NULL });
+    jy_db_close(db);
+    sqlite3 *raw = NULL;
+    cr_assert_eq(sqlite3_open(path, &raw), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw, "UPDATE posting SET education = 'doctorate' WHERE id = 2;"
+                                   "UPDATE posting SET title = CAST(X'E58F' AS TEXT) WHERE id = 3;",
+                              NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(raw));
+    sqlite3_close(raw);
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK);
+
+    rejects rj = { 0 };
+    jy_push_options o = JY_PUSH_OPTIONS_INIT;
+    o.on_reject = on_reject;
+    o.reject_payload = &rj;
+    rj.stop = 5;
+    jy_push_stats st;
+    jy_date day = { 2026, 6, 1 };
+    cr_assert_eq(jy_push_run(&st, db, day, &o), 5, "the callback's value stops the push");
+    cr_assert_eq(rj.n, 1);
+    cr_assert_eq(count_push(db), 0, "nothing written");
+
+    memset(&rj, 0, sizeof rj);
+    cr_assert_eq(jy_push_run(&st, db, day, &o), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.postings_open, 1);
+    cr_assert_eq(st.postings_rejected, 2);
+    cr_assert_eq(rj.n, 2);
+    cr_assert_eq(rj.record[0], 2);
+    cr_assert_str_eq(rj.field[0], "education");
+    cr_assert_eq(rj.code[0], JY_EINVAL);
+    cr_assert(strstr(rj.text[0], "posting 2 left out of the push"), "%s", rj.text[0]);
+    cr_assert_eq(rj.record[1], 3);
+    cr_assert_str_eq(rj.field[1], "title");
+    cr_assert_eq(rj.code[1], JY_EUTF8);
+    cr_assert_eq(st.pushed, 1);
+    cr_assert_eq(count_push(db), 1);
+
+    /* Without a callback: counted all the same. Version 1 options. */
+    struct {
+        unsigned int version;
+        size_t top_k, threads;
+        const char *channel;
+        const jy_match_options *match;
+        jy_push_progress_fn progress;
+        void *payload;
+        int dry_run;
+    } v1 = { 1, 5, 1, "platform", NULL, NULL, NULL, 1 };
+    cr_assert_eq(jy_push_run(&st, db, day, (const jy_push_options *)(const void *)&v1), JY_OK, "%s",
+                 jy_error_last()->message);
+    cr_assert_eq(st.postings_rejected, 2);
+    cr_assert_eq(st.postings_open, 1);
+    jy_db_close(db);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_expect_eq(system(cmd), 0);
 }

@@ -1217,3 +1217,32 @@ Test(record, values_set_many_times_stay_whole)
     cr_assert_not(jy_record_has(c, "notes"));
     jy_record_free(c);
 }
+
+/* Education `none`: a posting asks for no level (不限), a person has had no
+ * schooling (未上过学): "no limit" says nothing about a person. Both labels
+ * are read back as `none` where they apply; 不限 is not a person's level. */
+Test(record, education_none_is_labelled_for_a_person_and_for_a_posting)
+{
+    static const struct {
+        int kind;
+        const char *label;
+    } cases[] = { { JY_KIND_POSTING, "不限" }, { JY_KIND_JOBSEEKER, "未上过学" }, { JY_KIND_LABOR, "未上过学" } };
+    for (size_t c = 0; c < 3; c++) {
+        const jy_field_info *f = jy_kind_field(cases[c].kind, "education");
+        cr_assert_not_null(f);
+        cr_assert_str_eq(f->values[0], "none");
+        cr_assert_str_eq(f->value_labels[0], cases[c].label, "kind %d", cases[c].kind);
+        for (size_t i = 1; f->values[i]; i++)
+            cr_assert_str_neq(f->value_labels[i], "不限");
+        jy_record *r = NULL;
+        cr_assert_eq(jy_record_new(&r, (jy_kind)cases[c].kind), JY_OK);
+        cr_assert_eq(jy_record_set_text(r, "education", cases[c].label), JY_OK, "%s",
+                     jy_error_last()->message);
+        const char *v = NULL;
+        cr_assert_eq(jy_record_get_text(&v, r, "education"), JY_OK);
+        cr_assert_str_eq(v, "none");
+        if (cases[c].kind != JY_KIND_POSTING)
+            cr_assert_neq(jy_record_set_text(r, "education", "不限"), JY_OK, "不限 is no person's education");
+        jy_record_free(r);
+    }
+}

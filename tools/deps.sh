@@ -20,7 +20,58 @@ JY_DEBIAN_PACKAGES=(
   clang libclang-rt-14-dev  # libFuzzer and its sanitizers (preset fuzz)
 )
 
+# The preset `cipher` (JY_WITH_SQLCIPHER) needs SQLCipher 4: Debian 12's
+# libsqlcipher-dev is 3.4.1 (on SQLite 3.15, older than the 3.35 libjiuye
+# needs); bookworm-backports has 4.6.1. The backports suite is added as a
+# deb822 source only for that preset; apt never installs from backports
+# unless asked (-t), so nothing else changes. The package installs its
+# headers under include/sqlcipher/ and its library as libsqlcipher: it does
+# not touch libsqlite3-dev.
+JY_BACKPORTS_SOURCES=/etc/apt/sources.list.d/jiuye-bookworm-backports.sources
+
+jy_sqlcipher4_installed() {
+  local v
+  v=$(dpkg-query -W -f='${Status} ${Version}' libsqlcipher-dev 2>/dev/null) || return 1
+  case "$v" in
+    "install ok installed "[4-9]*) return 0 ;;
+  esac
+  return 1
+}
+
+jy_install_sqlcipher() {
+  jy_sqlcipher4_installed && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+  fi
+  if ! grep -qs '^Suites:.*bookworm-backports' /etc/apt/sources.list.d/*.sources &&
+     ! grep -qs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then
+    echo "Adding bookworm-backports ($JY_BACKPORTS_SOURCES) for SQLCipher 4" >&2
+    printf '%s\n' \
+      "# Added by libjiuye's tools/deps.sh for the preset cipher (SQLCipher 4)." \
+      "Types: deb" \
+      "URIs: http://deb.debian.org/debian" \
+      "Suites: bookworm-backports" \
+      "Components: main" \
+      "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" \
+      | "${sudo[@]}" tee "$JY_BACKPORTS_SOURCES" >/dev/null
+  fi
+  echo "Installing libsqlcipher-dev from bookworm-backports" >&2
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+    -t bookworm-backports libsqlcipher-dev
+  jy_sqlcipher4_installed || { echo "libsqlcipher-dev 4 could not be installed" >&2; return 1; }
+}
+
+# jy_install_deps [preset...]: the packages of every build, plus those of
+# the presets named (cipher: SQLCipher 4).
 jy_install_deps() {
+  local preset
+  for preset in "$@"; do
+    if [ "$preset" = cipher ]; then
+      jy_install_sqlcipher
+    fi
+  done
   local missing=()
   local p
   for p in "${JY_DEBIAN_PACKAGES[@]}"; do
@@ -41,5 +92,5 @@ jy_install_deps() {
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-  jy_install_deps
+  jy_install_deps "$@"
 fi

@@ -1832,6 +1832,14 @@ static void push_help(FILE *to)
           to);
 }
 
+/* A posting the push left out: one line on stderr (no personal data). */
+static int push_reject(const jy_located_error *e, void *payload)
+{
+    (void)payload;
+    fprintf(stderr, "jiuye push: warning: %s\n", e->text);
+    return 0;
+}
+
 static int push_progress(size_t done, size_t total, void *payload)
 {
     (void)payload;
@@ -1845,6 +1853,8 @@ static void print_push_text(FILE *to, const char *indent, const jy_push_stats *s
 {
     fprintf(to, "%s岗位推送 %s%s\n", indent, day, dry ? " (试运行, 未写入)" : "");
     fprintf(to, "%s  在招岗位: %zu\n", indent, st->postings_open);
+    if (st->postings_rejected)
+        fprintf(to, "%s  未纳入匹配的岗位 (数据有误): %zu\n", indent, st->postings_rejected);
     fprintf(to, "%s  平台简历求职者: %zu\n", indent, st->jobseekers);
     fprintf(to, "%s  本次推送: %zu 人, %zu 个岗位\n", indent, st->pushed, st->postings_pushed);
     fprintf(to, "%s  无新匹配: %zu 人 (匹配岗位均已推送过); 无匹配岗位: %zu 人\n", indent,
@@ -1861,12 +1871,13 @@ static void print_push_text(FILE *to, const char *indent, const jy_push_stats *s
 static void print_push_json(FILE *to, const jy_push_stats *st, const char *day, int dry)
 {
     fprintf(to,
-            "{\"date\": \"%s\", \"dry_run\": %s, \"postings_open\": %zu, \"jobseekers\": %zu, "
+            "{\"date\": \"%s\", \"dry_run\": %s, \"postings_open\": %zu, \"postings_rejected\": %zu, "
+            "\"jobseekers\": %zu, "
             "\"pushed\": %zu, \"postings_pushed\": %zu, \"nothing_new\": %zu, \"no_match\": %zu, "
             "\"county_resumes\": %zu, \"county_covered\": %zu, \"coverage\": %.4f, "
             "\"seconds\": {\"index\": %.3f, \"match\": %.3f, \"write\": %.3f}}",
-            day, dry ? "true" : "false", st->postings_open, st->jobseekers, st->pushed,
-            st->postings_pushed, st->nothing_new, st->no_match, st->county_resumes,
+            day, dry ? "true" : "false", st->postings_open, st->postings_rejected, st->jobseekers,
+            st->pushed, st->postings_pushed, st->nothing_new, st->no_match, st->county_resumes,
             st->county_covered,
             st->county_resumes ? (double)st->county_covered / (double)st->county_resumes : 1.0,
             st->seconds_index, st->seconds_match, st->seconds_write);
@@ -1896,6 +1907,7 @@ static int cmd_push(int argc, char **argv)
     if (threads && (rc = parse_count(&po.threads, "push", "--threads", threads, 64)))
         return rc;
     po.dry_run = dry;
+    po.on_reject = push_reject;
     jy_db *db = NULL;
     if ((rc = open_db(&db, "push", dbpath)))
         return rc;
@@ -2778,6 +2790,7 @@ static int demo_push(demo_run *d, jy_db *db)
     double t = wall_seconds();
     jy_push_options po = JY_PUSH_OPTIONS_INIT;
     po.threads = d->threads;
+    po.on_reject = push_reject;
     if (d->bar)
         po.progress = demo_push_progress;
     int st = jy_push_run(&d->push, db, d->year.to, &po);

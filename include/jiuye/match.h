@@ -277,10 +277,15 @@ JY_API int jy_match_index_add_json(jy_match_index *index, const char *text, size
  * @brief Adds every line of a JSON Lines file (blank lines skipped).
  *
  * Each line is added (or replaces the document of the same id) as
- * jy_match_index_add_json() does; at the first bad line the load stops,
- * the lines before it staying added, and the error names the line.
+ * jy_match_index_add_json() does. All or nothing: the lines are first
+ * checked by adding them to a scratch index (1.3 to 2 times the CPU of a
+ * single pass, docs/BENCHMARKS.md),
+ * so that at the first bad line the load stops with the index unchanged and
+ * the error names the line and field. Only #JY_ENOMEM in the second pass
+ * (the real additions) can leave part of the file added.
  *
- * @param[out] out  receives the number of documents added; may be NULL.
+ * @param[out] out  receives the number of documents added (0 on failure);
+ *                  may be NULL.
  * @param index  the index.
  * @param path   the file.
  * @param err    optional located error (line and field of the first error).

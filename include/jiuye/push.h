@@ -21,12 +21,13 @@
 #include "jiuye/common.h"
 #include "jiuye/date.h"
 #include "jiuye/db.h"
+#include "jiuye/io.h"
 #include "jiuye/match.h"
 
 JY_BEGIN_DECLS
 
 /** @brief Version of ::jy_push_options. */
-#define JY_PUSH_OPTIONS_VERSION 1
+#define JY_PUSH_OPTIONS_VERSION 2
 
 /**
  * @brief Called during the push with the jobseekers matched so far.
@@ -52,10 +53,20 @@ typedef struct jy_push_options {
     jy_push_progress_fn progress;    /**< Optional progress callback, called from the calling thread. */
     void *payload;                   /**< Passed to `progress`. */
     int dry_run;                     /**< 1: match and count, write nothing. */
+    /** Optional (since version 2): told about each open posting the matcher
+     * refuses (an education or kind code it does not know, a text that is
+     * not UTF-8...), which is left out of the push. The error's `source` is
+     * "posting", `record` the posting's id, `field` the offending field
+     * ("education", "age_min/age_max"...), `code` the status and `text` why;
+     * no personal data. Return 0 to go on; any other value stops the push,
+     * nothing written, and jy_push_run() returns that value. Called from the
+     * calling thread. */
+    jy_reject_cb on_reject;
+    void *reject_payload;            /**< Passed to `on_reject` (since version 2). */
 } jy_push_options;
 
 /** @brief Default push options. */
-#define JY_PUSH_OPTIONS_INIT { JY_PUSH_OPTIONS_VERSION, 5, 0, "platform", NULL, NULL, NULL, 0 }
+#define JY_PUSH_OPTIONS_INIT { JY_PUSH_OPTIONS_VERSION, 5, 0, "platform", NULL, NULL, NULL, 0, NULL, NULL }
 
 /**
  * @brief Fills push options with the defaults (for bindings).
@@ -77,6 +88,7 @@ typedef struct jy_push_stats {
     double seconds_index;        /**< Time to read the postings and build the index. */
     double seconds_match;        /**< Time to match. */
     double seconds_write;        /**< Time to write the rows and commit. */
+    size_t postings_rejected;    /**< Open postings the matcher refused, left out of the push (each told to jy_push_options::on_reject). */
 } jy_push_stats;
 
 /**
@@ -86,9 +98,14 @@ typedef struct jy_push_stats {
  * @param db    the database (schema 2 or later).
  * @param day   the day of the push.
  * @param opts  options; NULL for the defaults.
- * @return #JY_OK, #JY_EINVAL (bad day or options), #JY_ESTORAGE, #JY_EBUSY,
- *         #JY_ENOMEM, #JY_ERROR (cancelled by the progress callback). On
- *         failure nothing is written.
+ * A stored posting the matcher refuses does not stop the push: it is left
+ * out, counted in jy_push_stats::postings_rejected and reported to
+ * jy_push_options::on_reject (options version 2).
+ *
+ * @return #JY_OK, #JY_EINVAL (bad day or options), #JY_EVERSION (options
+ *         version), #JY_ESTORAGE, #JY_EBUSY, #JY_ENOMEM, #JY_ERROR (cancelled
+ *         by the progress callback), or the value on_reject returned to stop.
+ *         On failure nothing is written.
  */
 JY_API int jy_push_run(jy_push_stats *out, jy_db *db, jy_date day, const jy_push_options *opts);
 

@@ -100,6 +100,7 @@ def test_database_push(tmp_path):
         stats = db.push(DAY)
         assert stats["jobseekers"] == 1 and stats["pushed"] == 1
         assert stats["county_resumes"] == 1 and stats["county_covered"] == 1
+        assert stats["postings_open"] == 3 and stats["postings_rejected"] == 0
         rows = list(db.records("push"))
         assert len(rows) == 1 and rows[0]["posting_count"] >= 1
         assert db.push(DAY)["pushed"] == 1      # same day again: same rows
@@ -107,3 +108,18 @@ def test_database_push(tmp_path):
         again = db.push(DAY + datetime.timedelta(days=1))
         assert again["pushed"] == 0             # nothing new for the next day
         assert db.count("push") == 1
+
+
+def test_load_is_all_or_nothing(tmp_path):
+    m = postings()
+    f = tmp_path / "more.jsonl"
+    f.write_text('{"id": 1, "title": "厨师"}\n{"id": 9, "title": "保安"}\n'
+                 '{"id": 10, "education": "doctorate"}\n', encoding="utf-8")
+    with pytest.raises(jiuye.Error) as e:
+        m.load(f)
+    assert "more.jsonl:3" in str(e.value)
+    assert len(m) == 3
+    assert [r.id for r in m.query("叉车司机", date=DAY)][:1] == ["1"], "posting 1 was replaced"
+    assert m.query("保安", date=DAY) == []
+    f.write_text('{"id": 1, "title": "厨师"}\n{"id": 9, "title": "保安"}\n', encoding="utf-8")
+    assert m.load(f) == 2 and len(m) == 4

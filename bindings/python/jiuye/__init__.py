@@ -1823,7 +1823,8 @@ class Database:
         jobseeker with a resume on the platform gets the best open postings
         not pushed to them before, recorded in the ``push`` ledger in one
         transaction (again for the same day: the same rows). Returns the
-        counts: ``postings_open, jobseekers, pushed, postings_pushed,
+        counts: ``postings_open, postings_rejected`` (open postings the
+        matcher refused, left out), ``jobseekers, pushed, postings_pushed,
         no_match, nothing_new, county_resumes, county_covered`` (indicator
         3.2) and the seconds of each step."""
         day = _datetime.date.today() if date is None else _date_arg(date, "date")
@@ -2604,7 +2605,9 @@ class Matcher:
             self.add(d)
 
     def load(self, path: Union[str, bytes, "_os.PathLike[str]"]) -> int:
-        """Adds every line of a JSON Lines file; returns the count."""
+        """Adds every line of a JSON Lines file; returns the count. All or
+        nothing: a bad line raises (with its line and field) and leaves the
+        index unchanged."""
         return _capi.jy_match_index_load_jsonl(self._handle, _os.fsencode(path))
 
     def remove(self, id) -> None:
