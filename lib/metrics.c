@@ -330,6 +330,97 @@ void jy__measure_note(jy_measure *out, const char *fmt, ...)
     jy__strlcpy_utf8(out->note + len, sizeof out->note - len, buf);
 }
 
+/* ---- Cache of ledger-derived aggregates ---------------------------------- */
+
+struct jy__metric_cache {
+    struct {
+        void *data;
+        void (*free_fn)(void *);
+        int built;
+        int64_t data_version, changes;
+    } slot[JY__MCACHE_COUNT_];
+};
+
+void jy__metric_cache_free(struct jy__metric_cache *cache)
+{
+    if (!cache)
+        return;
+    for (int i = 0; i < JY__MCACHE_COUNT_; i++)
+        if (cache->slot[i].data && cache->slot[i].free_fn)
+            cache->slot[i].free_fn(cache->slot[i].data);
+    free(cache);
+}
+
+static const char data_version_sql[] = "PRAGMA data_version";
+
+int jy__metric_cache_get(void **data, int *owned, const jy__mctx *ctx, jy__mcache_slot slot,
+                         jy__mcache_build_fn build, void (*free_fn)(void *))
+{
+    *data = NULL;
+    *owned = 0;
+    jy_db *db = ctx->db;
+    if (!sqlite3_get_autocommit(db->conn)) {
+        /* an open transaction: its writes may be undone, so nothing built
+         * now may outlive the call */
+        *owned = 1;
+        return build(data, ctx);
+    }
+    /* The state the aggregate is of, read before building it: a commit by
+     * another connection while it is built only makes it rebuilt once more. */
+    sqlite3_stmt *st = NULL;
+    int rc = jy__db_prepare(&st, db, data_version_sql);
+    if (rc != JY_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return jy__db_error(db, rc, "reading the database's data version");
+    int64_t changes = (int64_t)sqlite3_total_changes64(db->conn);
+    if (!db->metric_cache && !(db->metric_cache = jy__calloc(1, sizeof *db->metric_cache)))
+        return JY_ENOMEM;
+    struct jy__metric_cache *c = db->metric_cache;
+    if (c->slot[slot].built && c->slot[slot].data_version == version &&
+        c->slot[slot].changes == changes) {
+        *data = c->slot[slot].data;
+        return JY_OK;
+    }
+    if (c->slot[slot].data && c->slot[slot].free_fn)
+        c->slot[slot].free_fn(c->slot[slot].data);
+    c->slot[slot].data = NULL;
+    c->slot[slot].built = 0;
+    void *built = NULL;
+    if ((rc = build(&built, ctx)) != JY_OK)
+        return rc;
+    c->slot[slot].data = built;
+    c->slot[slot].free_fn = free_fn;
+    c->slot[slot].built = 1;
+    c->slot[slot].data_version = version;
+    c->slot[slot].changes = changes;
+    *data = built;
+    return JY_OK;
+}
+
+int32_t jy__metric_date_key(const char *t)
+{
+    if (!t)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (t[i] != '-')
+                return -1;
+        } else if (t[i] < '0' || t[i] > '9') {
+            return -1;
+        }
+    }
+    if (t[10])
+        return -1;
+    int32_t y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    int32_t m = (t[5] - '0') * 10 + (t[6] - '0');
+    int32_t d = (t[8] - '0') * 10 + (t[9] - '0');
+    return y * 10000 + m * 100 + d;
+}
+
 /* ---- Public -------------------------------------------------------------- */
 
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,

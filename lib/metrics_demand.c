@@ -152,7 +152,7 @@ static int m_repeat_shortages(jy_measure *out, const jy__mctx *ctx, const jy__sp
  * A hire counts when its leaving date, or else a check in post, is on or
  * after that date. */
 #define HIRES_CTE \
-    "WITH h AS (SELECT id, coalesce(dispatch, 0) AS dispatch, left_on, checked_on," \
+    "WITH h AS MATERIALIZED (SELECT id, coalesce(dispatch, 0) AS dispatch, left_on, checked_on," \
     "  CASE WHEN strftime('%d', date(started_on, '+3 months')) = strftime('%d', started_on)" \
     "  THEN date(started_on, '+3 months')" \
     "  ELSE date(started_on, 'start of month', '+4 months', '-1 day') END AS m3" \

@@ -127,6 +127,40 @@ int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
 int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
                     const char *fact_sql);
 
+/* ---- Cache of ledger-derived aggregates (lib/metrics.c) ------------------
+ *
+ * A metric that reads a whole ledger for a state at a period's end (10.1:
+ * every labor record entered by a cut-off; 12.1: every key-group person's
+ * 1311 package) derives from it, once, an aggregate any period can be
+ * answered from in microseconds (sorted entry dates; per person the dates
+ * the package's parts were reached). The aggregate is kept on the
+ * connection (jy_db) while the database is unchanged: it is rebuilt when
+ * another connection or process committed (PRAGMA data_version) or this
+ * connection wrote a row (sqlite3_total_changes64: every write, through
+ * the ledger layer or not). Inside an open transaction (whose writes may
+ * still be rolled back) the aggregate is built for the one call and not
+ * kept. */
+typedef enum jy__mcache_slot {
+    JY__MCACHE_LABOR_ENTRY,    /* metrics_labor.c: 10.1 */
+    JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
+    JY__MCACHE_COUNT_
+} jy__mcache_slot;
+
+/* Builds the aggregate of a slot from the database into *data (NULL allowed:
+ * an aggregate that could not be derived, e.g. unreadable dates). */
+typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx);
+
+/* The aggregate of `slot`, built by `build` when missing or stale, freed by
+ * `free_fn`. *data stays valid until the next metric computation on the
+ * connection; when *owned is set (inside a transaction) the caller frees it
+ * with free_fn. */
+int jy__metric_cache_get(void **data, int *owned, const jy__mctx *ctx, jy__mcache_slot slot,
+                         jy__mcache_build_fn build, void (*free_fn)(void *));
+
+/* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or
+ * -1 when the text is not of that form. */
+int32_t jy__metric_date_key(const char *text);
+
 /* Appends formatted text to out->note (truncated at its size, UTF-8 safe). */
 void jy__measure_note(jy_measure *out, const char *fmt, ...) JY__PRINTF(2, 3);
 

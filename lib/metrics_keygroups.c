@@ -4,6 +4,7 @@
  */
 #include "metrics_common2.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,12 +137,181 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
     return ks == SQLITE_DONE ? JY_OK : jy__db_error(ctx->db, ks, "computing a metric");
 }
 
+/* The aggregate 12.1 is answered from (jy__metric_cache_get): per
+ * key-group person (ascending id), the entry date and the first date each
+ * part of the package was reached (the third referral's for the
+ * referrals), as YYYYMMDD numbers, NEVER when not reached. A span's end
+ * then needs one pass over the persons, not over their events. Built from
+ * the same two ordered reads as package_merge(). */
+#define NEVER INT32_MAX
+
+typedef struct kg_person {
+    int64_t id;
+    int32_t entered, briefing, guidance, referral3, training;
+} kg_person;
+
+typedef struct kg_packages {
+    size_t n;
+    kg_person *p;
+} kg_packages;
+
+static void kg_packages_free(void *data)
+{
+    kg_packages *k = data;
+    if (!k)
+        return;
+    free(k->p);
+    free(k);
+}
+
+static const char kg_all_sql[] =
+    "SELECT id, entered_on FROM labor WHERE key_groups IS NOT NULL AND key_groups <> ''"
+    " AND entered_on IS NOT NULL ORDER BY id + 0";
+static const char services_all_sql[] =
+    "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
+    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id";
+
+static void keep_min(int32_t *at, int32_t d)
+{
+    if (d < *at)
+        *at = d;
+}
+
+/* The three earliest referral dates, ascending (r[2] = the third's). */
+static void keep_three(int32_t r[3], int32_t d)
+{
+    if (d >= r[2])
+        return;
+    r[2] = d;
+    if (r[2] < r[1]) {
+        int32_t t = r[1]; r[1] = r[2]; r[2] = t;
+    }
+    if (r[1] < r[0]) {
+        int32_t t = r[0]; r[0] = r[1]; r[1] = t;
+    }
+}
+
+static int kg_packages_build(void **data, const jy__mctx *ctx)
+{
+    *data = NULL;
+    sqlite3_stmt *kg = NULL, *ev = NULL;
+    int rc = jy__metric_stmt(&kg, ctx, kg_all_sql);
+    if (rc != JY_OK)
+        return rc;
+    if ((rc = jy__metric_stmt(&ev, ctx, services_all_sql)) != JY_OK)
+        return rc;
+    kg_packages *k = jy__calloc(1, sizeof *k);
+    if (!k)
+        return JY_ENOMEM;
+    size_t cap = 0;
+    int usable = 1;
+    int64_t last = INT64_MIN;
+    int es = sqlite3_step(ev), ks;
+    while ((ks = sqlite3_step(kg)) == SQLITE_ROW) {
+        if (k->n == cap) {
+            size_t ncap = cap ? cap * 2 : 1024;
+            kg_person *np = jy__realloc(k->p, ncap * sizeof *np);
+            if (!np) {
+                rc = JY_ENOMEM;
+                break;
+            }
+            k->p = np;
+            cap = ncap;
+        }
+        kg_person *p = &k->p[k->n];
+        p->id = sqlite3_column_int64(kg, 0);
+        p->entered = jy__metric_date_key((const char *)sqlite3_column_text(kg, 1));
+        if (p->entered < 0 || p->id <= last) {
+            usable = 0;
+            break;
+        }
+        last = p->id;
+        p->briefing = p->guidance = p->training = NEVER;
+        int32_t r[3] = { NEVER, NEVER, NEVER };
+        while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) < p->id)
+            es = sqlite3_step(ev);
+        while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) == p->id) {
+            const char *type = (const char *)sqlite3_column_text(ev, 1);
+            int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(ev, 2));
+            if (d < 0) {
+                usable = 0;
+                break;
+            }
+            if (type) {
+                if (!strcmp(type, "policy_briefing"))
+                    keep_min(&p->briefing, d);
+                else if (!strcmp(type, "career_guidance"))
+                    keep_min(&p->guidance, d);
+                else if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
+                    keep_three(r, d);
+                else if (!strcmp(type, "training_offer"))
+                    keep_min(&p->training, d);
+            }
+            es = sqlite3_step(ev);
+        }
+        if (!usable)
+            break;
+        p->referral3 = r[2];
+        k->n++;
+    }
+    if (rc == JY_OK && usable) {
+        if (ks == SQLITE_DONE && es != SQLITE_ROW && es != SQLITE_DONE)
+            ks = es;
+        if (ks != SQLITE_DONE)
+            rc = jy__db_error(ctx->db, ks, "computing a metric");
+    }
+    sqlite3_reset(kg);
+    sqlite3_reset(ev);
+    if (rc != JY_OK || !usable) {
+        kg_packages_free(k);
+        return rc;
+    }
+    *data = k;
+    return JY_OK;
+}
+
+/* package_merge() from the aggregate, for the span's end `end`. */
+static void package_count(int64_t v[6], const kg_packages *k, int32_t end, jy_measure *ids)
+{
+    for (int j = 0; j < 6; j++)
+        v[j] = 0;
+    ids->id_count = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const kg_person *p = &k->p[i];
+        if (p->entered > end)
+            continue;
+        int a = p->briefing <= end, b = p->guidance <= end, r = p->referral3 <= end,
+            t = p->training <= end;
+        v[0]++;
+        v[2] += a;
+        v[3] += b;
+        v[4] += r;
+        v[5] += t;
+        if (a && b && r && t)
+            v[1]++;
+        else if (ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
 static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                             size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[6];
-        int rc = package_merge(v, ctx, &spans[i], &out[i]);
+        void *data = NULL;
+        int owned = 0;
+        int rc = jy__metric_cache_get(&data, &owned, ctx, JY__MCACHE_PACKAGE_1311,
+                                      kg_packages_build, kg_packages_free);
+        if (rc != JY_OK)
+            return rc;
+        int32_t end = jy__metric_date_key(spans[i].to_text);
+        if (data && end >= 0)
+            package_count(v, data, end, &out[i]);
+        else
+            rc = package_merge(v, ctx, &spans[i], &out[i]);
+        if (owned)
+            kg_packages_free(data);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {

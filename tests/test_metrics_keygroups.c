@@ -365,3 +365,66 @@ Test(metrics_keygroups, fast_metrics_match_a_plain_computation, .fini = cross_cl
     }
     sqlite3_close(conn);
 }
+
+/* ---- The aggregates kept on the connection ----------------------------------
+ * 10.1 and 12.1 are answered from aggregates kept on the connection
+ * (lib/metrics.c, jy__metric_cache_get): a commit by another connection, a
+ * write of this one and a rolled-back transaction must all be seen. */
+static void other_exec(const char *sql)
+{
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(cross_path, &conn), SQLITE_OK);
+    sqlite3_busy_timeout(conn, 5000);
+    char *msg = NULL;
+    cr_assert_eq(sqlite3_exec(conn, sql, NULL, NULL, &msg), SQLITE_OK, "%s", msg ? msg : "");
+    sqlite3_close(conn);
+}
+
+Test(metrics_keygroups, kept_aggregates_follow_every_write, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_cache_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    int64_t a = m2_labor("19900512", 1, "2026-03-20", "\"key_groups\": \"脱贫人口\"");
+    package(a, 2);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    /* unchanged database: the same answers (from the kept aggregates) */
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+
+    /* another connection commits the third referral, then moves the entry date */
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO event (kind, date, service_type, labor_id) VALUES "
+             "('service_1311', '2026-05-02', 'job_referral', %lld)", (long long)a);
+    other_exec(sql);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 100);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-05-01"), 0);
+    snprintf(sql, sizeof sql, "UPDATE labor SET entered_on = '2026-09-15' WHERE id = %lld",
+             (long long)a);
+    other_exec(sql);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 0);
+
+    /* this connection writes through the ledger */
+    int64_t b = m2_labor("19950101", 3, "2026-03-20", "\"key_groups\": \"退役军人\"");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+
+    /* inside a transaction its writes count; undone, they no longer do */
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    package(b, 3);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 100);
+    cr_assert_eq(jy_db_rollback(db), JY_OK);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+
+    /* an entry date SQL compares as text but is not a plain date: the
+     * metric still answers as SQL does */
+    snprintf(sql, sizeof sql, "UPDATE labor SET entered_on = '2026-08' WHERE id = %lld",
+             (long long)b);
+    other_exec(sql);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-07-31"), 0);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+}
