@@ -143,6 +143,8 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
 typedef enum jy__mcache_slot {
     JY__MCACHE_LABOR_ENTRY,    /* metrics_labor.c: 10.1 */
     JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
+    JY__MCACHE_RETURN_AID,     /* metrics_keygroups.c: 12.2 */
+    JY__MCACHE_PUSH_COVERAGE,  /* metrics_platform.c: 3.2 */
     JY__MCACHE_COUNT_
 } jy__mcache_slot;
 

@@ -338,6 +338,245 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
     return JY_OK;
 }
 
+/* The aggregate 12.2's three metrics are answered from (jy__metric_cache_get):
+ * the persons return-home assistance is for (ascending id, with their entry
+ * date), the persons with return_assistance events (ascending id, each with
+ * its events' dates, ascending, and the first date of one recording
+ * success), and the dates of the assistances of named persons without a
+ * labor record. Dates as YYYYMMDD numbers. None (SQL answers) when a date
+ * is not a plain date or a success is not 0 or 1. */
+typedef struct ra_person {
+    int64_t id;
+    int32_t first_ok;        /* NEVER: no assistance recorded success */
+    size_t at, n;            /* its dates: dates[at .. at + n) */
+} ra_person;
+
+typedef struct ra_need {
+    int64_t id;
+    int32_t entered;
+} ra_need;
+
+typedef struct return_aid {
+    size_t np, nd, nn, nnamed;
+    ra_person *p;
+    int32_t *dates;
+    ra_need *need;
+    int32_t *named;
+} return_aid;
+
+static void return_aid_free(void *data)
+{
+    return_aid *r = data;
+    if (!r)
+        return;
+    free(r->p);
+    free(r->dates);
+    free(r->need);
+    free(r->named);
+    free(r);
+}
+
+static const char ra_events_sql[] =
+    "SELECT labor_id, date, success FROM event WHERE kind = 'return_assistance'"
+    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id, date";
+static const char ra_named_sql[] =
+    "SELECT date FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
+    " AND person_name IS NOT NULL AND date IS NOT NULL ORDER BY date";
+static const char ra_need_sql[] =
+    "SELECT id, entered_on FROM labor WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
+    " AND entered_on IS NOT NULL ORDER BY id";
+
+/* Grows *a (of *cap elements of `size`) to hold one more than `n`. */
+static int grow(void **a, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return JY_OK;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    void *na = jy__realloc(*a, ncap * size);
+    if (!na)
+        return JY_ENOMEM;
+    *a = na;
+    *cap = ncap;
+    return JY_OK;
+}
+
+static int return_aid_build(void **data, const jy__mctx *ctx)
+{
+    *data = NULL;
+    return_aid *r = jy__calloc(1, sizeof *r);
+    if (!r)
+        return JY_ENOMEM;
+    size_t cp = 0, cd = 0, cn = 0, cnamed = 0;
+    int usable = 1, rc = JY_OK, step = SQLITE_DONE;
+    sqlite3_stmt *st = NULL;
+    /* the persons with assistances, and their dates */
+    if ((rc = jy__metric_stmt(&st, ctx, ra_events_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        int ok_type = sqlite3_column_type(st, 2);
+        int64_t ok = sqlite3_column_int64(st, 2);
+        if (d < 0 || sqlite3_column_type(st, 0) != SQLITE_INTEGER ||
+            (ok_type != SQLITE_NULL && (ok_type != SQLITE_INTEGER || ok < 0 || ok > 1))) {
+            usable = 0;
+            break;
+        }
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (r->np == 0 || r->p[r->np - 1].id != id) {
+            if ((rc = grow((void **)&r->p, &cp, r->np, sizeof *r->p)) != JY_OK)
+                break;
+            r->p[r->np].id = id;
+            r->p[r->np].first_ok = NEVER;
+            r->p[r->np].at = r->nd;
+            r->p[r->np].n = 0;
+            r->np++;
+        }
+        if ((rc = grow((void **)&r->dates, &cd, r->nd, sizeof *r->dates)) != JY_OK)
+            break;
+        r->dates[r->nd++] = d;
+        ra_person *p = &r->p[r->np - 1];
+        p->n++;
+        if (ok == 1 && d < p->first_ok)
+            p->first_ok = d;
+    }
+    sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    /* the named persons without a labor record */
+    if (usable && (rc = jy__metric_stmt(&st, ctx, ra_named_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 0));
+        if (d < 0) {
+            usable = 0;
+            break;
+        }
+        if ((rc = grow((void **)&r->named, &cnamed, r->nnamed, sizeof *r->named)) != JY_OK)
+            break;
+        r->named[r->nnamed++] = d;
+    }
+    if (usable)
+        sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    /* the persons assistance is for */
+    if (usable && (rc = jy__metric_stmt(&st, ctx, ra_need_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (d < 0 || (r->nn && r->need[r->nn - 1].id >= id)) {
+            usable = 0;
+            break;
+        }
+        if ((rc = grow((void **)&r->need, &cn, r->nn, sizeof *r->need)) != JY_OK)
+            break;
+        r->need[r->nn].id = id;
+        r->need[r->nn].entered = d;
+        r->nn++;
+    }
+    if (usable)
+        sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    if (st)
+        sqlite3_reset(st);
+    if (!usable) {
+        return_aid_free(r);
+        return JY_OK;
+    }
+    *data = r;
+    return JY_OK;
+db_fail:
+    sqlite3_reset(st);
+    rc = jy__db_error(ctx->db, step, "computing a metric");
+fail:
+    if (st)
+        sqlite3_reset(st);
+    return_aid_free(r);
+    return rc;
+}
+
+/* Whether a person has an assistance dated in [from, to]. */
+static int ra_in_span(const return_aid *r, const ra_person *p, int32_t from, int32_t to)
+{
+    for (size_t j = 0; j < p->n; j++) {
+        int32_t d = r->dates[p->at + j];
+        if (d > to)
+            return 0;
+        if (d >= from)
+            return 1;
+    }
+    return 0;
+}
+
+/* The aggregate of the connection, or NULL (then SQL answers); *owned as
+ * jy__metric_cache_get. */
+static int return_aid_get(const return_aid **out, int *owned, const jy__mctx *ctx,
+                          const jy__span *s, int32_t *from, int32_t *to)
+{
+    void *data = NULL;
+    int rc = jy__metric_cache_get(&data, owned, ctx, JY__MCACHE_RETURN_AID, return_aid_build,
+                                  return_aid_free);
+    *from = jy__metric_date_key(s->from_text);
+    *to = jy__metric_date_key(s->to_text);
+    if (rc == JY_OK && data && (*from < 0 || *to < 0)) {
+        if (*owned)
+            return_aid_free(data);
+        data = NULL;
+        *owned = 0;
+    }
+    *out = data;
+    return rc;
+}
+
+/* assisted_sql from the aggregate: v[0] persons to assist, v[1] assisted;
+ * the first of those not assisted as evidence. */
+static void ra_assisted(int64_t v[2], const return_aid *r, int32_t to, jy_measure *ids)
+{
+    v[0] = v[1] = 0;
+    ids->id_count = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < r->nn; i++) {
+        const ra_need *p = &r->need[i];
+        if (p->entered > to)
+            continue;
+        v[0]++;
+        while (k < r->np && r->p[k].id < p->id)
+            k++;
+        if (k < r->np && r->p[k].id == p->id && r->p[k].n && r->dates[r->p[k].at] <= to)
+            v[1]++;
+        else if (ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
+/* employed_sql from the aggregate: v[0] persons assisted in the span, v[1]
+ * employed by its end; with ids, the first not employed. */
+static void ra_employed(int64_t v[2], const return_aid *r, int32_t from, int32_t to,
+                        jy_measure *ids)
+{
+    v[0] = v[1] = 0;
+    if (ids)
+        ids->id_count = 0;
+    for (size_t i = 0; i < r->np; i++) {
+        const ra_person *p = &r->p[i];
+        if (!ra_in_span(r, p, from, to))
+            continue;
+        v[0]++;
+        if (p->first_ok <= to)
+            v[1]++;
+        else if (ids && ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
 /* 12.2: return-home employment assistance. The persons it is for:
  * returnees (labor.returnee) who wish to work in the county (wish_local)
  * and want a job (needs_job), entered by the span's end. Assisted: a
@@ -358,7 +597,18 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
+        const return_aid *r = NULL;
+        int owned = 0;
+        int32_t from, to;
+        int rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to);
+        if (rc != JY_OK)
+            return rc;
+        if (r)
+            ra_assisted(v, r, to, &out[i]);
+        else
+            rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
+        if (owned)
+            return_aid_free((void *)(uintptr_t)r);
         if (rc != JY_OK)
             return rc;
         /* Nobody to assist: nothing was due (100, noted), as the rates of
@@ -399,16 +649,31 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL);
+        const return_aid *r = NULL;
+        int owned = 0;
+        int32_t from, to;
+        int rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to);
         if (rc != JY_OK)
             return rc;
+        if (r) {
+            ra_employed(v, r, from, to, ctx->want_ids ? &out[i] : NULL);
+            if (owned)
+                return_aid_free((void *)(uintptr_t)r);
+        } else if ((rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL)) != JY_OK) {
+            return rc;
+        }
         out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
         out[i].has_value = 1;
         if (!ctx->want_ids)
             continue;
-        if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
-                         v[0] - v[1])) != JY_OK)
+        if (r) {
+            out[i].record_kind = "labor";
+            out[i].record_role = "failing";
+            out[i].id_total = v[0] - v[1];
+        } else if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
+                                v[0] - v[1])) != JY_OK) {
             return rc;
+        }
         if (v[0] > 0)
             jy__measure_note(&out[i], "帮扶%lld人，实现就业%lld人", (long long)v[0],
                              (long long)v[1]);
@@ -456,8 +721,22 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return jy__db_error(ctx->db, rc, "computing a metric");
         int64_t done = 0;
-        if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK)
+        const return_aid *r = NULL;
+        int owned = 0;
+        int32_t from, to;
+        if ((rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to)) != JY_OK)
             return rc;
+        if (r) {
+            int64_t v[2];
+            ra_employed(v, r, from, to, NULL);
+            done = v[0];
+            for (size_t j = 0; j < r->nnamed; j++)
+                done += r->named[j] >= from && r->named[j] <= to;
+            if (owned)
+                return_aid_free((void *)(uintptr_t)r);
+        } else if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK) {
+            return rc;
+        }
         if (assigned >= 0) {
             out[i].value = done >= assigned ? 1 : 0;
             out[i].has_value = 1;

@@ -4,6 +4,8 @@
  */
 #include "metrics_internal.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define EVENT_DAILY(kind) \
@@ -42,20 +44,197 @@ static int m_good_review_rate(jy_measure *out, const jy__mctx *ctx, const jy__sp
 /* 3.2: county residents' resumes on the platform (registered 7 days or more
  * before the span's end) that received at least one push of matched postings
  * by the span's end. */
+static const char push_rate_sql[] =
+    "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM push p WHERE p.jobseeker_id = j.id "
+    "AND p.posting_count > 0 AND p.pushed_on <= ?2)), 0) FROM jobseeker j "
+    "WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
+    "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2";
+static const char push_failing_sql[] =
+    "SELECT j.id FROM jobseeker j WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
+    "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2) "
+    "LIMIT ?3";
+
+/* The aggregate 3.2 is answered from (jy__metric_cache_get): the county
+ * residents' resumes on the platform in the order of their registration
+ * (then id), each with its registration date and the date of its first
+ * push of matched postings (YYYYMMDD; INT32_MAX: never). None (SQL
+ * answers) when a date is not a plain date. */
+typedef struct push_seeker {
+    int64_t id;
+    int32_t registered, first_push;
+} push_seeker;
+
+typedef struct push_cover {
+    size_t n;
+    push_seeker *s;
+} push_cover;
+
+static void push_cover_free(void *data)
+{
+    push_cover *c = data;
+    if (c) {
+        free(c->s);
+        free(c);
+    }
+}
+
+static const char cover_seekers_sql[] =
+    "SELECT id, registered_on FROM jobseeker WHERE in_county = 1 AND resume_on_platform = 1"
+    " AND registered_on IS NOT NULL ORDER BY id";
+static const char cover_pushes_sql[] =
+    "SELECT jobseeker_id, min(pushed_on) FROM push WHERE posting_count > 0"
+    " AND jobseeker_id IS NOT NULL AND pushed_on IS NOT NULL GROUP BY jobseeker_id"
+    " ORDER BY jobseeker_id";
+
+static int by_registration(const void *a, const void *b)
+{
+    const push_seeker *x = a, *y = b;
+    if (x->registered != y->registered)
+        return x->registered < y->registered ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int push_cover_build(void **data, const jy__mctx *ctx)
+{
+    *data = NULL;
+    push_cover *c = jy__calloc(1, sizeof *c);
+    if (!c)
+        return JY_ENOMEM;
+    size_t cap = 0;
+    int usable = 1, rc = JY_OK, step;
+    sqlite3_stmt *st = NULL;
+    if ((rc = jy__metric_stmt(&st, ctx, cover_seekers_sql)) != JY_OK)
+        goto fail;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        if (d < 0) {
+            usable = 0;
+            break;
+        }
+        if (c->n == cap) {
+            size_t ncap = cap ? cap * 2 : 1024;
+            push_seeker *ns = jy__realloc(c->s, ncap * sizeof *ns);
+            if (!ns) {
+                rc = JY_ENOMEM;
+                break;
+            }
+            c->s = ns;
+            cap = ncap;
+        }
+        c->s[c->n].id = sqlite3_column_int64(st, 0);
+        c->s[c->n].registered = d;
+        c->s[c->n].first_push = INT32_MAX;
+        c->n++;
+    }
+    sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    if (usable) {
+        if ((rc = jy__metric_stmt(&st, ctx, cover_pushes_sql)) != JY_OK)
+            goto fail;
+        size_t k = 0;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            int64_t id = sqlite3_column_int64(st, 0);
+            while (k < c->n && c->s[k].id < id)
+                k++;
+            if (k == c->n || c->s[k].id != id)
+                continue;
+            int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+            if (d < 0 || sqlite3_column_type(st, 0) != SQLITE_INTEGER) {
+                usable = 0;
+                break;
+            }
+            c->s[k].first_push = d;
+        }
+        sqlite3_reset(st);
+        if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+            goto db_fail;
+    }
+    if (!usable) {
+        push_cover_free(c);
+        return JY_OK;
+    }
+    /* the order in which SQL lists the failing resumes (the index on the
+     * registration date), for the same evidence */
+    if (c->n > 1)
+        qsort(c->s, c->n, sizeof *c->s, by_registration);
+    *data = c;
+    return JY_OK;
+db_fail:
+    rc = jy__db_error(ctx->db, step, "computing a metric");
+fail:
+    push_cover_free(c);
+    return rc;
+}
+
 static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                            size_t n)
 {
-    return jy__metric_rate(
-        out, ctx, spans, n,
-        "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM push p WHERE p.jobseeker_id = j.id "
-        "AND p.posting_count > 0 AND p.pushed_on <= ?2)), 0) FROM jobseeker j "
-        "WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
-        "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2",
-        "SELECT j.id FROM jobseeker j WHERE j.in_county = 1 AND j.resume_on_platform = 1 "
-        "AND j.registered_on <= date(?2, '-7 days') AND ?1 <= ?2 AND NOT EXISTS (SELECT 1 FROM "
-        "push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2) "
-        "LIMIT ?3",
-        "jobseeker");
+    for (size_t i = 0; i < n; i++) {
+        void *data = NULL;
+        int owned = 0;
+        int rc = jy__metric_cache_get(&data, &owned, ctx, JY__MCACHE_PUSH_COVERAGE,
+                                      push_cover_build, push_cover_free);
+        if (rc != JY_OK)
+            return rc;
+        long days = 0;
+        jy_date due;
+        char due_text[JY_DATE_TEXT_SIZE];
+        int32_t end = jy__metric_date_key(spans[i].to_text);
+        if (!data || end < 0 || jy_date_to_days(&days, spans[i].to) != JY_OK ||
+            jy_date_from_days(&due, days - 7) != JY_OK ||
+            jy_date_format(due_text, due) != JY_OK ||
+            jy_date_compare(spans[i].from, spans[i].to) > 0) {
+            if (owned)
+                push_cover_free(data);
+            if ((rc = jy__metric_rate(&out[i], ctx, &spans[i], 1, push_rate_sql,
+                                      push_failing_sql, "jobseeker")) != JY_OK)
+                return rc;
+            continue;
+        }
+        int32_t due_key = jy__metric_date_key(due_text);
+        const push_cover *c = data;
+        int64_t base = 0, good = 0;
+        out[i].id_count = 0;
+        for (size_t k = 0; k < c->n; k++) {
+            if (c->s[k].registered > due_key)
+                break;
+            base++;
+            if (c->s[k].first_push <= end)
+                good++;
+            else if (out[i].id_count < JY_EVIDENCE_MAX)
+                out[i].ids[out[i].id_count++] = c->s[k].id;
+        }
+        if (owned)
+            push_cover_free(data);
+        /* as jy__metric_rate */
+        out[i].has_value = 1;
+        if (base <= 0) {
+            out[i].value = 100;
+            jy__measure_note(&out[i], "期间内无应计记录");
+        } else {
+            out[i].value = 100.0 * (double)good / (double)base;
+            jy__measure_note(&out[i], "%lld/%lld", (long long)good, (long long)base);
+        }
+        if (ctx->want_ids && good < base) {
+            /* ascending, as jy__metric_ids */
+            for (size_t a = 1; a < out[i].id_count; a++)
+                for (size_t b = a; b > 0 && out[i].ids[b - 1] > out[i].ids[b]; b--) {
+                    int64_t t = out[i].ids[b];
+                    out[i].ids[b] = out[i].ids[b - 1];
+                    out[i].ids[b - 1] = t;
+                }
+            out[i].record_kind = "jobseeker";
+            out[i].record_role = "failing";
+            out[i].id_total = base - good;
+        } else {
+            out[i].id_count = 0;
+        }
+    }
+    return JY_OK;
 }
 
 /* 3.3 */
