@@ -30,10 +30,9 @@
  *    call to jy__metric_count_records (see m_posting_enterprises in
  *    metrics_operations.c, the model to copy).
  * 3. Register it in the file's table: { { "name", "unit", "中文说明",
- *    "English doc: what is counted, which dates, which records.", 1 },
- *    m_function }. The name is what rules (data/rules-default.json) use.
- *    An entry with fn NULL and computed 0 reserves a name the default rules
- *    refer to: the scorecard shows the sub-indicator as "not computed".
+ *    "English doc: what is counted, which dates, which records." },
+ *    m_function }. The name is what rules (data/rules-default.json) use;
+ *    rules naming a metric that is not in the registry are rejected at load.
  * 4. Document it in docs/rules.md (the metric list), and bind it in
  *    data/rules-default.json if the seed's table needs it.
  * 5. Test it in tests/test_metrics_<group>.c: a scenario where the
@@ -426,8 +425,6 @@ int32_t jy__metric_date_key(const char *t)
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n)
 {
-    if (!d->fn)
-        return jy__error(JY_ENOTFOUND, "metric '%s' is not implemented yet", d->info.name);
     memset(out, 0, n * sizeof *out);
     return d->fn(out, ctx, spans, n);
 }

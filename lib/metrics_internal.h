@@ -46,14 +46,13 @@ typedef int (*jy__metric_fn)(jy_measure *out, const jy__mctx *ctx, const jy__spa
                              size_t n);
 
 typedef struct jy__metric_def {
-    jy_metric_info info;   /* name, unit, label, doc, computed */
-    jy__metric_fn fn;      /* NULL: name reserved, computation not written yet */
+    jy_metric_info info;   /* name, unit, label, doc */
+    jy__metric_fn fn;      /* never NULL */
 } jy__metric_def;
 
-/* A name the rules use whose computation is not written yet, and the end
- * of a table. */
-#define JY__METRIC_RESERVED(name, unit, label, doc) { { name, unit, label, doc, 0 }, NULL }
-#define JY__METRIC_END { { NULL, NULL, NULL, NULL, 0 }, NULL }
+/* An entry of a table, and the end of a table. */
+#define JY__METRIC(name, unit, label, doc, fn) { { name, unit, label, doc }, fn }
+#define JY__METRIC_END { { NULL, NULL, NULL, NULL }, NULL }
 
 /* Each metrics_<group>.c defines one table, terminated by an entry whose
  * name is NULL, and lib/metrics.c lists the tables. */
@@ -100,8 +99,7 @@ int jy__metric_count_records(jy_measure *out, const jy__mctx *ctx, const jy__spa
 /* The registry entry of a metric, or NULL. */
 const jy__metric_def *jy__metric_def_find(const char *name);
 
-/* Runs a metric over n spans into out[0..n) (zeroed first); JY_ENOTFOUND
- * when its computation is not written yet. */
+/* Runs a metric over n spans into out[0..n) (zeroed first). */
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n);
 

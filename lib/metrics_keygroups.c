@@ -771,30 +771,30 @@ const jy__metric_def jy__metrics_keygroups[] = {
         "period's end) who received the whole 1311 package by the period's end: service_1311 "
         "events with their labor_id of service_type policy_briefing (1), career_guidance (1), "
         "job_referral or job_recommendation (3) and training_offer (1). No value without any "
-        "key-group person. Evidence: the persons without the whole package.", 1 },
+        "key-group person. Evidence: the persons without the whole package." },
       m_key_group_1311 },
     { { "return_assistance_rate", "%", "返乡就业帮扶率",
         "Share of returnees who wish to work in the county and want a job (labor.returnee, "
         "wish_local and needs_job, entered by the period's end) with a return_assistance event "
         "by the period's end; 100 (noted) when there is no such person. Evidence: those not "
-        "assisted.", 1 },
+        "assisted." },
       m_return_assistance_rate },
     { { "return_employment_rate", "%", "返乡就业帮扶就业率",
         "Share of the persons assisted in the period (return_assistance events with a "
         "labor_id) of whom an assistance up to the period's end records success (employed). "
-        "100 (noted) without any assistance in the period. Evidence: those not employed.", 1 },
+        "100 (noted) without any assistance in the period. Evidence: those not employed." },
       m_return_employment_rate },
     { { "return_assistance_target_met", "", "完成上级下达的返乡就业帮扶项目人数（1为完成）",
         "1 if the persons assisted in the period (distinct labor_id, plus named persons "
         "without a labor record) reach the headcount the higher authorities assigned, 0 if "
         "not. The headcount is a fact recorded by hand: the `count` of the latest "
         "return_assistance event without a person, dated in the contract year up to the "
-        "period's end. No value when none is recorded. Evidence: that event.", 1 },
+        "period's end. No value when none is recorded. Evidence: that event." },
       m_return_assistance_target },
     { { "labor_service_reports", "份", "劳动力资源服务季度书面报告份数",
         "Reports (events of kind report, report_kind quarterly_labor_service) covering the "
         "bucket: the period named by their `period` label (a quarter or shorter), else their "
-        "date. Evidence: the reports.", 1 },
+        "date. Evidence: the reports." },
       m_labor_service_reports },
-    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+    JY__METRIC_END,
 };

@@ -310,23 +310,23 @@ const jy__metric_def jy__metrics_labor[] = {
         "Labor records entered by 31 August of the contract year (or by the period's end, "
         "when earlier) of residents aged 16 to 60 on their entry date (labor.entered_on, "
         "set when the record is first entered and kept through updates). The note gives the records left out (age, late) and the records updated "
-        "in the period.", 1 },
+        "in the period." },
       m_labor_records },
     { { "labor_accuracy", "%", "劳动力资源信息准确率",
         "Accurate spot checks over all spot checks (verification.checked_on in the period), "
-        "in percent; no value without any check. Evidence: the inaccurate checks.", 1 },
+        "in percent; no value without any check. Evidence: the inaccurate checks." },
       m_labor_accuracy },
     { { "labor_quarterly_reports", "份", "劳动力资源季度专报份数",
         "Reports (events of kind report, report_kind quarterly_labor) covering the bucket: "
         "the period named by their `period` label (a quarter or shorter), else their date. "
-        "Evidence: the reports.", 1 },
+        "Evidence: the reports." },
       m_labor_quarterly_reports },
     { { "returnee_reports", "次", "每个乡镇（街道）当月返乡务工人员信息上报次数（最少者）",
         "Monthly returnee reports (events of kind report, report_kind returnee_monthly) "
         "covering the bucket (by `period` label of a month or shorter, else by date): the "
         "smallest number of reports covering any street, town or township; a report with a "
         "township covers that township, one without covers all. Evidence: the reports; the "
-        "note names the townships not covered.", 1 },
+        "note names the townships not covered." },
       m_returnee_reports },
-    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+    JY__METRIC_END,
 };

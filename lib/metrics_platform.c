@@ -387,55 +387,53 @@ static int m_streamer_visits(jy_measure *out, const jy__mctx *ctx, const jy__spa
                                   EVENT_IDS("streamer_visit"), "event");
 }
 
-#define M(name, unit, label, doc, fn) { { name, unit, label, doc, 1 }, fn }
-
 const jy__metric_def jy__metrics_platform[] = {
-    M("good_reviews", "条", "好评条数",
+    JY__METRIC("good_reviews", "条", "好评条数",
       "Reviews dated in the period that are good, at first or after a good follow-up review "
       "(追评).", m_good_reviews),
-    M("good_review_rate", "%", "好评率（含差评追评）",
+    JY__METRIC("good_review_rate", "%", "好评率（含差评追评）",
       "Percent of the period's reviews that are good, a bad one counting as good when its "
       "follow-up review by the period's end is good (100 when none). Evidence: the reviews "
       "still bad.", m_good_review_rate),
-    M("push_coverage", "%", "辖区平台简历精准推送覆盖率",
+    JY__METRIC("push_coverage", "%", "辖区平台简历精准推送覆盖率",
       "Percent of county residents' resumes on the platform (jobseeker in_county and "
       "resume_on_platform, registered 7 days or more before the period's end) that received "
       "a push of at least one matched posting by the period's end. Evidence: the jobseekers "
       "never pushed.", m_push_coverage),
-    M("postings", "条", "岗位发布条数", "Postings published in the period (posting.published_on).",
+    JY__METRIC("postings", "条", "岗位发布条数", "Postings published in the period (posting.published_on).",
       m_postings),
-    M("online_job_fairs", "场", "网络招聘会场次",
+    JY__METRIC("online_job_fairs", "场", "网络招聘会场次",
       "Online job fairs on the city-level site (events of kind online_job_fair).",
       m_online_job_fairs),
-    M("new_platform_enterprises", "家", "新注册平台企业数",
+    JY__METRIC("new_platform_enterprises", "家", "新注册平台企业数",
       "Enterprises registered on the platform in the period (enterprise.platform_registered_on).",
       m_new_platform_enterprises),
-    M("recruitment_pushes", "条", "新干微就业招聘信息推送条数",
+    JY__METRIC("recruitment_pushes", "条", "新干微就业招聘信息推送条数",
       "Recruitment pushes on 新干微就业 (events of kind recruitment_push).",
       m_recruitment_pushes),
-    M("followers_gained", "人", "新增粉丝数",
+    JY__METRIC("followers_gained", "人", "新增粉丝数",
       "Followers gained: the sum of `count` of followers events dated in the period.",
       m_followers_gained),
-    M("videos", "条", "招工宣传视频条数", "Recruitment videos published (events of kind video).",
+    JY__METRIC("videos", "条", "招工宣传视频条数", "Recruitment videos published (events of kind video).",
       m_videos),
-    M("video_views", "人次", "招工视频浏览量",
+    JY__METRIC("video_views", "人次", "招工视频浏览量",
       "Views of the recruitment videos published in the period (sum of `views`).",
       m_video_views),
-    M("activity_posts", "条", "活动推文或视频条数",
+    JY__METRIC("activity_posts", "条", "活动推文或视频条数",
       "Posts or videos about the homes' activities (events of kind activity_post).",
       m_activity_posts),
-    M("live_shows", "场", "直播带岗场次", "Live job shows (events of kind live_show).",
+    JY__METRIC("live_shows", "场", "直播带岗场次", "Live job shows (events of kind live_show).",
       m_live_shows),
-    M("holidays_without_live_show", "个", "无直播的节假日",
+    JY__METRIC("holidays_without_live_show", "个", "无直播的节假日",
       "Public holidays of the calendar (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节) whose "
       "last day off falls in the period and that had no live show on any of their days off. "
       "Evidence: their names and dates in the note. Needs the calendar.",
       m_holidays_without_live_show),
-    M("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
+    JY__METRIC("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
       "Live shows of the period shorter than 90 minutes or presenting fewer than 30 jobs "
       "(unrecorded minutes or jobs count as short). Evidence: those shows.",
       m_live_shows_short),
-    M("streamer_visits", "次", "主播探企次数",
+    JY__METRIC("streamer_visits", "次", "主播探企次数",
       "Streamer visits to enterprises, 主播探企 (events of kind streamer_visit).",
       m_streamer_visits),
     JY__METRIC_END,
