@@ -311,11 +311,62 @@ static int m_activity_posts(jy_measure *out, const jy__mctx *ctx, const jy__span
                                   EVENT_IDS("activity_post"), "event");
 }
 
-/* 5.1 */
+/* 5.1: live shows. The seed's scoring standard counts shows (全年不少于50场);
+ * its service content sets the slot (常态化每周三19:00-21:00, holidays "同一
+ * 时间段"): the note counts the shows outside it, which the value does not
+ * exclude (docs/rules.md). In the slot: starting from 19:00 and before
+ * 21:00 on a Wednesday or on a public holiday's day off. */
+#define IN_EVENING "(starts_at >= '19:00' AND starts_at < '21:00')"
+static const char slot_sql[] =
+    "SELECT coalesce(sum(starts_at IS NULL OR starts_at = ''), 0),"
+    " coalesce(sum(" IN_EVENING " AND strftime('%w', date) = '3'), 0)"
+    " FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2";
+static const char holiday_slot_sql[] =
+    "SELECT count(*) FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2"
+    " AND " IN_EVENING " AND strftime('%w', date) <> '3'";
+
+static int live_show_slot_note(jy_measure *out, const jy__mctx *ctx, const jy__span *span)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = jy__metric_stmt(&st, ctx, slot_sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, span->from_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, span->to_text, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    int64_t untimed = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t in_slot = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return jy__db_error(ctx->db, rc, "computing a metric");
+    size_t nh = ctx->cal ? jy_calendar_holiday_count(ctx->cal) : 0;
+    for (size_t h = 0; h < nh; h++) {
+        const jy_holiday *hol = jy_calendar_holiday_at(ctx->cal, h);
+        if (!hol || jy_date_compare(hol->last, span->from) < 0 ||
+            jy_date_compare(hol->first, span->to) > 0)
+            continue;
+        jy__span hs;
+        jy__span_set(&hs, jy_date_compare(hol->first, span->from) < 0 ? span->from : hol->first,
+                     jy_date_compare(hol->last, span->to) > 0 ? span->to : hol->last);
+        jy_measure m;
+        memset(&m, 0, sizeof m);
+        if ((rc = jy__metric_scalar(&m, ctx, &hs, 1, holiday_slot_sql)) != JY_OK)
+            return rc;
+        in_slot += (int64_t)m.value;
+    }
+    int64_t off = (int64_t)out->value - in_slot - untimed;
+    jy__measure_note(out, "每周三（节假日）19:00-21:00时段外%lld场、未记录开始时间%lld场（计入场次）",
+                     (long long)(off > 0 ? off : 0), (long long)untimed);
+    return JY_OK;
+}
+
 static int m_live_shows(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("live_show"),
-                                  EVENT_IDS("live_show"), "event");
+    int rc = jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("live_show"),
+                                     EVENT_IDS("live_show"), "event");
+    for (size_t i = 0; i < n && rc == JY_OK && ctx->want_ids; i++)
+        rc = live_show_slot_note(&out[i], ctx, &spans[i]);
+    return rc;
 }
 
 /* 5.2: public holidays of the calendar whose last day off falls in the
@@ -422,7 +473,10 @@ const jy__metric_def jy__metrics_platform[] = {
     JY__METRIC("activity_posts", "条", "活动推文或视频条数",
       "Posts or videos about the homes' activities (events of kind activity_post).",
       m_activity_posts),
-    JY__METRIC("live_shows", "场", "直播带岗场次", "Live job shows (events of kind live_show).",
+    JY__METRIC("live_shows", "场", "直播带岗场次",
+      "Live job shows (events of kind live_show). The note counts the shows outside the slot "
+      "of the seed's service content (starting 19:00-21:00 on a Wednesday or a public "
+      "holiday's day off) and those without a start time; they count all the same.",
       m_live_shows),
     JY__METRIC("holidays_without_live_show", "个", "无直播的节假日",
       "Public holidays of the calendar (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节) whose "
