@@ -335,8 +335,9 @@ struct jy__metric_cache {
     struct {
         void *data;
         void (*free_fn)(void *);
-        int built;
-        int64_t data_version, changes;
+        int built, seen;
+        int64_t data_version, changes;     /* the state `data` is of */
+        int64_t seen_version, seen_changes; /* the state of the last request */
     } slot[JY__MCACHE_COUNT_];
 };
 
@@ -352,18 +353,13 @@ void jy__metric_cache_free(struct jy__metric_cache *cache)
 
 static const char data_version_sql[] = "PRAGMA data_version";
 
-int jy__metric_cache_get(void **data, int *owned, const jy__mctx *ctx, jy__mcache_slot slot,
+int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
                          jy__mcache_build_fn build, void (*free_fn)(void *))
 {
     *data = NULL;
-    *owned = 0;
     jy_db *db = ctx->db;
-    if (!sqlite3_get_autocommit(db->conn)) {
-        /* an open transaction: its writes may be undone, so nothing built
-         * now may outlive the call */
-        *owned = 1;
-        return build(data, ctx);
-    }
+    if (!sqlite3_get_autocommit(db->conn))
+        return JY_OK; /* an open transaction: its writes may still be undone */
     /* The state the aggregate is of, read before building it: a commit by
      * another connection while it is built only makes it rebuilt once more. */
     sqlite3_stmt *st = NULL;
@@ -388,6 +384,15 @@ int jy__metric_cache_get(void **data, int *owned, const jy__mctx *ctx, jy__mcach
         c->slot[slot].free_fn(c->slot[slot].data);
     c->slot[slot].data = NULL;
     c->slot[slot].built = 0;
+    /* Built on the second request for the same state: a single scorecard
+     * on a fresh connection (or after a write) costs no more than SQL. */
+    if (!c->slot[slot].seen || c->slot[slot].seen_version != version ||
+        c->slot[slot].seen_changes != changes) {
+        c->slot[slot].seen = 1;
+        c->slot[slot].seen_version = version;
+        c->slot[slot].seen_changes = changes;
+        return JY_OK;
+    }
     void *built = NULL;
     if ((rc = build(&built, ctx)) != JY_OK)
         return rc;

@@ -129,15 +129,17 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
  *
  * A metric that reads a whole ledger for a state at a period's end (10.1:
  * every labor record entered by a cut-off; 12.1: every key-group person's
- * 1311 package) derives from it, once, an aggregate any period can be
- * answered from in microseconds (sorted entry dates; per person the dates
- * the package's parts were reached). The aggregate is kept on the
- * connection (jy_db) while the database is unchanged: it is rebuilt when
- * another connection or process committed (PRAGMA data_version) or this
- * connection wrote a row (sqlite3_total_changes64: every write, through
- * the ledger layer or not). Inside an open transaction (whose writes may
- * still be rolled back) the aggregate is built for the one call and not
- * kept. */
+ * 1311 package; 12.2, 3.2: every person to assist, every resume to push)
+ * derives from it an aggregate any period can be answered from in
+ * microseconds (sorted entry dates; per person the dates things were
+ * reached). The aggregate is kept on the connection (jy_db) while the
+ * database is unchanged: it is dropped when another connection or process
+ * committed (PRAGMA data_version) or this connection wrote a row
+ * (sqlite3_total_changes64: every write, through the ledger layer or not).
+ * It is built on the second request for the same state of the database
+ * (the first is answered by SQL, so that one scorecard on a fresh
+ * connection costs what it did), and never inside an open transaction,
+ * whose writes may still be undone (SQL answers there). */
 typedef enum jy__mcache_slot {
     JY__MCACHE_LABOR_ENTRY,    /* metrics_labor.c: 10.1 */
     JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
@@ -150,11 +152,10 @@ typedef enum jy__mcache_slot {
  * an aggregate that could not be derived, e.g. unreadable dates). */
 typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx);
 
-/* The aggregate of `slot`, built by `build` when missing or stale, freed by
- * `free_fn`. *data stays valid until the next metric computation on the
- * connection; when *owned is set (inside a transaction) the caller frees it
- * with free_fn. */
-int jy__metric_cache_get(void **data, int *owned, const jy__mctx *ctx, jy__mcache_slot slot,
+/* The aggregate of `slot` (built by `build`, freed by `free_fn`), or
+ * *data = NULL: the caller answers with SQL. *data stays valid until the
+ * next metric computation on the connection. */
+int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
                          jy__mcache_build_fn build, void (*free_fn)(void *));
 
 /* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or

@@ -300,8 +300,7 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
     for (size_t i = 0; i < n; i++) {
         int64_t v[6];
         void *data = NULL;
-        int owned = 0;
-        int rc = jy__metric_cache_get(&data, &owned, ctx, JY__MCACHE_PACKAGE_1311,
+        int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_PACKAGE_1311,
                                       kg_packages_build, kg_packages_free);
         if (rc != JY_OK)
             return rc;
@@ -310,8 +309,6 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
             package_count(v, data, end, &out[i]);
         else
             rc = package_merge(v, ctx, &spans[i], &out[i]);
-        if (owned)
-            kg_packages_free(data);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {
@@ -384,7 +381,7 @@ static const char ra_named_sql[] =
     " AND person_name IS NOT NULL AND date IS NOT NULL ORDER BY date";
 static const char ra_need_sql[] =
     "SELECT id, entered_on FROM labor WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
-    " AND entered_on IS NOT NULL ORDER BY id";
+    " AND entered_on IS NOT NULL ORDER BY id + 0"; /* + 0: a small index, not the table */
 
 /* Grows *a (of *cap elements of `size`) to hold one more than `n`. */
 static int grow(void **a, size_t *cap, size_t n, size_t size)
@@ -516,22 +513,17 @@ static int ra_in_span(const return_aid *r, const ra_person *p, int32_t from, int
     return 0;
 }
 
-/* The aggregate of the connection, or NULL (then SQL answers); *owned as
- * jy__metric_cache_get. */
-static int return_aid_get(const return_aid **out, int *owned, const jy__mctx *ctx,
+/* The aggregate of the connection, or NULL (then SQL answers). */
+static int return_aid_get(const return_aid **out, const jy__mctx *ctx,
                           const jy__span *s, int32_t *from, int32_t *to)
 {
     void *data = NULL;
-    int rc = jy__metric_cache_get(&data, owned, ctx, JY__MCACHE_RETURN_AID, return_aid_build,
+    int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_RETURN_AID, return_aid_build,
                                   return_aid_free);
     *from = jy__metric_date_key(s->from_text);
     *to = jy__metric_date_key(s->to_text);
-    if (rc == JY_OK && data && (*from < 0 || *to < 0)) {
-        if (*owned)
-            return_aid_free(data);
+    if (*from < 0 || *to < 0)
         data = NULL;
-        *owned = 0;
-    }
     *out = data;
     return rc;
 }
@@ -598,17 +590,14 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
         const return_aid *r = NULL;
-        int owned = 0;
         int32_t from, to;
-        int rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to);
+        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
         if (rc != JY_OK)
             return rc;
         if (r)
             ra_assisted(v, r, to, &out[i]);
         else
             rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
-        if (owned)
-            return_aid_free((void *)(uintptr_t)r);
         if (rc != JY_OK)
             return rc;
         /* Nobody to assist: nothing was due (100, noted), as the rates of
@@ -650,15 +639,12 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
         const return_aid *r = NULL;
-        int owned = 0;
         int32_t from, to;
-        int rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to);
+        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
         if (rc != JY_OK)
             return rc;
         if (r) {
             ra_employed(v, r, from, to, ctx->want_ids ? &out[i] : NULL);
-            if (owned)
-                return_aid_free((void *)(uintptr_t)r);
         } else if ((rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL)) != JY_OK) {
             return rc;
         }
@@ -722,9 +708,8 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
             return jy__db_error(ctx->db, rc, "computing a metric");
         int64_t done = 0;
         const return_aid *r = NULL;
-        int owned = 0;
         int32_t from, to;
-        if ((rc = return_aid_get(&r, &owned, ctx, &spans[i], &from, &to)) != JY_OK)
+        if ((rc = return_aid_get(&r, ctx, &spans[i], &from, &to)) != JY_OK)
             return rc;
         if (r) {
             int64_t v[2];
@@ -732,8 +717,6 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
             done = v[0];
             for (size_t j = 0; j < r->nnamed; j++)
                 done += r->named[j] >= from && r->named[j] <= to;
-            if (owned)
-                return_aid_free((void *)(uintptr_t)r);
         } else if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK) {
             return rc;
         }

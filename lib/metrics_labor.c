@@ -6,6 +6,7 @@
 #include "metrics_common2.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* 10.1: the labor records entered by 31 August of the contract year (or by
  * the span's end, when earlier) of residents aged 16 to 60 on their entry
@@ -57,7 +58,7 @@ static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
 /* The aggregate 10.1 is answered from (jy__metric_cache_get): the entry
  * dates of all the labor records, and of those aged 16-60 on that date,
  * sorted (YYYYMMDD numbers). Any cut-off is then two binary searches. The
- * age test is AGE_OK itself, evaluated once per record while building. */
+ * age test is AGE_OK's, in C (age_ok), once per record while building. */
 typedef struct labor_entries {
     int64_t all;             /* labor records, entered or not */
     size_t n, n_ok;
@@ -78,8 +79,24 @@ static void labor_entries_free(void *p)
 static const char entries_count_sql[] =
     "SELECT (SELECT count(*) FROM labor), count(*) FROM labor WHERE entered_on IS NOT NULL";
 static const char entries_sql[] =
-    "SELECT entered_on, " AGE_OK("entered_on") " FROM labor WHERE entered_on IS NOT NULL"
+    "SELECT entered_on, birth_date FROM labor WHERE entered_on IS NOT NULL"
     " ORDER BY entered_on";
+
+/* AGE_OK(entered) in C for a plain entry date `e` ('YYYY-MM-DD'): 1 aged
+ * 16-60 (or no birth date), 0 not, -1 a birth date that is not a plain
+ * date (the aggregate is then not built: SQL answers). */
+static int age_ok(const char *e, const char *birth)
+{
+    if (!birth)
+        return 1;
+    if (jy__metric_date_key(birth) < 0)
+        return -1;
+    int ey = (e[0] - '0') * 1000 + (e[1] - '0') * 100 + (e[2] - '0') * 10 + (e[3] - '0');
+    int by = (birth[0] - '0') * 1000 + (birth[1] - '0') * 100 + (birth[2] - '0') * 10 +
+             (birth[3] - '0');
+    int age = ey - by - (memcmp(e + 5, birth + 5, 5) < 0);
+    return age >= 16 && age <= 60;
+}
 
 /* Builds the aggregate; none (NULL) when an entry date is not a plain
  * 'YYYY-MM-DD' text (the metric then asks SQL, whose text comparison is
@@ -115,16 +132,18 @@ static int labor_entries_build(void **data, const jy__mctx *ctx)
     int usable = 1;
     int32_t last = -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int32_t key = jy__metric_date_key((const char *)sqlite3_column_text(st, 0));
+        const char *entered = (const char *)sqlite3_column_text(st, 0);
+        int32_t key = jy__metric_date_key(entered);
+        int ok = key < 0 ? -1 : age_ok(entered, (const char *)sqlite3_column_text(st, 1));
         /* a row count changed under us (another connection) or an
          * unreadable date: no aggregate */
-        if (key < 0 || key < last || e->n == cap) {
+        if (ok < 0 || key < last || e->n == cap) {
             usable = 0;
             break;
         }
         last = key;
         e->entered[e->n++] = key;
-        if (sqlite3_column_int(st, 1))
+        if (ok)
             e->entered_ok[e->n_ok++] = key;
     }
     sqlite3_reset(st);
@@ -161,8 +180,7 @@ static int labor_counts(int64_t v[3], const jy__mctx *ctx, jy_date cut)
     char cut_text[JY_DATE_TEXT_SIZE];
     jy_date_format(cut_text, cut);
     void *data = NULL;
-    int owned = 0;
-    int rc = jy__metric_cache_get(&data, &owned, ctx, JY__MCACHE_LABOR_ENTRY,
+    int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_LABOR_ENTRY,
                                   labor_entries_build, labor_entries_free);
     if (rc != JY_OK)
         return rc;
@@ -172,12 +190,8 @@ static int labor_counts(int64_t v[3], const jy__mctx *ctx, jy_date cut)
         v[0] = e->all;
         v[1] = (int64_t)count_upto(e->entered, e->n, key);
         v[2] = (int64_t)count_upto(e->entered_ok, e->n_ok, key);
-        if (owned)
-            labor_entries_free(data);
         return JY_OK;
     }
-    if (owned)
-        labor_entries_free(data);
     char lo[JY_DATE_TEXT_SIZE], hi[JY_DATE_TEXT_SIZE], dmin[JY_DATE_TEXT_SIZE];
     shift_years(lo, cut, -61);
     shift_years(hi, cut, -18);

@@ -175,8 +175,7 @@ static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span 
 {
     for (size_t i = 0; i < n; i++) {
         void *data = NULL;
-        int owned = 0;
-        int rc = jy__metric_cache_get(&data, &owned, ctx, JY__MCACHE_PUSH_COVERAGE,
+        int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_PUSH_COVERAGE,
                                       push_cover_build, push_cover_free);
         if (rc != JY_OK)
             return rc;
@@ -188,8 +187,6 @@ static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span 
             jy_date_from_days(&due, days - 7) != JY_OK ||
             jy_date_format(due_text, due) != JY_OK ||
             jy_date_compare(spans[i].from, spans[i].to) > 0) {
-            if (owned)
-                push_cover_free(data);
             if ((rc = jy__metric_rate(&out[i], ctx, &spans[i], 1, push_rate_sql,
                                       push_failing_sql, "jobseeker")) != JY_OK)
                 return rc;
@@ -208,8 +205,6 @@ static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span 
             else if (out[i].id_count < JY_EVIDENCE_MAX)
                 out[i].ids[out[i].id_count++] = c->s[k].id;
         }
-        if (owned)
-            push_cover_free(data);
         /* as jy__metric_rate */
         out[i].has_value = 1;
         if (base <= 0) {
