@@ -26,12 +26,15 @@
  *    Use SQL aggregates through cached statements (the SQL must be a string
  *    literal: jy__metric_stmt / jy__metric_scalar / jy__metric_ids /
  *    jy__metric_count_records below) binding ?1 = span from and ?2 = span to
- *    as 'YYYY-MM-DD' text; never iterate records in C. Most metrics are one
+ *    as 'YYYY-MM-DD' text; do not iterate records in C (except to build a
+ *    kept aggregate, jy__metric_cache_get, for a metric that reads a whole
+ *    ledger for a state at the period's end). Most metrics are one
  *    call to jy__metric_count_records (see m_posting_enterprises in
- *    metrics_operations.c, the model to copy).
- * 3. Register it in the file's table: { { "name", "unit", "中文说明",
- *    "English doc: what is counted, which dates, which records." },
- *    m_function }. The name is what rules (data/rules-default.json) use;
+ *    metrics_operations.c, the model to copy); a count of the events of
+ *    one kind is the one line JY__EVENT_METRIC(m_name, "kind").
+ * 3. Register it in the file's table: JY__METRIC("name", "unit", "中文说明",
+ *    "English doc: what is counted, which dates, which records.",
+ *    m_function). The name is what rules (data/rules-default.json) use;
  *    rules naming a metric that is not in the registry are rejected at load.
  * 4. Document it in docs/rules.md (the metric list), and bind it in
  *    data/rules-default.json if the seed's table needs it.
@@ -313,6 +316,37 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
         }
         sqlite3_reset(st);
     }
+    return JY_OK;
+}
+
+jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day)
+{
+    jy_period year;
+    if (jy_date_is_valid(ctx->contract_start) &&
+        jy_contract_year(&year, ctx->contract_start, day) == JY_OK)
+        return year.from;
+    return day;
+}
+
+int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
+                        const char *kind, const char *role, int64_t total)
+{
+    int rc;
+    int64_t rows = 0;
+    out->id_count = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->id_count < JY_EVIDENCE_MAX)
+            out->ids[out->id_count++] = sqlite3_column_int64(st, 0);
+        rows++;
+        if (total >= 0 && out->id_count == JY_EVIDENCE_MAX)
+            break;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return jy__db_error(ctx->db, rc, "listing the evidence of a metric");
+    out->record_kind = kind;
+    out->record_role = role;
+    out->id_total = total >= 0 ? total : rows;
     return JY_OK;
 }
 

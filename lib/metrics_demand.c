@@ -3,7 +3,7 @@
  * (9.1-9.3). Owned by the metrics2 branch; docs/rules.md, items 8 and 9,
  * explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <string.h>
 

@@ -50,6 +50,24 @@ typedef struct jy__metric_def {
     jy__metric_fn fn;      /* never NULL */
 } jy__metric_def;
 
+/* The events of one kind in a span counted by day (for
+ * jy__metric_count_daily), and their ids (the evidence). */
+#define JY__SQL_EVENT_DAILY(kind) \
+    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
+    "GROUP BY date ORDER BY date"
+#define JY__SQL_EVENT_IDS(kind) \
+    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
+
+/* Defines the metric function `fn`: the events of `kind` (a string
+ * literal) in each span, counted by day in one query; evidence: the
+ * events. Most metrics of the manual records are this. */
+#define JY__EVENT_METRIC(fn, kind)                                                          \
+    static int fn(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)   \
+    {                                                                                      \
+        return jy__metric_count_daily(out, ctx, spans, n, JY__SQL_EVENT_DAILY(kind),       \
+                                      JY__SQL_EVENT_IDS(kind), "event");                   \
+    }
+
 /* An entry of a table, and the end of a table. */
 #define JY__METRIC(name, unit, label, doc, fn) { { name, unit, label, doc }, fn }
 #define JY__METRIC_END { { NULL, NULL, NULL, NULL }, NULL }
@@ -161,6 +179,17 @@ int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
 /* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or
  * -1 when the text is not of that form. */
 int32_t jy__metric_date_key(const char *text);
+
+/* The first day of the contract year containing `day` (the contract signed
+ * on ctx->contract_start); `day` itself when the contract starts later. */
+jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day);
+
+/* Runs a prepared, bound statement whose rows' first column is a record
+ * id (ascending) and keeps the first JY_EVIDENCE_MAX as evidence of `kind`
+ * and `role`, with `total` as the number of records in all (-1: the number
+ * of rows). Resets the statement. */
+int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
+                        const char *kind, const char *role, int64_t total);
 
 /* Appends formatted text to out->note (truncated at its size, UTF-8 safe). */
 void jy__measure_note(jy_measure *out, const char *fmt, ...) JY__PRINTF(2, 3);

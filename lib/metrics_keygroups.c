@@ -2,7 +2,7 @@
  * Metrics of item 12: key groups (12.1-12.3). Owned by the metrics2
  * branch; docs/rules.md, item 12, explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <stdint.h>
 #include <stdlib.h>

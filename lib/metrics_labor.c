@@ -3,7 +3,7 @@
  * (11.1). Owned by the metrics2 branch; docs/rules.md, items 10 and 11,
  * explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -29,20 +29,8 @@ static int m_gig_postings(jy_measure *out, const jy__mctx *ctx, const jy__span *
         "posting");
 }
 
-/* Events of one kind counted by day (COALESCE(count, 1) for those that
- * carry a number of persons). */
-#define EVENT_DAILY(kind) \
-    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
-    "GROUP BY date ORDER BY date"
-#define EVENT_IDS(kind) \
-    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
-
 /* 1.3 */
-static int m_board_updates(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("board_update"),
-                                  EVENT_IDS("board_update"), "event");
-}
+JY__EVENT_METRIC(m_board_updates, "board_update")
 
 /* 1.4: jobseekers registered from the span's first day until 7 days before
  * its last (those of the last week are not due yet) followed up by the
@@ -68,7 +56,7 @@ static int m_consultations(jy_measure *out, const jy__mctx *ctx, const jy__span 
         out, ctx, spans, n,
         "SELECT date, sum(coalesce(count, 1)) FROM event WHERE kind = 'consultation' "
         "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        EVENT_IDS("consultation"), "event");
+        JY__SQL_EVENT_IDS("consultation"), "event");
 }
 
 /* 1.6: the latest hotline record up to the span's end; success = staffed
@@ -83,36 +71,15 @@ static int m_hotline_staffed(jy_measure *out, const jy__mctx *ctx, const jy__spa
 }
 
 /* 2.1, 2.3, 2.4, 2.5 */
-static int m_dispatches(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("dispatch"),
-                                  EVENT_IDS("dispatch"), "event");
-}
+JY__EVENT_METRIC(m_dispatches, "dispatch")
 
-static int m_trainings(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("training"),
-                                  EVENT_IDS("training"), "event");
-}
+JY__EVENT_METRIC(m_trainings, "training")
 
-static int m_competitions(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("competition"),
-                                  EVENT_IDS("competition"), "event");
-}
+JY__EVENT_METRIC(m_competitions, "competition")
 
-static int m_supervisions(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("supervision"),
-                                  EVENT_IDS("supervision"), "event");
-}
+JY__EVENT_METRIC(m_supervisions, "supervision")
 
-static int m_staff_evaluations(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                               size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("staff_evaluation"),
-                                  EVENT_IDS("staff_evaluation"), "event");
-}
+JY__EVENT_METRIC(m_staff_evaluations, "staff_evaluation")
 
 /* 2.2: resumes delivered in the span that the enterprise viewed by its end. */
 static int m_resume_view_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,

@@ -2,7 +2,7 @@
  * Metrics of item 14: other matters (14.1-14.2). Owned by the metrics2
  * branch; docs/rules.md, item 14, explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <string.h>
 

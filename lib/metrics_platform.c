@@ -8,12 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EVENT_DAILY(kind) \
-    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
-    "GROUP BY date ORDER BY date"
-#define EVENT_IDS(kind) \
-    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
-
 /* 3.1: reviews of the span that are good, at first or after a follow-up review. */
 static int m_good_reviews(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
@@ -244,12 +238,7 @@ static int m_postings(jy_measure *out, const jy__mctx *ctx, const jy__span *span
 }
 
 /* 3.4 */
-static int m_online_job_fairs(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                              size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("online_job_fair"),
-                                  EVENT_IDS("online_job_fair"), "event");
-}
+JY__EVENT_METRIC(m_online_job_fairs, "online_job_fair")
 
 /* 3.5 */
 static int m_new_platform_enterprises(jy_measure *out, const jy__mctx *ctx,
@@ -264,12 +253,7 @@ static int m_new_platform_enterprises(jy_measure *out, const jy__mctx *ctx,
 }
 
 /* 4.1 */
-static int m_recruitment_pushes(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                                size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("recruitment_push"),
-                                  EVENT_IDS("recruitment_push"), "event");
-}
+JY__EVENT_METRIC(m_recruitment_pushes, "recruitment_push")
 
 /* 4.2: followers gained, summed from the `count` of followers events. */
 static int m_followers_gained(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
@@ -279,13 +263,13 @@ static int m_followers_gained(jy_measure *out, const jy__mctx *ctx, const jy__sp
         out, ctx, spans, n,
         "SELECT date, sum(coalesce(count, 0)) FROM event WHERE kind = 'followers' "
         "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        EVENT_IDS("followers"), "event");
+        JY__SQL_EVENT_IDS("followers"), "event");
 }
 
 /* 4.3 */
 static int m_videos(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("video"), EVENT_IDS("video"),
+    return jy__metric_count_daily(out, ctx, spans, n, JY__SQL_EVENT_DAILY("video"), JY__SQL_EVENT_IDS("video"),
                                   "event");
 }
 
@@ -295,16 +279,11 @@ static int m_video_views(jy_measure *out, const jy__mctx *ctx, const jy__span *s
         out, ctx, spans, n,
         "SELECT date, sum(coalesce(views, 0)) FROM event WHERE kind = 'video' "
         "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        EVENT_IDS("video"), "event");
+        JY__SQL_EVENT_IDS("video"), "event");
 }
 
 /* 4.4 */
-static int m_activity_posts(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                            size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("activity_post"),
-                                  EVENT_IDS("activity_post"), "event");
-}
+JY__EVENT_METRIC(m_activity_posts, "activity_post")
 
 /* 5.1: live shows. The seed's scoring standard counts shows (全年不少于50场);
  * its service content sets the slot (常态化每周三19:00-21:00, holidays "同一
@@ -357,8 +336,8 @@ static int live_show_slot_note(jy_measure *out, const jy__mctx *ctx, const jy__s
 
 static int m_live_shows(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
-    int rc = jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("live_show"),
-                                     EVENT_IDS("live_show"), "event");
+    int rc = jy__metric_count_daily(out, ctx, spans, n, JY__SQL_EVENT_DAILY("live_show"),
+                                     JY__SQL_EVENT_IDS("live_show"), "event");
     for (size_t i = 0; i < n && rc == JY_OK && ctx->want_ids; i++)
         rc = live_show_slot_note(&out[i], ctx, &spans[i]);
     return rc;
@@ -426,12 +405,7 @@ static int m_live_shows_short(jy_measure *out, const jy__mctx *ctx, const jy__sp
 }
 
 /* 5.4 */
-static int m_streamer_visits(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                             size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("streamer_visit"),
-                                  EVENT_IDS("streamer_visit"), "event");
-}
+JY__EVENT_METRIC(m_streamer_visits, "streamer_visit")
 
 const jy__metric_def jy__metrics_platform[] = {
     JY__METRIC("good_reviews", "条", "好评条数",

@@ -4,12 +4,6 @@
  */
 #include "metrics_internal.h"
 
-#define EVENT_DAILY(kind) \
-    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
-    "GROUP BY date ORDER BY date"
-#define EVENT_IDS(kind) \
-    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
-
 /* 6.1: team size, from the latest team record (count) up to the span's end. */
 static int m_team_size(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
@@ -44,12 +38,7 @@ static int m_city_first_tier(jy_measure *out, const jy__mctx *ctx, const jy__spa
 }
 
 /* 6.3 */
-static int m_featured_practices(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                                size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("featured_practice"),
-                                  EVENT_IDS("featured_practice"), "event");
-}
+JY__EVENT_METRIC(m_featured_practices, "featured_practice")
 
 /* 6.3, 15.2: media reports at central or provincial level. */
 static int m_featured_media_reports(jy_measure *out, const jy__mctx *ctx,
