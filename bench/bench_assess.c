@@ -116,8 +116,6 @@ static int per_metric(const char *what, jy_db *db, jy_date from, jy_date to, int
     double sum_cpu = 0, sum_wall = 0;
     for (size_t m = 0; m < n; m++) {
         const jy_metric_info *info = jy_metric_at(m);
-        if (!info->computed)
-            continue;
         double best_w = 1e30, best_c = 1e30;
         int ok = 1;
         for (int i = 0; i <= runs && ok; i++) {

@@ -106,7 +106,6 @@ const char *jy_score_status_label(jy_score_status status)
     case JY_SCORE_ON_TRACK: return "进行中";
     case JY_SCORE_WARNING: return "预警";
     case JY_SCORE_NOT_JUDGED: return "不考核";
-    case JY_SCORE_NOT_COMPUTED: return "未计算";
     default: return "";
     }
 }
@@ -119,7 +118,6 @@ const char *jy_score_status_name(jy_score_status status)
     case JY_SCORE_ON_TRACK: return "on_track";
     case JY_SCORE_WARNING: return "warning";
     case JY_SCORE_NOT_JUDGED: return "not_judged";
-    case JY_SCORE_NOT_COMPUTED: return "not_computed";
     default: return "";
     }
 }
@@ -407,7 +405,6 @@ static int status_rank(jy_score_status s)
 {
     switch (s) {
     case JY_SCORE_FAILED: return 5;
-    case JY_SCORE_NOT_COMPUTED: return 4;
     case JY_SCORE_WARNING: return 3;
     case JY_SCORE_ON_TRACK: return 2;
     case JY_SCORE_NOT_JUDGED: return 1;
@@ -432,10 +429,12 @@ static int score_indicator(engine *e, jy_score_indicator *si, jy_score_check *ch
         const jy__metric_def *def = jy__metric_def_find(sc->rule->metric);
         double sev = 0;
         int rc;
-        if (!def || !def->fn) {
-            sc->status = JY_SCORE_NOT_COMPUTED;
-            sc->evidence.note = "该指标尚未实现自动计算";
-        } else if (sc->rule->period == JY_RULE_YEAR || sc->rule->period == JY_RULE_PERIOD) {
+        if (!def) {
+            /* rules are validated at load: a metric they name exists */
+            return jy__error(JY_EINVAL, "sub-indicator %s: no metric is called '%.60s'",
+                             rule->id, sc->rule->metric);
+        }
+        if (sc->rule->period == JY_RULE_YEAR || sc->rule->period == JY_RULE_PERIOD) {
             if ((rc = score_whole(e, sc, def, rule, &sev)) != JY_OK)
                 return rc;
         } else if ((rc = score_buckets(e, sc, def, rule, &sev)) != JY_OK) {

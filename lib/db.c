@@ -591,6 +591,7 @@ void jy_db_close(jy_db *db)
             sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
         sqlite3_close_v2(db->conn);
     }
+    jy__metric_cache_free(db->metric_cache);
     jy_county_free(db->county);
     free(db);
 }

@@ -33,7 +33,13 @@ struct jy_db {
     const char *sql_keys[JY__SQL_CACHE];
     sqlite3_stmt *sql_stmts[JY__SQL_CACHE];
     size_t sql_count;
+    /* Aggregates the metrics derive from the ledgers (lib/metrics.c,
+     * jy__metric_cache_get), freed by jy_db_close. */
+    struct jy__metric_cache *metric_cache;
 };
+
+/* Frees the metrics' cache of a connection (lib/metrics.c); NULL-safe. */
+void jy__metric_cache_free(struct jy__metric_cache *cache);
 
 /* Translates a SQLite result code (and the connection's message) into a
  * status code and records the error, prefixed by `what`. */

@@ -26,14 +26,16 @@
  *    Use SQL aggregates through cached statements (the SQL must be a string
  *    literal: jy__metric_stmt / jy__metric_scalar / jy__metric_ids /
  *    jy__metric_count_records below) binding ?1 = span from and ?2 = span to
- *    as 'YYYY-MM-DD' text; never iterate records in C. Most metrics are one
+ *    as 'YYYY-MM-DD' text; do not iterate records in C (except to build a
+ *    kept aggregate, jy__metric_cache_get, for a metric that reads a whole
+ *    ledger for a state at the period's end). Most metrics are one
  *    call to jy__metric_count_records (see m_posting_enterprises in
- *    metrics_operations.c, the model to copy).
- * 3. Register it in the file's table: { { "name", "unit", "中文说明",
- *    "English doc: what is counted, which dates, which records.", 1 },
- *    m_function }. The name is what rules (data/rules-default.json) use.
- *    An entry with fn NULL and computed 0 reserves a name the default rules
- *    refer to: the scorecard shows the sub-indicator as "not computed".
+ *    metrics_operations.c, the model to copy); a count of the events of
+ *    one kind is the one line JY__EVENT_METRIC(m_name, "kind").
+ * 3. Register it in the file's table: JY__METRIC("name", "unit", "中文说明",
+ *    "English doc: what is counted, which dates, which records.",
+ *    m_function). The name is what rules (data/rules-default.json) use;
+ *    rules naming a metric that is not in the registry are rejected at load.
  * 4. Document it in docs/rules.md (the metric list), and bind it in
  *    data/rules-default.json if the seed's table needs it.
  * 5. Test it in tests/test_metrics_<group>.c: a scenario where the
@@ -317,6 +319,37 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
     return JY_OK;
 }
 
+jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day)
+{
+    jy_period year;
+    if (jy_date_is_valid(ctx->contract_start) &&
+        jy_contract_year(&year, ctx->contract_start, day) == JY_OK)
+        return year.from;
+    return day;
+}
+
+int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
+                        const char *kind, const char *role, int64_t total)
+{
+    int rc;
+    int64_t rows = 0;
+    out->id_count = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->id_count < JY_EVIDENCE_MAX)
+            out->ids[out->id_count++] = sqlite3_column_int64(st, 0);
+        rows++;
+        if (total >= 0 && out->id_count == JY_EVIDENCE_MAX)
+            break;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return jy__db_error(ctx->db, rc, "listing the evidence of a metric");
+    out->record_kind = kind;
+    out->record_role = role;
+    out->id_total = total >= 0 ? total : rows;
+    return JY_OK;
+}
+
 void jy__measure_note(jy_measure *out, const char *fmt, ...)
 {
     size_t len = strlen(out->note);
@@ -330,13 +363,107 @@ void jy__measure_note(jy_measure *out, const char *fmt, ...)
     jy__strlcpy_utf8(out->note + len, sizeof out->note - len, buf);
 }
 
+/* ---- Cache of ledger-derived aggregates ---------------------------------- */
+
+struct jy__metric_cache {
+    struct {
+        void *data;
+        void (*free_fn)(void *);
+        int built, seen;
+        int64_t data_version, changes;     /* the state `data` is of */
+        int64_t seen_version, seen_changes; /* the state of the last request */
+    } slot[JY__MCACHE_COUNT_];
+};
+
+void jy__metric_cache_free(struct jy__metric_cache *cache)
+{
+    if (!cache)
+        return;
+    for (int i = 0; i < JY__MCACHE_COUNT_; i++)
+        if (cache->slot[i].data && cache->slot[i].free_fn)
+            cache->slot[i].free_fn(cache->slot[i].data);
+    free(cache);
+}
+
+static const char data_version_sql[] = "PRAGMA data_version";
+
+int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
+                         jy__mcache_build_fn build, void (*free_fn)(void *))
+{
+    *data = NULL;
+    jy_db *db = ctx->db;
+    if (!sqlite3_get_autocommit(db->conn))
+        return JY_OK; /* an open transaction: its writes may still be undone */
+    /* The state the aggregate is of, read before building it: a commit by
+     * another connection while it is built only makes it rebuilt once more. */
+    sqlite3_stmt *st = NULL;
+    int rc = jy__db_prepare(&st, db, data_version_sql);
+    if (rc != JY_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return jy__db_error(db, rc, "reading the database's data version");
+    int64_t changes = (int64_t)sqlite3_total_changes64(db->conn);
+    if (!db->metric_cache && !(db->metric_cache = jy__calloc(1, sizeof *db->metric_cache)))
+        return JY_ENOMEM;
+    struct jy__metric_cache *c = db->metric_cache;
+    if (c->slot[slot].built && c->slot[slot].data_version == version &&
+        c->slot[slot].changes == changes) {
+        *data = c->slot[slot].data;
+        return JY_OK;
+    }
+    if (c->slot[slot].data && c->slot[slot].free_fn)
+        c->slot[slot].free_fn(c->slot[slot].data);
+    c->slot[slot].data = NULL;
+    c->slot[slot].built = 0;
+    /* Built on the second request for the same state: a single scorecard
+     * on a fresh connection (or after a write) costs no more than SQL. */
+    if (!c->slot[slot].seen || c->slot[slot].seen_version != version ||
+        c->slot[slot].seen_changes != changes) {
+        c->slot[slot].seen = 1;
+        c->slot[slot].seen_version = version;
+        c->slot[slot].seen_changes = changes;
+        return JY_OK;
+    }
+    void *built = NULL;
+    if ((rc = build(&built, ctx)) != JY_OK)
+        return rc;
+    c->slot[slot].data = built;
+    c->slot[slot].free_fn = free_fn;
+    c->slot[slot].built = 1;
+    c->slot[slot].data_version = version;
+    c->slot[slot].changes = changes;
+    *data = built;
+    return JY_OK;
+}
+
+int32_t jy__metric_date_key(const char *t)
+{
+    if (!t)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (t[i] != '-')
+                return -1;
+        } else if (t[i] < '0' || t[i] > '9') {
+            return -1;
+        }
+    }
+    if (t[10])
+        return -1;
+    int32_t y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    int32_t m = (t[5] - '0') * 10 + (t[6] - '0');
+    int32_t d = (t[8] - '0') * 10 + (t[9] - '0');
+    return y * 10000 + m * 100 + d;
+}
+
 /* ---- Public -------------------------------------------------------------- */
 
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n)
 {
-    if (!d->fn)
-        return jy__error(JY_ENOTFOUND, "metric '%s' is not implemented yet", d->info.name);
     memset(out, 0, n * sizeof *out);
     return d->fn(out, ctx, spans, n);
 }

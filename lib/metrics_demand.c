@@ -3,7 +3,7 @@
  * (9.1-9.3). Owned by the metrics2 branch; docs/rules.md, items 8 and 9,
  * explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <string.h>
 
@@ -152,7 +152,7 @@ static int m_repeat_shortages(jy_measure *out, const jy__mctx *ctx, const jy__sp
  * A hire counts when its leaving date, or else a check in post, is on or
  * after that date. */
 #define HIRES_CTE \
-    "WITH h AS (SELECT id, coalesce(dispatch, 0) AS dispatch, left_on, checked_on," \
+    "WITH h AS MATERIALIZED (SELECT id, coalesce(dispatch, 0) AS dispatch, left_on, checked_on," \
     "  CASE WHEN strftime('%d', date(started_on, '+3 months')) = strftime('%d', started_on)" \
     "  THEN date(started_on, '+3 months')" \
     "  ELSE date(started_on, 'start of month', '+4 months', '-1 day') END AS m3" \
@@ -223,31 +223,31 @@ static int m_enterprise_service_reports(jy_measure *out, const jy__mctx *ctx,
 const jy__metric_def jy__metrics_demand[] = {
     { { "demand_ledger_enterprises", "家", "纳入用工需求台账的企业数",
         "Enterprises entered into the demand ledger (general and skilled workers) in the "
-        "period: enterprise.demand_ledger_on within it. Evidence: the enterprises.", 1 },
+        "period: enterprise.demand_ledger_on within it. Evidence: the enterprises." },
       m_demand_ledger_enterprises },
     { { "townships_short_of_jobseeker_groups", "个", "求职者微信群不足2个500人群的乡镇（街道）数",
         "Streets, towns and townships of the county (not the special units) without two "
         "jobseeker WeChat groups of at least 500 members. Groups are events of kind "
         "wechat_group with group_kind jobseeker, identified by township and title; a group's "
         "size is the member count of its latest record dated up to the period's end. "
-        "Evidence: the groups under 500 members; the note names the townships short.", 1 },
+        "Evidence: the groups under 500 members; the note names the townships short." },
       m_townships_short_of_groups },
     { { "repeat_shortage_enterprises", "家", "同一合同年度内第二次列入缺工清单的企业数",
         "Enterprises put on the shortage list (shortage.reported_on) a second time within "
         "the contract year, the second listing falling in the period. Evidence: the repeat "
-        "listings.", 1 },
+        "listings." },
       m_repeat_shortages },
     { { "retained_hires", "人", "入职满3个月的新员工（不含劳务派遣）",
         "Hires started in the period (hire.started_on), labor dispatch excluded, still in "
         "post three months later: left_on or checked_on on or after the same day of the third "
         "month after started_on (the month's last day when it has none). Evidence: the hires "
         "counted; the note gives the dispatch hires, those who left earlier and those not "
-        "confirmed.", 1 },
+        "confirmed." },
       m_retained_hires },
     { { "enterprise_service_reports", "份", "企业用工服务季度书面报告份数",
         "Reports (events of kind report, report_kind quarterly_enterprise_service) covering "
         "the bucket: the period named by their `period` label (a quarter or shorter), else "
-        "their date. Evidence: the reports.", 1 },
+        "their date. Evidence: the reports." },
       m_enterprise_service_reports },
-    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+    JY__METRIC_END,
 };

@@ -46,14 +46,31 @@ typedef int (*jy__metric_fn)(jy_measure *out, const jy__mctx *ctx, const jy__spa
                              size_t n);
 
 typedef struct jy__metric_def {
-    jy_metric_info info;   /* name, unit, label, doc, computed */
-    jy__metric_fn fn;      /* NULL: name reserved, computation not written yet */
+    jy_metric_info info;   /* name, unit, label, doc */
+    jy__metric_fn fn;      /* never NULL */
 } jy__metric_def;
 
-/* A name the rules use whose computation is not written yet, and the end
- * of a table. */
-#define JY__METRIC_RESERVED(name, unit, label, doc) { { name, unit, label, doc, 0 }, NULL }
-#define JY__METRIC_END { { NULL, NULL, NULL, NULL, 0 }, NULL }
+/* The events of one kind in a span counted by day (for
+ * jy__metric_count_daily), and their ids (the evidence). */
+#define JY__SQL_EVENT_DAILY(kind) \
+    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
+    "GROUP BY date ORDER BY date"
+#define JY__SQL_EVENT_IDS(kind) \
+    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
+
+/* Defines the metric function `fn`: the events of `kind` (a string
+ * literal) in each span, counted by day in one query; evidence: the
+ * events. Most metrics of the manual records are this. */
+#define JY__EVENT_METRIC(fn, kind)                                                          \
+    static int fn(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)   \
+    {                                                                                      \
+        return jy__metric_count_daily(out, ctx, spans, n, JY__SQL_EVENT_DAILY(kind),       \
+                                      JY__SQL_EVENT_IDS(kind), "event");                   \
+    }
+
+/* An entry of a table, and the end of a table. */
+#define JY__METRIC(name, unit, label, doc, fn) { { name, unit, label, doc }, fn }
+#define JY__METRIC_END { { NULL, NULL, NULL, NULL }, NULL }
 
 /* Each metrics_<group>.c defines one table, terminated by an entry whose
  * name is NULL, and lib/metrics.c lists the tables. */
@@ -100,8 +117,7 @@ int jy__metric_count_records(jy_measure *out, const jy__mctx *ctx, const jy__spa
 /* The registry entry of a metric, or NULL. */
 const jy__metric_def *jy__metric_def_find(const char *name);
 
-/* Runs a metric over n spans into out[0..n) (zeroed first); JY_ENOTFOUND
- * when its computation is not written yet. */
+/* Runs a metric over n spans into out[0..n) (zeroed first). */
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n);
 
@@ -126,6 +142,54 @@ int jy__metric_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
  * recorded. Evidence: the event, and a note with its date and source. */
 int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n,
                     const char *fact_sql);
+
+/* ---- Cache of ledger-derived aggregates (lib/metrics.c) ------------------
+ *
+ * A metric that reads a whole ledger for a state at a period's end (10.1:
+ * every labor record entered by a cut-off; 12.1: every key-group person's
+ * 1311 package; 12.2, 3.2: every person to assist, every resume to push)
+ * derives from it an aggregate any period can be answered from in
+ * microseconds (sorted entry dates; per person the dates things were
+ * reached). The aggregate is kept on the connection (jy_db) while the
+ * database is unchanged: it is dropped when another connection or process
+ * committed (PRAGMA data_version) or this connection wrote a row
+ * (sqlite3_total_changes64: every write, through the ledger layer or not).
+ * It is built on the second request for the same state of the database
+ * (the first is answered by SQL, so that one scorecard on a fresh
+ * connection costs what it did), and never inside an open transaction,
+ * whose writes may still be undone (SQL answers there). */
+typedef enum jy__mcache_slot {
+    JY__MCACHE_LABOR_ENTRY,    /* metrics_labor.c: 10.1 */
+    JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
+    JY__MCACHE_RETURN_AID,     /* metrics_keygroups.c: 12.2 */
+    JY__MCACHE_PUSH_COVERAGE,  /* metrics_platform.c: 3.2 */
+    JY__MCACHE_COUNT_
+} jy__mcache_slot;
+
+/* Builds the aggregate of a slot from the database into *data (NULL allowed:
+ * an aggregate that could not be derived, e.g. unreadable dates). */
+typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx);
+
+/* The aggregate of `slot` (built by `build`, freed by `free_fn`), or
+ * *data = NULL: the caller answers with SQL. *data stays valid until the
+ * next metric computation on the connection. */
+int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
+                         jy__mcache_build_fn build, void (*free_fn)(void *));
+
+/* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or
+ * -1 when the text is not of that form. */
+int32_t jy__metric_date_key(const char *text);
+
+/* The first day of the contract year containing `day` (the contract signed
+ * on ctx->contract_start); `day` itself when the contract starts later. */
+jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day);
+
+/* Runs a prepared, bound statement whose rows' first column is a record
+ * id (ascending) and keeps the first JY_EVIDENCE_MAX as evidence of `kind`
+ * and `role`, with `total` as the number of records in all (-1: the number
+ * of rows). Resets the statement. */
+int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
+                        const char *kind, const char *role, int64_t total);
 
 /* Appends formatted text to out->note (truncated at its size, UTF-8 safe). */
 void jy__measure_note(jy_measure *out, const char *fmt, ...) JY__PRINTF(2, 3);

@@ -2,8 +2,9 @@
  * Metrics of item 12: key groups (12.1-12.3). Owned by the metrics2
  * branch; docs/rules.md, item 12, explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,12 +137,178 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
     return ks == SQLITE_DONE ? JY_OK : jy__db_error(ctx->db, ks, "computing a metric");
 }
 
+/* The aggregate 12.1 is answered from (jy__metric_cache_get): per
+ * key-group person (ascending id), the entry date and the first date each
+ * part of the package was reached (the third referral's for the
+ * referrals), as YYYYMMDD numbers, NEVER when not reached. A span's end
+ * then needs one pass over the persons, not over their events. Built from
+ * the same two ordered reads as package_merge(). */
+#define NEVER INT32_MAX
+
+typedef struct kg_person {
+    int64_t id;
+    int32_t entered, briefing, guidance, referral3, training;
+} kg_person;
+
+typedef struct kg_packages {
+    size_t n;
+    kg_person *p;
+} kg_packages;
+
+static void kg_packages_free(void *data)
+{
+    kg_packages *k = data;
+    if (!k)
+        return;
+    free(k->p);
+    free(k);
+}
+
+static const char kg_all_sql[] =
+    "SELECT id, entered_on FROM labor WHERE key_groups IS NOT NULL AND key_groups <> ''"
+    " AND entered_on IS NOT NULL ORDER BY id + 0";
+static const char services_all_sql[] =
+    "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
+    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id";
+
+static void keep_min(int32_t *at, int32_t d)
+{
+    if (d < *at)
+        *at = d;
+}
+
+/* The three earliest referral dates, ascending (r[2] = the third's). */
+static void keep_three(int32_t r[3], int32_t d)
+{
+    if (d >= r[2])
+        return;
+    r[2] = d;
+    if (r[2] < r[1]) {
+        int32_t t = r[1]; r[1] = r[2]; r[2] = t;
+    }
+    if (r[1] < r[0]) {
+        int32_t t = r[0]; r[0] = r[1]; r[1] = t;
+    }
+}
+
+static int kg_packages_build(void **data, const jy__mctx *ctx)
+{
+    *data = NULL;
+    sqlite3_stmt *kg = NULL, *ev = NULL;
+    int rc = jy__metric_stmt(&kg, ctx, kg_all_sql);
+    if (rc != JY_OK)
+        return rc;
+    if ((rc = jy__metric_stmt(&ev, ctx, services_all_sql)) != JY_OK)
+        return rc;
+    kg_packages *k = jy__calloc(1, sizeof *k);
+    if (!k)
+        return JY_ENOMEM;
+    size_t cap = 0;
+    int usable = 1;
+    int64_t last = INT64_MIN;
+    int es = sqlite3_step(ev), ks;
+    while ((ks = sqlite3_step(kg)) == SQLITE_ROW) {
+        if (k->n == cap) {
+            size_t ncap = cap ? cap * 2 : 1024;
+            kg_person *np = jy__realloc(k->p, ncap * sizeof *np);
+            if (!np) {
+                rc = JY_ENOMEM;
+                break;
+            }
+            k->p = np;
+            cap = ncap;
+        }
+        kg_person *p = &k->p[k->n];
+        p->id = sqlite3_column_int64(kg, 0);
+        p->entered = jy__metric_date_key((const char *)sqlite3_column_text(kg, 1));
+        if (p->entered < 0 || p->id <= last) {
+            usable = 0;
+            break;
+        }
+        last = p->id;
+        p->briefing = p->guidance = p->training = NEVER;
+        int32_t r[3] = { NEVER, NEVER, NEVER };
+        while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) < p->id)
+            es = sqlite3_step(ev);
+        while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) == p->id) {
+            const char *type = (const char *)sqlite3_column_text(ev, 1);
+            int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(ev, 2));
+            if (d < 0) {
+                usable = 0;
+                break;
+            }
+            if (type) {
+                if (!strcmp(type, "policy_briefing"))
+                    keep_min(&p->briefing, d);
+                else if (!strcmp(type, "career_guidance"))
+                    keep_min(&p->guidance, d);
+                else if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
+                    keep_three(r, d);
+                else if (!strcmp(type, "training_offer"))
+                    keep_min(&p->training, d);
+            }
+            es = sqlite3_step(ev);
+        }
+        if (!usable)
+            break;
+        p->referral3 = r[2];
+        k->n++;
+    }
+    if (rc == JY_OK && usable) {
+        if (ks == SQLITE_DONE && es != SQLITE_ROW && es != SQLITE_DONE)
+            ks = es;
+        if (ks != SQLITE_DONE)
+            rc = jy__db_error(ctx->db, ks, "computing a metric");
+    }
+    sqlite3_reset(kg);
+    sqlite3_reset(ev);
+    if (rc != JY_OK || !usable) {
+        kg_packages_free(k);
+        return rc;
+    }
+    *data = k;
+    return JY_OK;
+}
+
+/* package_merge() from the aggregate, for the span's end `end`. */
+static void package_count(int64_t v[6], const kg_packages *k, int32_t end, jy_measure *ids)
+{
+    for (int j = 0; j < 6; j++)
+        v[j] = 0;
+    ids->id_count = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const kg_person *p = &k->p[i];
+        if (p->entered > end)
+            continue;
+        int a = p->briefing <= end, b = p->guidance <= end, r = p->referral3 <= end,
+            t = p->training <= end;
+        v[0]++;
+        v[2] += a;
+        v[3] += b;
+        v[4] += r;
+        v[5] += t;
+        if (a && b && r && t)
+            v[1]++;
+        else if (ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
 static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                             size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[6];
-        int rc = package_merge(v, ctx, &spans[i], &out[i]);
+        void *data = NULL;
+        int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_PACKAGE_1311,
+                                      kg_packages_build, kg_packages_free);
+        if (rc != JY_OK)
+            return rc;
+        int32_t end = jy__metric_date_key(spans[i].to_text);
+        if (data && end >= 0)
+            package_count(v, data, end, &out[i]);
+        else
+            rc = package_merge(v, ctx, &spans[i], &out[i]);
         if (rc != JY_OK)
             return rc;
         if (v[0] > 0) {
@@ -168,6 +335,240 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
     return JY_OK;
 }
 
+/* The aggregate 12.2's three metrics are answered from (jy__metric_cache_get):
+ * the persons return-home assistance is for (ascending id, with their entry
+ * date), the persons with return_assistance events (ascending id, each with
+ * its events' dates, ascending, and the first date of one recording
+ * success), and the dates of the assistances of named persons without a
+ * labor record. Dates as YYYYMMDD numbers. None (SQL answers) when a date
+ * is not a plain date or a success is not 0 or 1. */
+typedef struct ra_person {
+    int64_t id;
+    int32_t first_ok;        /* NEVER: no assistance recorded success */
+    size_t at, n;            /* its dates: dates[at .. at + n) */
+} ra_person;
+
+typedef struct ra_need {
+    int64_t id;
+    int32_t entered;
+} ra_need;
+
+typedef struct return_aid {
+    size_t np, nd, nn, nnamed;
+    ra_person *p;
+    int32_t *dates;
+    ra_need *need;
+    int32_t *named;
+} return_aid;
+
+static void return_aid_free(void *data)
+{
+    return_aid *r = data;
+    if (!r)
+        return;
+    free(r->p);
+    free(r->dates);
+    free(r->need);
+    free(r->named);
+    free(r);
+}
+
+static const char ra_events_sql[] =
+    "SELECT labor_id, date, success FROM event WHERE kind = 'return_assistance'"
+    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id, date";
+static const char ra_named_sql[] =
+    "SELECT date FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
+    " AND person_name IS NOT NULL AND date IS NOT NULL ORDER BY date";
+static const char ra_need_sql[] =
+    "SELECT id, entered_on FROM labor WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
+    " AND entered_on IS NOT NULL ORDER BY id + 0"; /* + 0: a small index, not the table */
+
+/* Grows *a (of *cap elements of `size`) to hold one more than `n`. */
+static int grow(void **a, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return JY_OK;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    void *na = jy__realloc(*a, ncap * size);
+    if (!na)
+        return JY_ENOMEM;
+    *a = na;
+    *cap = ncap;
+    return JY_OK;
+}
+
+static int return_aid_build(void **data, const jy__mctx *ctx)
+{
+    *data = NULL;
+    return_aid *r = jy__calloc(1, sizeof *r);
+    if (!r)
+        return JY_ENOMEM;
+    size_t cp = 0, cd = 0, cn = 0, cnamed = 0;
+    int usable = 1, rc = JY_OK, step = SQLITE_DONE;
+    sqlite3_stmt *st = NULL;
+    /* the persons with assistances, and their dates */
+    if ((rc = jy__metric_stmt(&st, ctx, ra_events_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        int ok_type = sqlite3_column_type(st, 2);
+        int64_t ok = sqlite3_column_int64(st, 2);
+        if (d < 0 || sqlite3_column_type(st, 0) != SQLITE_INTEGER ||
+            (ok_type != SQLITE_NULL && (ok_type != SQLITE_INTEGER || ok < 0 || ok > 1))) {
+            usable = 0;
+            break;
+        }
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (r->np == 0 || r->p[r->np - 1].id != id) {
+            if ((rc = grow((void **)&r->p, &cp, r->np, sizeof *r->p)) != JY_OK)
+                break;
+            r->p[r->np].id = id;
+            r->p[r->np].first_ok = NEVER;
+            r->p[r->np].at = r->nd;
+            r->p[r->np].n = 0;
+            r->np++;
+        }
+        if ((rc = grow((void **)&r->dates, &cd, r->nd, sizeof *r->dates)) != JY_OK)
+            break;
+        r->dates[r->nd++] = d;
+        ra_person *p = &r->p[r->np - 1];
+        p->n++;
+        if (ok == 1 && d < p->first_ok)
+            p->first_ok = d;
+    }
+    sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    /* the named persons without a labor record */
+    if (usable && (rc = jy__metric_stmt(&st, ctx, ra_named_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 0));
+        if (d < 0) {
+            usable = 0;
+            break;
+        }
+        if ((rc = grow((void **)&r->named, &cnamed, r->nnamed, sizeof *r->named)) != JY_OK)
+            break;
+        r->named[r->nnamed++] = d;
+    }
+    if (usable)
+        sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    /* the persons assistance is for */
+    if (usable && (rc = jy__metric_stmt(&st, ctx, ra_need_sql)) != JY_OK)
+        goto fail;
+    while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (d < 0 || (r->nn && r->need[r->nn - 1].id >= id)) {
+            usable = 0;
+            break;
+        }
+        if ((rc = grow((void **)&r->need, &cn, r->nn, sizeof *r->need)) != JY_OK)
+            break;
+        r->need[r->nn].id = id;
+        r->need[r->nn].entered = d;
+        r->nn++;
+    }
+    if (usable)
+        sqlite3_reset(st);
+    if (rc != JY_OK)
+        goto fail;
+    if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
+        goto db_fail;
+    if (st)
+        sqlite3_reset(st);
+    if (!usable) {
+        return_aid_free(r);
+        return JY_OK;
+    }
+    *data = r;
+    return JY_OK;
+db_fail:
+    sqlite3_reset(st);
+    rc = jy__db_error(ctx->db, step, "computing a metric");
+fail:
+    if (st)
+        sqlite3_reset(st);
+    return_aid_free(r);
+    return rc;
+}
+
+/* Whether a person has an assistance dated in [from, to]. */
+static int ra_in_span(const return_aid *r, const ra_person *p, int32_t from, int32_t to)
+{
+    for (size_t j = 0; j < p->n; j++) {
+        int32_t d = r->dates[p->at + j];
+        if (d > to)
+            return 0;
+        if (d >= from)
+            return 1;
+    }
+    return 0;
+}
+
+/* The aggregate of the connection, or NULL (then SQL answers). */
+static int return_aid_get(const return_aid **out, const jy__mctx *ctx,
+                          const jy__span *s, int32_t *from, int32_t *to)
+{
+    void *data = NULL;
+    int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_RETURN_AID, return_aid_build,
+                                  return_aid_free);
+    *from = jy__metric_date_key(s->from_text);
+    *to = jy__metric_date_key(s->to_text);
+    if (*from < 0 || *to < 0)
+        data = NULL;
+    *out = data;
+    return rc;
+}
+
+/* assisted_sql from the aggregate: v[0] persons to assist, v[1] assisted;
+ * the first of those not assisted as evidence. */
+static void ra_assisted(int64_t v[2], const return_aid *r, int32_t to, jy_measure *ids)
+{
+    v[0] = v[1] = 0;
+    ids->id_count = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < r->nn; i++) {
+        const ra_need *p = &r->need[i];
+        if (p->entered > to)
+            continue;
+        v[0]++;
+        while (k < r->np && r->p[k].id < p->id)
+            k++;
+        if (k < r->np && r->p[k].id == p->id && r->p[k].n && r->dates[r->p[k].at] <= to)
+            v[1]++;
+        else if (ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
+/* employed_sql from the aggregate: v[0] persons assisted in the span, v[1]
+ * employed by its end; with ids, the first not employed. */
+static void ra_employed(int64_t v[2], const return_aid *r, int32_t from, int32_t to,
+                        jy_measure *ids)
+{
+    v[0] = v[1] = 0;
+    if (ids)
+        ids->id_count = 0;
+    for (size_t i = 0; i < r->np; i++) {
+        const ra_person *p = &r->p[i];
+        if (!ra_in_span(r, p, from, to))
+            continue;
+        v[0]++;
+        if (p->first_ok <= to)
+            v[1]++;
+        else if (ids && ids->id_count < JY_EVIDENCE_MAX)
+            ids->ids[ids->id_count++] = p->id;
+    }
+}
+
 /* 12.2: return-home employment assistance. The persons it is for:
  * returnees (labor.returnee) who wish to work in the county (wish_local)
  * and want a job (needs_job), entered by the span's end. Assisted: a
@@ -188,7 +589,15 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
+        const return_aid *r = NULL;
+        int32_t from, to;
+        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
+        if (rc != JY_OK)
+            return rc;
+        if (r)
+            ra_assisted(v, r, to, &out[i]);
+        else
+            rc = row_ints(v, 2, ctx, assisted_sql, &spans[i], &out[i]);
         if (rc != JY_OK)
             return rc;
         /* Nobody to assist: nothing was due (100, noted), as the rates of
@@ -229,16 +638,28 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
 {
     for (size_t i = 0; i < n; i++) {
         int64_t v[2];
-        int rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL);
+        const return_aid *r = NULL;
+        int32_t from, to;
+        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
         if (rc != JY_OK)
             return rc;
+        if (r) {
+            ra_employed(v, r, from, to, ctx->want_ids ? &out[i] : NULL);
+        } else if ((rc = row_ints(v, 2, ctx, employed_sql, &spans[i], NULL)) != JY_OK) {
+            return rc;
+        }
         out[i].value = v[0] > 0 ? (double)(100 * v[1]) / (double)v[0] : 100;
         out[i].has_value = 1;
         if (!ctx->want_ids)
             continue;
-        if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
-                         v[0] - v[1])) != JY_OK)
+        if (r) {
+            out[i].record_kind = "labor";
+            out[i].record_role = "failing";
+            out[i].id_total = v[0] - v[1];
+        } else if ((rc = ids_of(&out[i], ctx, unemployed_ids_sql, &spans[i], "labor", "failing",
+                                v[0] - v[1])) != JY_OK) {
             return rc;
+        }
         if (v[0] > 0)
             jy__measure_note(&out[i], "帮扶%lld人，实现就业%lld人", (long long)v[0],
                              (long long)v[1]);
@@ -286,8 +707,19 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return jy__db_error(ctx->db, rc, "computing a metric");
         int64_t done = 0;
-        if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK)
+        const return_aid *r = NULL;
+        int32_t from, to;
+        if ((rc = return_aid_get(&r, ctx, &spans[i], &from, &to)) != JY_OK)
             return rc;
+        if (r) {
+            int64_t v[2];
+            ra_employed(v, r, from, to, NULL);
+            done = v[0];
+            for (size_t j = 0; j < r->nnamed; j++)
+                done += r->named[j] >= from && r->named[j] <= to;
+        } else if ((rc = row_ints(&done, 1, ctx, headcount_sql, &spans[i], NULL)) != JY_OK) {
+            return rc;
+        }
         if (assigned >= 0) {
             out[i].value = done >= assigned ? 1 : 0;
             out[i].has_value = 1;
@@ -322,30 +754,30 @@ const jy__metric_def jy__metrics_keygroups[] = {
         "period's end) who received the whole 1311 package by the period's end: service_1311 "
         "events with their labor_id of service_type policy_briefing (1), career_guidance (1), "
         "job_referral or job_recommendation (3) and training_offer (1). No value without any "
-        "key-group person. Evidence: the persons without the whole package.", 1 },
+        "key-group person. Evidence: the persons without the whole package." },
       m_key_group_1311 },
     { { "return_assistance_rate", "%", "返乡就业帮扶率",
         "Share of returnees who wish to work in the county and want a job (labor.returnee, "
         "wish_local and needs_job, entered by the period's end) with a return_assistance event "
         "by the period's end; 100 (noted) when there is no such person. Evidence: those not "
-        "assisted.", 1 },
+        "assisted." },
       m_return_assistance_rate },
     { { "return_employment_rate", "%", "返乡就业帮扶就业率",
         "Share of the persons assisted in the period (return_assistance events with a "
         "labor_id) of whom an assistance up to the period's end records success (employed). "
-        "100 (noted) without any assistance in the period. Evidence: those not employed.", 1 },
+        "100 (noted) without any assistance in the period. Evidence: those not employed." },
       m_return_employment_rate },
     { { "return_assistance_target_met", "", "完成上级下达的返乡就业帮扶项目人数（1为完成）",
         "1 if the persons assisted in the period (distinct labor_id, plus named persons "
         "without a labor record) reach the headcount the higher authorities assigned, 0 if "
         "not. The headcount is a fact recorded by hand: the `count` of the latest "
         "return_assistance event without a person, dated in the contract year up to the "
-        "period's end. No value when none is recorded. Evidence: that event.", 1 },
+        "period's end. No value when none is recorded. Evidence: that event." },
       m_return_assistance_target },
     { { "labor_service_reports", "份", "劳动力资源服务季度书面报告份数",
         "Reports (events of kind report, report_kind quarterly_labor_service) covering the "
         "bucket: the period named by their `period` label (a quarter or shorter), else their "
-        "date. Evidence: the reports.", 1 },
+        "date. Evidence: the reports." },
       m_labor_service_reports },
-    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+    JY__METRIC_END,
 };

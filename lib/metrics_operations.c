@@ -29,20 +29,8 @@ static int m_gig_postings(jy_measure *out, const jy__mctx *ctx, const jy__span *
         "posting");
 }
 
-/* Events of one kind counted by day (COALESCE(count, 1) for those that
- * carry a number of persons). */
-#define EVENT_DAILY(kind) \
-    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
-    "GROUP BY date ORDER BY date"
-#define EVENT_IDS(kind) \
-    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
-
 /* 1.3 */
-static int m_board_updates(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("board_update"),
-                                  EVENT_IDS("board_update"), "event");
-}
+JY__EVENT_METRIC(m_board_updates, "board_update")
 
 /* 1.4: jobseekers registered from the span's first day until 7 days before
  * its last (those of the last week are not due yet) followed up by the
@@ -68,7 +56,7 @@ static int m_consultations(jy_measure *out, const jy__mctx *ctx, const jy__span 
         out, ctx, spans, n,
         "SELECT date, sum(coalesce(count, 1)) FROM event WHERE kind = 'consultation' "
         "AND date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        EVENT_IDS("consultation"), "event");
+        JY__SQL_EVENT_IDS("consultation"), "event");
 }
 
 /* 1.6: the latest hotline record up to the span's end; success = staffed
@@ -83,36 +71,15 @@ static int m_hotline_staffed(jy_measure *out, const jy__mctx *ctx, const jy__spa
 }
 
 /* 2.1, 2.3, 2.4, 2.5 */
-static int m_dispatches(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("dispatch"),
-                                  EVENT_IDS("dispatch"), "event");
-}
+JY__EVENT_METRIC(m_dispatches, "dispatch")
 
-static int m_trainings(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("training"),
-                                  EVENT_IDS("training"), "event");
-}
+JY__EVENT_METRIC(m_trainings, "training")
 
-static int m_competitions(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("competition"),
-                                  EVENT_IDS("competition"), "event");
-}
+JY__EVENT_METRIC(m_competitions, "competition")
 
-static int m_supervisions(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("supervision"),
-                                  EVENT_IDS("supervision"), "event");
-}
+JY__EVENT_METRIC(m_supervisions, "supervision")
 
-static int m_staff_evaluations(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                               size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("staff_evaluation"),
-                                  EVENT_IDS("staff_evaluation"), "event");
-}
+JY__EVENT_METRIC(m_staff_evaluations, "staff_evaluation")
 
 /* 2.2: resumes delivered in the span that the enterprise viewed by its end. */
 static int m_resume_view_rate(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
@@ -156,48 +123,46 @@ static int m_annual_reports(jy_measure *out, const jy__mctx *ctx, const jy__span
         "event");
 }
 
-#define M(name, unit, label, doc, fn) { { name, unit, label, doc, 1 }, fn }
-
 const jy__metric_def jy__metrics_operations[] = {
-    M("posting_enterprises", "家", "采集岗位信息的企业数",
+    JY__METRIC("posting_enterprises", "家", "采集岗位信息的企业数",
       "Distinct enterprises with at least one posting published in the period "
       "(posting.published_on). Evidence: the enterprises.", m_posting_enterprises),
-    M("gig_postings", "条", "零工信息条数",
+    JY__METRIC("gig_postings", "条", "零工信息条数",
       "Gig postings (posting.kind = gig) published in the period. Evidence: the postings.",
       m_gig_postings),
-    M("board_updates", "次", "岗位发布专区等更新张贴次数",
+    JY__METRIC("board_updates", "次", "岗位发布专区等更新张贴次数",
       "Board updates (events of kind board_update) in the period.", m_board_updates),
-    M("followup_coverage", "%", "求职登记跟进率",
+    JY__METRIC("followup_coverage", "%", "求职登记跟进率",
       "Percent of jobseekers registered from the first day of the period to 7 days before "
       "its last that had a follow-up by its last day (100 when none was due). Evidence: the "
       "jobseekers not followed up.", m_followup_coverage),
-    M("consultations", "人", "咨询服务人数",
+    JY__METRIC("consultations", "人", "咨询服务人数",
       "Persons given consultations (events of kind consultation; an event counts its "
       "`count`, 1 when unset).", m_consultations),
-    M("hotline_staffed", "", "24小时服务电话已公布并值守",
+    JY__METRIC("hotline_staffed", "", "24小时服务电话已公布并值守",
       "Manual fact: the latest hotline event up to the period's end; 1 if published and "
       "staffed (success unset or true), 0 if success is false; not recorded without one.",
       m_hotline_staffed),
-    M("dispatches", "次", "网点调度次数", "Dispatches of the homes (events of kind dispatch).",
+    JY__METRIC("dispatches", "次", "网点调度次数", "Dispatches of the homes (events of kind dispatch).",
       m_dispatches),
-    M("resume_view_rate", "%", "简历查看率",
+    JY__METRIC("resume_view_rate", "%", "简历查看率",
       "Percent of resumes delivered in the period that the enterprise viewed by its end "
       "(100 when none). Evidence: the deliveries not viewed.", m_resume_view_rate),
-    M("trainings", "次", "业务培训次数", "Staff trainings (events of kind training).",
+    JY__METRIC("trainings", "次", "业务培训次数", "Staff trainings (events of kind training).",
       m_trainings),
-    M("competitions", "次", "比武练兵次数",
+    JY__METRIC("competitions", "次", "比武练兵次数",
       "Skills competitions, 比武大练兵 or 5+2 岗位练兵 (events of kind competition).",
       m_competitions),
-    M("supervisions", "次", "业务督导次数", "Supervisions of homes (events of kind supervision).",
+    JY__METRIC("supervisions", "次", "业务督导次数", "Supervisions of homes (events of kind supervision).",
       m_supervisions),
-    M("staff_evaluations", "次", "年终评价次数",
+    JY__METRIC("staff_evaluations", "次", "年终评价次数",
       "Year-end evaluations of the operating staff (events of kind staff_evaluation).",
       m_staff_evaluations),
-    M("monthly_reports", "份", "月度数据分析报告",
+    JY__METRIC("monthly_reports", "份", "月度数据分析报告",
       "Accepted monthly data analysis reports (events report, report_kind monthly, success "
       "not false) whose `period` (YYYY-MM) lies in the period, whenever submitted.",
       m_monthly_reports),
-    M("annual_reports", "份", "年度数据分析报告",
+    JY__METRIC("annual_reports", "份", "年度数据分析报告",
       "Accepted annual data analysis reports (report_kind annual) submitted in the period or "
       "whose `period` is the year the period starts in.", m_annual_reports),
     JY__METRIC_END,

@@ -2,7 +2,7 @@
  * Metrics of item 14: other matters (14.1-14.2). Owned by the metrics2
  * branch; docs/rules.md, item 14, explains every choice.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <string.h>
 
@@ -104,12 +104,12 @@ const jy__metric_def jy__metrics_other[] = {
     { { "summer_volunteers", "人", "7-8月大学生就业之家志愿者人数",
         "Volunteers recruited in July and August inside the period: the sum over events of "
         "kind volunteer dated in those months of their `count` (one person when unset). "
-        "Evidence: the volunteer events.", 1 },
+        "Evidence: the volunteer events." },
       m_summer_volunteers },
     { { "tasks_not_done_on_time", "件", "未按时完成的临时性工作件数",
         "Ad-hoc tasks (events of kind task) due in the period (due_on, else the day given) "
         "and not done (done_on) by the due date, or by the period's end for a task without "
-        "one. Evidence: those tasks.", 1 },
+        "one. Evidence: those tasks." },
       m_tasks_late },
-    { { NULL, NULL, NULL, NULL, 0 }, NULL },
+    JY__METRIC_END,
 };

@@ -39,14 +39,12 @@ static int m_city_rank(jy_measure *out, const jy__mctx *ctx, const jy__span *spa
                            "ORDER BY date DESC, id DESC LIMIT 1");
 }
 
-#define M(name, unit, label, doc, fn) { { name, unit, label, doc, 1 }, fn }
-
 const jy__metric_def jy__metrics_tea[] = {
-    M("tea_meeting_enterprises", "家", "餐（茶）叙会参会企业数",
+    JY__METRIC("tea_meeting_enterprises", "家", "餐（茶）叙会参会企业数",
       "Enterprises at the best-attended tea meeting of the period: the distinct enterprises "
       "listed as attending (event_enterprise), or the meeting's `count` when none are listed; "
       "no value without a meeting. Evidence: the meetings.", m_tea_meeting_enterprises),
-    M("city_rank", "名", "全市年度考核排名",
+    JY__METRIC("city_rank", "名", "全市年度考核排名",
       "Manual fact: the rank of the latest ranking event dated from the period's start to 90 "
       "days after its end.", m_city_rank),
     JY__METRIC_END,

@@ -4,12 +4,6 @@
  */
 #include "metrics_internal.h"
 
-#define EVENT_DAILY(kind) \
-    "SELECT date, count(*) FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 " \
-    "GROUP BY date ORDER BY date"
-#define EVENT_IDS(kind) \
-    "SELECT id FROM event WHERE kind = '" kind "' AND date BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
-
 /* 6.1: team size, from the latest team record (count) up to the span's end. */
 static int m_team_size(jy_measure *out, const jy__mctx *ctx, const jy__span *spans, size_t n)
 {
@@ -44,12 +38,7 @@ static int m_city_first_tier(jy_measure *out, const jy__mctx *ctx, const jy__spa
 }
 
 /* 6.3 */
-static int m_featured_practices(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
-                                size_t n)
-{
-    return jy__metric_count_daily(out, ctx, spans, n, EVENT_DAILY("featured_practice"),
-                                  EVENT_IDS("featured_practice"), "event");
-}
+JY__EVENT_METRIC(m_featured_practices, "featured_practice")
 
 /* 6.3, 15.2: media reports at central or provincial level. */
 static int m_featured_media_reports(jy_measure *out, const jy__mctx *ctx,
@@ -132,35 +121,33 @@ static int m_new_authorized_enterprises(jy_measure *out, const jy__mctx *ctx,
         "enterprise");
 }
 
-#define M(name, unit, label, doc, fn) { { name, unit, label, doc, 1 }, fn }
-
 const jy__metric_def jy__metrics_team[] = {
-    M("team_size", "人", "运营团队人数",
+    JY__METRIC("team_size", "人", "运营团队人数",
       "Manual fact: the `count` of the latest team event up to the period's end; not recorded "
       "without one.", m_team_size),
-    M("lead_qualified", "", "项目负责人具备人力资源管理能力",
+    JY__METRIC("lead_qualified", "", "项目负责人具备人力资源管理能力",
       "Manual fact: the `success` of the latest team event that records it (1 = the lead is "
       "qualified in HR management).", m_lead_qualified),
-    M("city_first_tier", "", "全市考核第一方阵",
+    JY__METRIC("city_first_tier", "", "全市考核第一方阵",
       "Manual fact: the latest ranking event dated from the period's start to 90 days after "
       "its end; 1 if its success is true or, without success, its rank is 1 to 3.",
       m_city_first_tier),
-    M("featured_practices", "条", "特色典型做法",
+    JY__METRIC("featured_practices", "条", "特色典型做法",
       "Featured practices (events of kind featured_practice).", m_featured_practices),
-    M("featured_media_reports", "篇", "中央、省部级媒体报道",
+    JY__METRIC("featured_media_reports", "篇", "中央、省部级媒体报道",
       "Media reports at central or provincial level (events of kind media_report, level "
       "central or provincial).", m_featured_media_reports),
-    M("industrial_enterprises_surveyed", "家", "8月31日前摸排的工业企业",
+    JY__METRIC("industrial_enterprises_surveyed", "家", "8月31日前摸排的工业企业",
       "Distinct industrial enterprises (enterprise.industrial) with a staff survey from the "
       "period's start to 31 August of the contract year (or the period's end if earlier).",
       m_industrial_enterprises_surveyed),
-    M("staff_survey_reports", "份", "在岗员工摸排专报",
+    JY__METRIC("staff_survey_reports", "份", "在岗员工摸排专报",
       "Special reports on the staff survey (report events, report_kind staff_survey).",
       m_staff_survey_reports),
-    M("wechat_enterprises", "家", "企业微信群企业数",
+    JY__METRIC("wechat_enterprises", "家", "企业微信群企业数",
       "Enterprises in the county enterprise WeChat group at the period's end "
       "(enterprise.wechat_joined_on on or before it).", m_wechat_enterprises),
-    M("new_authorized_enterprises", "家", "新增入驻授权企业",
+    JY__METRIC("new_authorized_enterprises", "家", "新增入驻授权企业",
       "Enterprises that settled in or authorized the home in the period "
       "(enterprise.authorized_on).", m_new_authorized_enterprises),
     JY__METRIC_END,

@@ -67,7 +67,6 @@ static const char *status_word(jy_score_status s)
     case JY_SCORE_ON_TRACK: return "进度正常";
     case JY_SCORE_WARNING: return "进度预警";
     case JY_SCORE_NOT_JUDGED: return "本期不考核";
-    case JY_SCORE_NOT_COMPUTED: return "未计算";
     }
     return "";
 }
@@ -122,11 +121,8 @@ static void value_text(char *out, size_t size, const jy_scorecard *card, const j
 {
     char v[32], p[32];
     const char *unit = unit_of(sc->rule->metric);
-    if (sc->status == JY_SCORE_NOT_COMPUTED || sc->status == JY_SCORE_NOT_JUDGED ||
-        !sc->has_value) {
-        snprintf(out, size, "%s", sc->status == JY_SCORE_NOT_COMPUTED ? "未计算"
-                                  : sc->status == JY_SCORE_NOT_JUDGED ? "—"
-                                                                      : "未登记");
+    if (sc->status == JY_SCORE_NOT_JUDGED || !sc->has_value) {
+        snprintf(out, size, "%s", sc->status == JY_SCORE_NOT_JUDGED ? "—" : "未登记");
         return;
     }
     num_text(v, sizeof v, sc->value);
@@ -231,8 +227,7 @@ static int trend_section(jy_report *r, jy_db *db, const jy_scorecard *card, int 
             const jy_score_indicator *ind = &it->indicators[j];
             for (size_t c = 0; c < ind->check_count && rc == JY_OK; c++) {
                 const jy_score_check *sc = &ind->checks[c];
-                const jy_metric_info *mi = jy_metric_find(sc->rule->metric);
-                if (sc->rule->period != JY_RULE_MONTH || !mi || !mi->computed)
+                if (sc->rule->period != JY_RULE_MONTH)
                     continue;
                 size_t row = 0;
                 char target[96];
@@ -307,8 +302,7 @@ static jy_rag rag_of(const jy_score_indicator *ind, const jy_score_check *sc)
         return sc && sc->rule->compare == JY_COMPARE_AT_LEAST && sc->projected < sc->target
                    ? JY_RAG_AMBER
                    : JY_RAG_GREEN;
-    case JY_SCORE_NOT_JUDGED:
-    case JY_SCORE_NOT_COMPUTED: break;
+    case JY_SCORE_NOT_JUDGED: break;
     }
     return JY_RAG_NONE;
 }
@@ -323,7 +317,7 @@ int jy_dashboard_add_scorecard(jy_dashboard *dashboard, const jy_scorecard *card
         for (size_t j = 0; j < it->indicator_count; j++) {
             const jy_score_indicator *ind = &it->indicators[j];
             const jy_score_check *sc = main_check(ind);
-            if (!sc || ind->status == JY_SCORE_NOT_COMPUTED)
+            if (!sc)
                 continue;
             double target = sc->rule->compare == JY_COMPARE_AT_LEAST ? sc->target : 0;
             char warning[512] = "";

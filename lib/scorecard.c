@@ -286,10 +286,6 @@ static void explain(sbuf *b, const jy_scorecard *card, const jy_score_indicator 
         const char *unit = unit_of_metric(sc->rule->metric);
         num(v, sizeof v, sc->value);
         num(t, sizeof t, sc->target);
-        if (sc->status == JY_SCORE_NOT_COMPUTED) {
-            sb_add(b, "（尚未自动计算）");
-            continue;
-        }
         if (sc->status == JY_SCORE_NOT_JUDGED) {
             sb_printf(b, "（%s：本期不考核）", sc->rule->label);
             continue;

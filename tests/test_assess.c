@@ -778,3 +778,28 @@ Test(assess, a_custom_rule_set_changes_targets)
     jy_scorecard_free(c);
     jy_rules_free(r);
 }
+
+/* 5.1 counts every show (the seed's scoring standard: 全年不少于50场); the
+ * note counts those outside the slot of its service content (Wednesday, or
+ * a public holiday's day off, 19:00-21:00) and those without a start time. */
+Test(assess, r5_1_shows_outside_the_wednesday_evening_slot_are_noted)
+{
+    fx_events("live_show", "2026-04-01", 2, ",\"starts_at\":\"19:00\",\"minutes\":90,\"jobs_shown\":30");
+    fx_events("live_show", "2026-04-02", 1, ",\"starts_at\":\"19:30\",\"minutes\":90,\"jobs_shown\":30");
+    fx_events("live_show", "2026-05-03", 1, ",\"starts_at\":\"19:30\",\"minutes\":90,\"jobs_shown\":30");
+    fx_events("live_show", "2026-04-08", 1, ",\"starts_at\":\"10:00\",\"minutes\":90,\"jobs_shown\":30");
+    fx_events("live_show", "2026-04-15", 1, ",\"minutes\":90,\"jobs_shown\":30");
+    assess_year();
+    expect("5.1", JY_SCORE_FAILED, 6, 0.9); /* 0.5 + 0.5 x 44/50, to 0.9 */
+    const char *note = ind("5.1")->checks[0].evidence.note;
+    cr_assert(strstr(note, "19:00-21:00时段外2场、未记录开始时间1场") != NULL, "%s", note);
+    /* all in the slot */
+    fx_update(JY_KIND_EVENT, 3, "starts_at", "20:00");
+    fx_update(JY_KIND_EVENT, 3, "date", "2026-04-22");
+    fx_update(JY_KIND_EVENT, 5, "starts_at", "19:00");
+    fx_update(JY_KIND_EVENT, 6, "starts_at", "19:10");
+    fx_update(JY_KIND_EVENT, 6, "date", "2026-04-29");
+    assess_year();
+    note = ind("5.1")->checks[0].evidence.note;
+    cr_assert(strstr(note, "时段外0场、未记录开始时间0场") != NULL, "%s", note);
+}

@@ -365,3 +365,220 @@ Test(metrics_keygroups, fast_metrics_match_a_plain_computation, .fini = cross_cl
     }
     sqlite3_close(conn);
 }
+
+/* ---- The aggregates kept on the connection ----------------------------------
+ * 10.1 and 12.1 are answered from aggregates kept on the connection
+ * (lib/metrics.c, jy__metric_cache_get): a commit by another connection, a
+ * write of this one and a rolled-back transaction must all be seen. */
+static void other_exec(const char *sql)
+{
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(cross_path, &conn), SQLITE_OK);
+    sqlite3_busy_timeout(conn, 5000);
+    char *msg = NULL;
+    cr_assert_eq(sqlite3_exec(conn, sql, NULL, NULL, &msg), SQLITE_OK, "%s", msg ? msg : "");
+    sqlite3_close(conn);
+}
+
+Test(metrics_keygroups, kept_aggregates_follow_every_write, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_cache_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    int64_t a = m2_labor("19900512", 1, "2026-03-20", "\"key_groups\": \"脱贫人口\"");
+    package(a, 2);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    /* unchanged database: the same answers (from the kept aggregates) */
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+
+    /* another connection commits the third referral, then moves the entry date */
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO event (kind, date, service_type, labor_id) VALUES "
+             "('service_1311', '2026-05-02', 'job_referral', %lld)", (long long)a);
+    other_exec(sql);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 100);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-05-01"), 0);
+    snprintf(sql, sizeof sql, "UPDATE labor SET entered_on = '2026-09-15' WHERE id = %lld",
+             (long long)a);
+    other_exec(sql);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 0);
+
+    /* this connection writes through the ledger */
+    int64_t b = m2_labor("19950101", 3, "2026-03-20", "\"key_groups\": \"退役军人\"");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+
+    /* inside a transaction its writes count; undone, they no longer do */
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    package(b, 3);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 100);
+    cr_assert_eq(jy_db_rollback(db), JY_OK);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+
+    /* an entry date SQL compares as text but is not a plain date: the
+     * metric still answers as SQL does */
+    snprintf(sql, sizeof sql, "UPDATE labor SET entered_on = '2026-08' WHERE id = %lld",
+             (long long)b);
+    other_exec(sql);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-12-31"), 1);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2026-07-31"), 0);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2026-12-31"), 50);
+}
+
+static int64_t sql_int2(sqlite3 *conn, const char *sql, const char *from, const char *to)
+{
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(conn, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(conn));
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* 12.2's three metrics (answered from an aggregate kept on the connection)
+ * against a plain computation over a pseudo-random small county. */
+Test(metrics_keygroups, return_assistance_matches_a_plain_computation, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_cross12_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    static const char *const kinds[] = {
+        "", "\"returnee\": true, \"wish_local\": true, \"needs_job\": true",
+        "\"returnee\": true, \"wish_local\": false, \"needs_job\": true" };
+    enum { PEOPLE = 240 };
+    char birth[9], day[11];
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < PEOPLE; i++) {
+        snprintf(birth, sizeof birth, "%04u%02u%02u", 1966 + lcg(40), 1 + lcg(12), 1 + lcg(28));
+        random_day(day, 2025 + (int)lcg(2));
+        int64_t id = m2_labor(birth, i, day, kinds[lcg(3)]);
+        for (uint32_t k = lcg(4); k > 0; k--) {
+            random_day(day, 2026);
+            assist(id, day, lcg(3) == 0);
+        }
+    }
+    for (int i = 0; i < 25; i++) {
+        random_day(day, 2026);
+        m2_add(JY_KIND_EVENT,
+               "\"kind\": \"return_assistance\", \"date\": \"%s\", \"person_name\": \"测试%d\"",
+               day, i);
+    }
+    assigned(60, "2026-03-02");
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(cross_path, &conn), SQLITE_OK);
+    static const char need[] =
+        "SELECT count(*) FROM labor l WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
+        " AND entered_on <= ?2 AND ?1 IS NOT NULL";
+    static const char assisted[] =
+        "SELECT count(*) FROM labor l WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
+        " AND entered_on <= ?2 AND ?1 IS NOT NULL AND EXISTS (SELECT 1 FROM event e WHERE"
+        " e.kind = 'return_assistance' AND e.labor_id = l.id AND e.date <= ?2)";
+    static const char in_span[] =
+        "SELECT count(DISTINCT labor_id) FROM event WHERE kind = 'return_assistance'"
+        " AND labor_id IS NOT NULL AND date BETWEEN ?1 AND ?2";
+    static const char employed[] =
+        "SELECT count(DISTINCT labor_id) FROM event e WHERE kind = 'return_assistance'"
+        " AND labor_id IS NOT NULL AND date BETWEEN ?1 AND ?2 AND EXISTS (SELECT 1 FROM event f"
+        " WHERE f.kind = 'return_assistance' AND f.labor_id = e.labor_id AND f.success = 1"
+        " AND f.date <= ?2)";
+    static const char named[] =
+        "SELECT count(*) FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
+        " AND person_name IS NOT NULL AND date BETWEEN ?1 AND ?2";
+    static const char *const spans[][2] = { { "2026-03-01", "2026-03-31" },
+                                            { "2026-03-01", "2026-08-31" },
+                                            { "2026-06-01", "2026-06-30" },
+                                            { "2026-03-01", "2027-02-28" } };
+    for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
+        const char *from = spans[k][0], *to = spans[k][1];
+        int64_t p = sql_int2(conn, need, from, to), a = sql_int2(conn, assisted, from, to);
+        jy_measure *m = m2_measure("return_assistance_rate", from, to);
+        cr_assert_float_eq(jy_measure_value(m), p ? (double)(100 * a) / (double)p : 100, 1e-9,
+                           "%s", to);
+        cr_assert_eq(jy_measure_id_total(m), p - a, "%s", to);
+        jy_measure_free(m);
+        int64_t s = sql_int2(conn, in_span, from, to), e = sql_int2(conn, employed, from, to);
+        m = m2_measure("return_employment_rate", from, to);
+        cr_assert_float_eq(jy_measure_value(m), s ? (double)(100 * e) / (double)s : 100, 1e-9,
+                           "%s", to);
+        cr_assert_eq(jy_measure_id_total(m), s - e, "%s", to);
+        jy_measure_free(m);
+        int64_t done = s + sql_int2(conn, named, from, to);
+        m = m2_measure("return_assistance_target_met", from, to);
+        cr_assert(jy_measure_has_value(m));
+        cr_assert_eq(jy_measure_value(m), done >= 60 ? 1 : 0, "%s: %lld", to, (long long)done);
+        char expect[64];
+        snprintf(expect, sizeof expect, "返乡就业帮扶%lld人，", (long long)done);
+        cr_assert(strstr(jy_measure_note(m), expect) != NULL, "%s", jy_measure_note(m));
+        jy_measure_free(m);
+    }
+    sqlite3_close(conn);
+}
+
+/* 3.2 (push coverage, answered from an aggregate kept on the connection,
+ * like 12.1 and 12.2) against a plain computation over random jobseekers
+ * and pushes; the evidence as SQL lists it. */
+Test(metrics_keygroups, push_coverage_matches_a_plain_computation, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_cross32_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    char day[11];
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < 200; i++) {
+        random_day(day, 2026);
+        int64_t id = m2_add(JY_KIND_JOBSEEKER,
+                            "\"name\": \"求职者%d\", \"registered_on\": \"%s\","
+                            " \"resume_on_platform\": %s, \"in_county\": %s",
+                            i, day, lcg(5) ? "true" : "false", lcg(5) ? "true" : "false");
+        for (uint32_t k = lcg(3); k > 0; k--) {
+            random_day(day, 2026);
+            m2_add(JY_KIND_PUSH, "\"jobseeker_id\": %lld, \"pushed_on\": \"%s\", \"posting_count\": %u",
+                   (long long)id, day, lcg(3));
+        }
+    }
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+    sqlite3 *conn = NULL;
+    cr_assert_eq(sqlite3_open(cross_path, &conn), SQLITE_OK);
+    static const char base_sql[] =
+        "SELECT count(*) FROM jobseeker j WHERE in_county = 1 AND resume_on_platform = 1"
+        " AND registered_on <= date(?2, '-7 days') AND ?1 IS NOT NULL";
+    static const char good_sql[] =
+        "SELECT count(*) FROM jobseeker j WHERE in_county = 1 AND resume_on_platform = 1"
+        " AND registered_on <= date(?2, '-7 days') AND ?1 IS NOT NULL AND EXISTS (SELECT 1"
+        " FROM push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2)";
+    static const char first_failing_sql[] =
+        "SELECT j.id FROM jobseeker j WHERE in_county = 1 AND resume_on_platform = 1"
+        " AND registered_on <= date(?2, '-7 days') AND ?1 IS NOT NULL AND NOT EXISTS (SELECT 1"
+        " FROM push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2)"
+        " ORDER BY j.registered_on, j.id LIMIT 1 OFFSET 19";
+    static const char *const ends[] = { "2026-01-05", "2026-03-31", "2026-06-30", "2026-12-31" };
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+        int64_t b = sql_int2(conn, base_sql, "2026-01-01", ends[e]);
+        int64_t g = sql_int2(conn, good_sql, "2026-01-01", ends[e]);
+        jy_measure *m = m2_measure("push_coverage", "2026-01-01", ends[e]);
+        cr_assert_float_eq(jy_measure_value(m), b ? (double)(100 * g) / (double)b : 100, 1e-9,
+                           "%s", ends[e]);
+        cr_assert_eq(jy_measure_id_total(m), b - g, "%s", ends[e]);
+        size_t listed = jy_measure_id_count(m);
+        cr_assert_eq(listed, (size_t)(b - g < 20 ? b - g : 20), "%s", ends[e]);
+        if (b - g >= 20) {
+            /* the first 20 failing by registration: the 20th is listed */
+            int64_t twentieth = sql_int2(conn, first_failing_sql, "2026-01-01", ends[e]);
+            int found = 0;
+            for (size_t k = 0; k < listed; k++)
+                found |= jy_measure_id_at(m, k) == twentieth;
+            cr_assert(found, "%s", ends[e]);
+        }
+        jy_measure_free(m);
+    }
+    sqlite3_close(conn);
+}

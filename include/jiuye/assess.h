@@ -68,8 +68,10 @@ typedef enum jy_score_status {
     JY_SCORE_FAILED = 1,        /**< 未达标: failed; deducts. */
     JY_SCORE_ON_TRACK = 2,      /**< 进行中: an annual target in a shorter period, on pace to be met. */
     JY_SCORE_WARNING = 3,       /**< 预警: an annual target in a shorter period that the current pace will miss. */
-    JY_SCORE_NOT_JUDGED = 4,    /**< 不考核: nothing to judge in this period (no whole bucket of the unit inside it, or a bonus outside a contract year). */
-    JY_SCORE_NOT_COMPUTED = 5   /**< 未计算: the metric is not implemented yet. */
+    JY_SCORE_NOT_JUDGED = 4     /**< 不考核: nothing to judge in this period (no whole bucket of the unit inside it, or a bonus outside a contract year). */
+    /* 5 was "not computed" (a metric named by the rules but not written yet):
+     * every metric is computed and rules naming an unknown metric are
+     * rejected at load, so it was retired; the value is not reused. */
 } jy_score_status;
 
 /**
@@ -81,7 +83,7 @@ JY_API const char *jy_score_status_label(jy_score_status status);
 
 /**
  * @brief The code name of a status (`"met"`, `"failed"`, `"on_track"`,
- *        `"warning"`, `"not_judged"`, `"not_computed"`), as used in JSON.
+ *        `"warning"`, `"not_judged"`), as used in JSON.
  * @param status  a ::jy_score_status.
  * @return a static string ("" for an unknown value).
  */
@@ -158,9 +160,8 @@ typedef struct jy_score_incident {
  * @return #JY_OK; #JY_EINVAL for NULL arguments, bad dates or options;
  *         #JY_ERANGE when the calendar does not cover the period (the message
  *         names the year: load that year's holiday file into the calendar);
- *         #JY_ESTORAGE when the database fails; #JY_ENOMEM. A metric not
- *         implemented yet is not an error: its sub-indicator is
- *         #JY_SCORE_NOT_COMPUTED and deducts nothing.
+ *         #JY_ESTORAGE when the database fails; #JY_ENOMEM. (Every metric
+ *         a rule names exists: rule sets are validated when loaded.)
  * Thread-safety: as `db`.
  */
 JY_API int jy_assess(jy_scorecard **out, jy_db *db, jy_date from, jy_date to,

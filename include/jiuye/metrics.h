@@ -43,7 +43,6 @@ typedef struct jy_metric_info {
     const char *unit;   /**< Unit of the value in Chinese for reports (`"家"`, `"条"`, `"%"`...). */
     const char *label;  /**< Short Chinese description for county staff. */
     const char *doc;    /**< What is counted and how, in English (one paragraph). */
-    int computed;       /**< 1 if the metric is implemented; 0 for a name reserved by the rules whose computation is not written yet. */
 } jy_metric_info;
 
 /** @brief The number of metrics in the registry. Thread-safety: safe. */

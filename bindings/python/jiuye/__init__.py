@@ -2124,7 +2124,7 @@ class Database:
 class ScoreIndicator:
     """A sub-indicator of a scorecard ("1.1" ... "15.2"): ``id``, ``text``,
     ``status`` (``'met'``, ``'failed'``, ``'on_track'``, ``'warning'``,
-    ``'not_judged'``, ``'not_computed'``), ``met`` (True, False or None),
+    ``'not_judged'``), ``met`` (True, False or None),
     ``value``, ``target``, ``unit``, ``deduction``, ``computed_deduction``,
     ``bonus``, ``override`` (a dict or None), ``evidence`` (a dict) and
     ``checks`` (a list of dicts), as in the JSON of docs/rules.md."""

@@ -1,12 +1,11 @@
 /*
- * Helpers shared by the metrics of items 8-12 and 14 (lib/metrics_demand.c,
- * metrics_labor.c, metrics_keygroups.c, metrics_other.c): written reports
- * matched to the buckets they cover, the townships every township-level
- * target applies to, contract-year dates, and evidence ids from any
- * statement. Implemented in lib/metrics_common2.c.
+ * Written reports matched to the buckets they cover (9.3, 10.3, 11.1,
+ * 12.3, and the township coverage of 11.1), and the townships that
+ * township-level targets apply to (11.1, 8.2). Implemented in
+ * lib/metrics_reports.c.
  */
-#ifndef JIUYE_METRICS_COMMON2_H
-#define JIUYE_METRICS_COMMON2_H
+#ifndef JIUYE_METRICS_REPORTS_H
+#define JIUYE_METRICS_REPORTS_H
 
 #include "metrics_internal.h"
 
@@ -30,20 +29,9 @@ int jy__metric_reports(jy_measure *out, const jy__mctx *ctx, const jy__span *spa
  * most `max`) with borrowed pointers and returns how many there are. */
 size_t jy__metric_townships(const jy_township **out, size_t max, const jy__mctx *ctx);
 
-/* The first day of the contract year containing `day` (the contract signed
- * on ctx->contract_start); `day` itself when the contract starts later. */
-jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day);
-
-/* Runs a prepared, bound statement whose rows' first column is a record
- * id (ascending) and keeps the first JY_EVIDENCE_MAX as evidence of `kind`
- * and `role`, with `total` as the number of records in all (-1: the number
- * of rows). Resets the statement. */
-int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
-                        const char *kind, const char *role, int64_t total);
-
 /* Formats a count of a county's township names into `buf` for notes:
  * "金川镇、三湖镇等5个" style lists (names only, never personal data). */
 void jy__metric_township_list(char *buf, size_t size, const jy_township *const *towns,
                               size_t count);
 
-#endif /* JIUYE_METRICS_COMMON2_H */
+#endif /* JIUYE_METRICS_REPORTS_H */

@@ -1,7 +1,7 @@
 /*
- * Helpers shared by the metrics of items 8-12 and 14: see metrics_common2.h.
+ * Written reports matched to buckets, and the townships: see metrics_reports.h.
  */
-#include "metrics_common2.h"
+#include "metrics_reports.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,37 +17,6 @@ size_t jy__metric_townships(const jy_township **out, size_t max, const jy__mctx 
             out[k++] = t;
     }
     return k;
-}
-
-jy_date jy__metric_year_start(const jy__mctx *ctx, jy_date day)
-{
-    jy_period year;
-    if (jy_date_is_valid(ctx->contract_start) &&
-        jy_contract_year(&year, ctx->contract_start, day) == JY_OK)
-        return year.from;
-    return day;
-}
-
-int jy__metric_fill_ids(jy_measure *out, const jy__mctx *ctx, sqlite3_stmt *st,
-                        const char *kind, const char *role, int64_t total)
-{
-    int rc;
-    int64_t rows = 0;
-    out->id_count = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->id_count < JY_EVIDENCE_MAX)
-            out->ids[out->id_count++] = sqlite3_column_int64(st, 0);
-        rows++;
-        if (total >= 0 && out->id_count == JY_EVIDENCE_MAX)
-            break;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return jy__db_error(ctx->db, rc, "listing the evidence of a metric");
-    out->record_kind = kind;
-    out->record_role = role;
-    out->id_total = total >= 0 ? total : rows;
-    return JY_OK;
 }
 
 void jy__metric_township_list(char *buf, size_t size, const jy_township *const *towns,
