@@ -13,7 +13,7 @@
  *    kind, dates), their length, and their id; removal leaves a tombstone
  *    skipped by queries (the lists are compacted when half is dead);
  *  - a read-write lock: queries read, changes write.
- * Per-query scratch (score accumulators, the touched list, the heap) lives in
+ * Per-query scratch (window accumulators, list cursors, the heap) lives in
  * the caller's jy_match_results, so queries allocate nothing once warm.
  */
 #define _GNU_SOURCE 1 /* pthread_rwlockattr_setkind_np: writers must not starve */
@@ -183,6 +183,26 @@ int jy_match_options_init(jy_match_options *opts)
     return JY_OK;
 }
 
+int jy__match_options_get(jy_match_options *out, const jy_match_options *in)
+{
+    jy_match_options d = JY_MATCH_OPTIONS_INIT;
+    if (!in) {
+        *out = d;
+        return JY_OK;
+    }
+    if (in->version == 1) {
+        /* Version 1 ends before `fallback`: copy only what it has. */
+        memcpy(out, in, offsetof(jy_match_options, fallback));
+        out->fallback = d.fallback;
+        out->version = JY_MATCH_OPTIONS_VERSION;
+        return JY_OK;
+    }
+    if (in->version != JY_MATCH_OPTIONS_VERSION)
+        return jy__error(JY_EVERSION, "jy_match_options: unknown version %u", in->version);
+    *out = *in;
+    return JY_OK;
+}
+
 /* Education: ledger codes and the usual Chinese words, in rank order. */
 static const struct {
     const char *word;
@@ -316,6 +336,7 @@ static void content_free(jy_match_index *ix)
         free(ix->docs[i].id);
     free(ix->docs);
     free(ix->lens);
+    free(ix->facts);
     jy__smap_free(&ix->ids);
     free(ix->build);
 }
@@ -370,7 +391,8 @@ size_t jy_match_index_memory(const jy_match_index *ix)
     jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
     pthread_rwlock_rdlock(&m->lock);
     size_t n = sizeof *ix + smap_memory(&ix->terms) + smap_memory(&ix->ids) + smap_memory(&ix->towns);
-    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs + ix->lens_cap * sizeof *ix->lens;
+    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs + ix->lens_cap * sizeof *ix->lens +
+         ix->facts_cap * sizeof *ix->facts;
     for (size_t i = 0; i < ix->term_count; i++)
         n += ix->lists[i].cap + ix->lists[i].skip_cap * sizeof *ix->lists[i].skips;
     for (size_t i = 0; i < ix->doc_count; i++)
@@ -403,7 +425,7 @@ int jy_match_index_swap(jy_match_index *a, jy_match_index *b)
 
 /* ---- Posting lists ----------------------------------------------------------- */
 
-static int list_append(jy__plist *l, uint32_t doc, unsigned char tf)
+static int list_append(jy__plist *l, uint32_t doc, unsigned char tf, float length)
 {
     if (l->n % JY__MATCH_SKIP == 0) {
         if (grow((void **)&l->skips, &l->skip_cap, l->n / JY__MATCH_SKIP + 1, sizeof *l->skips))
@@ -422,6 +444,15 @@ static int list_append(jy__plist *l, uint32_t doc, unsigned char tf)
     l->bytes[l->len++] = (unsigned char)gap;
     l->bytes[l->len++] = tf;
     l->last = doc;
+    /* Bounds of the term's score (the queries' pruning). */
+    if (!l->n || length < l->min_len)
+        l->min_len = length;
+    if ((tf & 3u) > l->max_title)
+        l->max_title = (unsigned char)(tf & 3u);
+    if (((tf >> 2) & 3u) > l->max_skills)
+        l->max_skills = (unsigned char)((tf >> 2) & 3u);
+    if ((tf >> 4) > l->max_rest)
+        l->max_rest = (unsigned char)(tf >> 4);
     l->n++;
     return JY_OK;
 }
@@ -621,7 +652,8 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         (rc = tokenize_field(ix, body2, F_BODY)))
         goto fail;
     if (grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
-        grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens)) {
+        grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens) ||
+        grow((void **)&ix->facts, &ix->facts_cap, ix->doc_count + 1, sizeof *ix->facts)) {
         rc = JY_ENOMEM;
         goto fail;
     }
@@ -635,18 +667,18 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         rc = JY_ENOMEM;
         goto fail;
     }
-    d->facts = *facts;
+    ix->facts[doc] = *facts;
     qsort(ix->build, ix->build_n, sizeof *ix->build, cmp_build);
-    size_t length = 0;
+    /* The length (every occurrence of every term) goes with each entry. */
+    d->length = (float)(ix->build_n ? ix->build_n : 1);
     for (size_t i = 0; i < ix->build_n;) {
         size_t j = i;
         unsigned tf[3] = { 0, 0, 0 };
         while (j < ix->build_n && ix->build[j].term == ix->build[i].term)
             tf[ix->build[j++].field]++;
-        length += tf[0] + tf[1] + tf[2];
         unsigned char b = (unsigned char)((tf[0] > 3 ? 3 : tf[0]) | (tf[1] > 3 ? 3 : tf[1]) << 2 |
                                           (tf[2] > 15 ? 15 : tf[2]) << 4);
-        if (list_append(&ix->lists[ix->build[i].term], doc, b)) {
+        if (list_append(&ix->lists[ix->build[i].term], doc, b, d->length)) {
             /* Lists appended so far keep an entry for a doc that is not
              * counted: make it a tombstone. */
             d->dead = 1;
@@ -658,7 +690,6 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         }
         i = j;
     }
-    d->length = (float)(length ? length : 1);
     ix->lens[doc] = d->length;
     ix->total_length += (double)d->length;
     ix->doc_count++;
@@ -704,7 +735,7 @@ static void maybe_compact(jy_match_index *ix)
             gap |= (uint32_t)*p++ << shift;
             d += gap;
             unsigned char tf = *p++;
-            if (!ix->docs[d].dead && list_append(&nl, d, tf)) {
+            if (!ix->docs[d].dead && list_append(&nl, d, tf, ix->docs[d].length)) {
                 ok = 0;
                 break;
             }
@@ -931,9 +962,8 @@ void jy_match_results_free(jy_match_results *r)
 {
     if (!r)
         return;
-    free(r->acc);
-    free(r->stamp);
-    free(r->touched);
+    free(r->cur);
+    free(r->order);
     free(r->qterms);
     free(r->heap);
     free(r->items);
@@ -955,7 +985,7 @@ const jy_match_result *jy_match_results_at(const jy_match_results *r, size_t i)
 }
 
 static const char *const reason_names[] = { "", "term", "occupation", "family", "township", "salary",
-                                            "freshness" };
+                                            "freshness", "fallback" };
 
 static int buf_put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
