@@ -36,7 +36,7 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
+int jy__match_grow(void **ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return JY_OK;
@@ -313,7 +313,7 @@ int jy_match_index_new(jy_match_index **out, jy_match_side side, const jy_county
     size_t nt = jy_county_township_count(county);
     for (size_t i = 0; i < nt; i++) {
         const jy_township *t = jy_county_township_at(county, i);
-        if (grow((void **)&ix->town_seat, &ix->town_cap, i + 1, 1) ||
+        if (jy__match_grow((void **)&ix->town_seat, &ix->town_cap, i + 1, 1) ||
             jy__smap_put(&ix->towns, t->code, strlen(t->code), (uint32_t)i)) {
             jy_match_index_free(ix);
             return jy__error_nomem();
@@ -428,13 +428,13 @@ int jy_match_index_swap(jy_match_index *a, jy_match_index *b)
 static int list_append(jy__plist *l, uint32_t doc, unsigned char tf, float length)
 {
     if (l->n % JY__MATCH_SKIP == 0) {
-        if (grow((void **)&l->skips, &l->skip_cap, l->n / JY__MATCH_SKIP + 1, sizeof *l->skips))
+        if (jy__match_grow((void **)&l->skips, &l->skip_cap, l->n / JY__MATCH_SKIP + 1, sizeof *l->skips))
             return JY_ENOMEM;
         l->skips[l->n / JY__MATCH_SKIP].base = l->last;
         l->skips[l->n / JY__MATCH_SKIP].offset = (uint32_t)l->len;
         l->skips[l->n / JY__MATCH_SKIP].first = doc;
     }
-    if (grow((void **)&l->bytes, &l->cap, l->len + 6, 1))
+    if (jy__match_grow((void **)&l->bytes, &l->cap, l->len + 6, 1))
         return JY_ENOMEM;
     uint32_t gap = doc - l->last;
     while (gap >= 0x80) {
@@ -508,14 +508,14 @@ static int add_build_term(jy_match_index *ix, const char *text, size_t len, int 
     uint32_t tid;
     if (!jy__smap_get(&ix->terms, text, len, &tid)) {
         tid = (uint32_t)ix->term_count;
-        if (grow((void **)&ix->lists, &ix->list_cap, ix->term_count + 1, sizeof *ix->lists))
+        if (jy__match_grow((void **)&ix->lists, &ix->list_cap, ix->term_count + 1, sizeof *ix->lists))
             return JY_ENOMEM;
         memset(&ix->lists[tid], 0, sizeof ix->lists[tid]);
         if (jy__smap_put(&ix->terms, text, len, tid))
             return JY_ENOMEM;
         ix->term_count++;
     }
-    if (grow((void **)&ix->build, &ix->build_cap, ix->build_n + 1, sizeof *ix->build))
+    if (jy__match_grow((void **)&ix->build, &ix->build_cap, ix->build_n + 1, sizeof *ix->build))
         return JY_ENOMEM;
     ix->build[ix->build_n].term = tid;
     ix->build[ix->build_n].field = (uint32_t)field;
@@ -600,7 +600,7 @@ static int town_intern(jy_match_index *ix, const char *text, int32_t *out)
     if (rc != JY_ENOTFOUND)
         return rc;
     size_t id = ix->town_count;
-    if (grow((void **)&ix->town_seat, &ix->town_cap, id + 1, 1) ||
+    if (jy__match_grow((void **)&ix->town_seat, &ix->town_cap, id + 1, 1) ||
         jy__smap_put(&ix->towns, text, strlen(text), (uint32_t)id))
         return jy__error_nomem();
     ix->town_seat[id] = 0;
@@ -651,9 +651,9 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
     if ((rc = tokenize_field(ix, body1, F_BODY)) || (rc = add_vocab_terms(ix, body1, F_BODY)) ||
         (rc = tokenize_field(ix, body2, F_BODY)))
         goto fail;
-    if (grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
-        grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens) ||
-        grow((void **)&ix->facts, &ix->facts_cap, ix->doc_count + 1, sizeof *ix->facts)) {
+    if (jy__match_grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
+        jy__match_grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens) ||
+        jy__match_grow((void **)&ix->facts, &ix->facts_cap, ix->doc_count + 1, sizeof *ix->facts)) {
         rc = JY_ENOMEM;
         goto fail;
     }
@@ -855,6 +855,29 @@ int jy__match_profile_facts(jy__facts *f, jy_match_index *ix, const jy_profile_i
     return profile_facts(f, ix, q, what, 0);
 }
 
+/* Indexes a document under `id`, replacing the live one with that id
+ * (`exists`, doc `old`); on failure the old version lives on. Under the
+ * write lock. */
+static int replace_doc(jy_match_index *ix, const char *id, int exists, uint32_t old, const char *title,
+                       const char *const *skills, size_t nskills, const char *body1, const char *body2,
+                       const jy__facts *f)
+{
+    if (exists)
+        kill_doc(ix, old);
+    int rc = add_doc(ix, id, title, skills, nskills, body1, body2, f);
+    if (rc && exists) { /* revive the old version */
+        ix->docs[old].dead = 0;
+        ix->lens[old] = ix->docs[old].length;
+        ix->live++;
+        ix->dead--;
+        ix->total_length += (double)ix->docs[old].length;
+        jy__smap_put(&ix->ids, id, strlen(id), old);
+    }
+    if (!rc)
+        maybe_compact(ix);
+    return rc;
+}
+
 static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replace)
 {
     if (!ix || !p)
@@ -870,21 +893,9 @@ static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replac
     int rc = posting_facts(&f, ix, p, "posting", 1);
     if (!rc && exists && !replace)
         rc = jy__error(JY_EEXISTS, "jy_match_index_add: a posting with this id is already indexed");
-    if (!rc) {
-        if (exists)
-            kill_doc(ix, old);
-        rc = add_doc(ix, p->id, p->title, p->skills, p->skill_count, p->description, p->enterprise, &f);
-        if (rc && exists) { /* revive the old version */
-            ix->docs[old].dead = 0;
-            ix->lens[old] = ix->docs[old].length;
-            ix->live++;
-            ix->dead--;
-            ix->total_length += (double)ix->docs[old].length;
-            jy__smap_put(&ix->ids, p->id, strlen(p->id), old);
-        }
-        if (!rc)
-            maybe_compact(ix);
-    }
+    if (!rc)
+        rc = replace_doc(ix, p->id, exists, old, p->title, p->skills, p->skill_count, p->description,
+                         p->enterprise, &f);
     pthread_rwlock_unlock(&ix->lock);
     return rc;
 }
@@ -912,21 +923,8 @@ int jy_match_index_put_profile(jy_match_index *ix, const jy_profile_input *q)
     uint32_t old;
     int exists = jy__smap_get(&ix->ids, q->id, strlen(q->id), &old);
     int rc = profile_facts(&f, ix, q, "profile", 1);
-    if (!rc) {
-        if (exists)
-            kill_doc(ix, old);
-        rc = add_doc(ix, q->id, q->text, q->skills, q->skill_count, NULL, NULL, &f);
-        if (rc && exists) {
-            ix->docs[old].dead = 0;
-            ix->lens[old] = ix->docs[old].length;
-            ix->live++;
-            ix->dead--;
-            ix->total_length += (double)ix->docs[old].length;
-            jy__smap_put(&ix->ids, q->id, strlen(q->id), old);
-        }
-        if (!rc)
-            maybe_compact(ix);
-    }
+    if (!rc)
+        rc = replace_doc(ix, q->id, exists, old, q->text, q->skills, q->skill_count, NULL, NULL, &f);
     pthread_rwlock_unlock(&ix->lock);
     return rc;
 }
@@ -989,7 +987,7 @@ static const char *const reason_names[] = { "", "term", "occupation", "family", 
 
 static int buf_put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-    if (grow((void **)buf, cap, *len + n + 1, 1))
+    if (jy__match_grow((void **)buf, cap, *len + n + 1, 1))
         return JY_ENOMEM;
     memcpy(*buf + *len, s, n);
     *len += n;

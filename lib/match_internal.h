@@ -147,6 +147,8 @@ struct jy_match_results {
     size_t filtered; /* text matches the hard filters removed */
 };
 
+/* Grows *ptr (of *cap elements of elem bytes) to hold `need`, doubling. */
+int jy__match_grow(void **ptr, size_t *cap, size_t need, size_t elem);
 int jy__match_education(const char *text);
 /* Checks the version of caller's options and copies them into *out (with
  * the defaults of fields the caller's version does not have); NULL gives

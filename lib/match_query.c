@@ -10,21 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return JY_OK;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = jy__realloc(*ptr, n * elem);
-    if (!p)
-        return JY_ENOMEM;
-    *ptr = p;
-    *cap = n;
-    return JY_OK;
-}
-
 /* Bigrams of wishes that say nothing about the job (sorted, strcmp order). */
 static const char *const stop_bigrams[] = {
     "一份", "也行", "以上", "优先", "左右", "希望", "想找", "想要", "想在", "找份", "找个", "最好",
@@ -68,7 +53,7 @@ static int add_qterm(qctx *c, const char *text, size_t len, float w, int kind, c
         }
     if (r->nq >= JY__MATCH_MAX_QTERMS)
         return 0;
-    if (grow((void **)&r->qterms, &r->qcap, r->nq + 1, sizeof *r->qterms)) {
+    if (jy__match_grow((void **)&r->qterms, &r->qcap, r->nq + 1, sizeof *r->qterms)) {
         c->rc = JY_ENOMEM;
         return 1;
     }
@@ -624,8 +609,8 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
         if ((rc = collect(&c, qs->skills[i], qs->skill_mult)))
             return rc == JY_ENOMEM ? jy__error_nomem() : rc;
     }
-    if (grow((void **)&r->heap, &r->heap_cap, k, sizeof *r->heap) ||
-        grow((void **)&r->cur, &r->cur_cap, r->nq + 1, sizeof *r->cur))
+    if (jy__match_grow((void **)&r->heap, &r->heap_cap, k, sizeof *r->heap) ||
+        jy__match_grow((void **)&r->cur, &r->cur_cap, r->nq + 1, sizeof *r->cur))
         return jy__error_nomem();
 
     scorer sc;
@@ -685,13 +670,13 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
 
     /* Explanations. */
     size_t per = r->nq + 5;
-    if (grow((void **)&r->items, &r->items_cap, nh + 1, sizeof *r->items) ||
-        grow((void **)&r->reasons, &r->reasons_cap, nh * per + 1, sizeof *r->reasons))
+    if (jy__match_grow((void **)&r->items, &r->items_cap, nh + 1, sizeof *r->items) ||
+        jy__match_grow((void **)&r->reasons, &r->reasons_cap, nh * per + 1, sizeof *r->reasons))
         return jy__error_nomem();
     size_t id_bytes = 0;
     for (size_t i = 0; i < nh; i++)
         id_bytes += strlen(docs[r->heap[i].doc].id) + 1;
-    if (grow((void **)&r->arena, &r->arena_cap, id_bytes + nh * per * (JY__VOCAB_TERM_MAX + 16) + 1, 1))
+    if (jy__match_grow((void **)&r->arena, &r->arena_cap, id_bytes + nh * per * (JY__VOCAB_TERM_MAX + 16) + 1, 1))
         return jy__error_nomem();
     size_t nr_total = 0;
     for (size_t i = 0; i < nh; i++) {
@@ -767,6 +752,24 @@ static int get_opts(const jy_match_options **o, jy_match_options *def)
     return rc;
 }
 
+/* Takes the facts of the query (q: a profile, else p: a posting) and runs it
+ * under the read lock. */
+static int query_locked(jy_match_results *r, const jy_match_index *ix, qspec *qs, const jy_match_options *o,
+                        const jy_profile_input *q, const jy_posting_input *p)
+{
+    jy_match_options def;
+    int rc = get_opts(&o, &def);
+    if (rc)
+        return rc;
+    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
+    pthread_rwlock_rdlock(&m->lock);
+    rc = q ? jy__match_profile_facts(&qs->facts, m, q, "query") : jy__match_posting_facts(&qs->facts, m, p, "query");
+    if (!rc)
+        rc = run_query(r, ix, qs, o);
+    pthread_rwlock_unlock(&m->lock);
+    return rc;
+}
+
 int jy_match_query(jy_match_results *r, const jy_match_index *ix, const jy_profile_input *q,
                    const jy_match_options *o)
 {
@@ -775,26 +778,15 @@ int jy_match_query(jy_match_results *r, const jy_match_index *ix, const jy_profi
     r->count = 0;
     if (ix->side != JY_MATCH_POSTINGS)
         return jy__error(JY_EINVAL, "jy_match_query: the index holds jobseekers; use jy_match_query_posting");
-    jy_match_options def;
-    int rc = get_opts(&o, &def);
-    if (rc)
-        return rc;
-    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
-    pthread_rwlock_rdlock(&m->lock);
     qspec qs;
     memset(&qs, 0, sizeof qs);
     qs.query_is_seeker = 1;
-    rc = jy__match_profile_facts(&qs.facts, m, q, "query");
-    if (!rc) {
-        qs.texts[0] = q->text;
-        qs.mults[0] = 1.0f;
-        qs.skills = q->skills;
-        qs.nskills = q->skill_count;
-        qs.skill_mult = 1.0f;
-        rc = run_query(r, ix, &qs, o);
-    }
-    pthread_rwlock_unlock(&m->lock);
-    return rc;
+    qs.texts[0] = q->text;
+    qs.mults[0] = 1.0f;
+    qs.skills = q->skills;
+    qs.nskills = q->skill_count;
+    qs.skill_mult = 1.0f;
+    return query_locked(r, ix, &qs, o, q, NULL);
 }
 
 int jy_match_query_posting(jy_match_results *r, const jy_match_index *ix, const jy_posting_input *p,
@@ -805,26 +797,15 @@ int jy_match_query_posting(jy_match_results *r, const jy_match_index *ix, const 
     r->count = 0;
     if (ix->side != JY_MATCH_JOBSEEKERS)
         return jy__error(JY_EINVAL, "jy_match_query_posting: the index holds postings; use jy_match_query");
-    jy_match_options def;
-    int rc = get_opts(&o, &def);
-    if (rc)
-        return rc;
-    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
-    pthread_rwlock_rdlock(&m->lock);
     qspec qs;
     memset(&qs, 0, sizeof qs);
     qs.query_is_seeker = 0;
-    rc = jy__match_posting_facts(&qs.facts, m, p, "query");
-    if (!rc) {
-        qs.texts[0] = p->title;
-        qs.mults[0] = 1.5f;
-        qs.texts[1] = p->description;
-        qs.mults[1] = 0.5f;
-        qs.skills = p->skills;
-        qs.nskills = p->skill_count;
-        qs.skill_mult = 1.0f;
-        rc = run_query(r, ix, &qs, o);
-    }
-    pthread_rwlock_unlock(&m->lock);
-    return rc;
+    qs.texts[0] = p->title;
+    qs.mults[0] = 1.5f;
+    qs.texts[1] = p->description;
+    qs.mults[1] = 0.5f;
+    qs.skills = p->skills;
+    qs.nskills = p->skill_count;
+    qs.skill_mult = 1.0f;
+    return query_locked(r, ix, &qs, o, NULL, p);
 }
