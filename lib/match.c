@@ -888,7 +888,7 @@ static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replac
         return jy__error(JY_EINVAL, "jy_match_index_add: a posting needs an id");
     pthread_rwlock_wrlock(&ix->lock);
     jy__facts f;
-    uint32_t old;
+    uint32_t old = 0;
     int exists = jy__smap_get(&ix->ids, p->id, strlen(p->id), &old);
     int rc = posting_facts(&f, ix, p, "posting", 1);
     if (!rc && exists && !replace)
@@ -920,7 +920,7 @@ int jy_match_index_put_profile(jy_match_index *ix, const jy_profile_input *q)
         return jy__error(JY_EINVAL, "jy_match_index_put_profile: a profile needs an id");
     pthread_rwlock_wrlock(&ix->lock);
     jy__facts f;
-    uint32_t old;
+    uint32_t old = 0;
     int exists = jy__smap_get(&ix->ids, q->id, strlen(q->id), &old);
     int rc = profile_facts(&f, ix, q, "profile", 1);
     if (!rc)
