@@ -150,10 +150,6 @@ struct jy_match_results {
 /* Grows *ptr (of *cap elements of elem bytes) to hold `need`, doubling. */
 int jy__match_grow(void **ptr, size_t *cap, size_t need, size_t elem);
 int jy__match_education(const char *text);
-/* Checks the version of caller's options and copies them into *out (with
- * the defaults of fields the caller's version does not have); NULL gives
- * the defaults. */
-int jy__match_options_get(jy_match_options *out, const jy_match_options *in);
 /* The tf byte of doc in a list, 0 when absent. */
 unsigned char jy__match_list_tf(const jy__plist *l, uint32_t doc);
 /* Checked facts of a query (townships looked up, not interned). */
@@ -163,6 +159,11 @@ int jy__match_kind(const char *text);
 int jy__match_buf_put(char **buf, size_t *len, size_t *cap, const char *s);
 int jy__json_quote(char **buf, size_t *len, size_t *cap, const char *s);
 int jy__match_why_append(char **buf, size_t *len, size_t *cap, const jy_match_result *res);
+
+/* Checks the version of caller's options and copies them into *out (with
+ * the defaults of fields the caller's version does not have); NULL gives
+ * the defaults. */
+int jy__match_options_get(jy_match_options *out, const jy_match_options *in);
 
 /* Vocabulary (lib/match_vocab.c): writes into terms[] the pseudo-terms
  * ("\1o<occupation>", "\1f<family>") of the occupations named in text, at
