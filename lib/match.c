@@ -13,7 +13,7 @@
  *    kind, dates), their length, and their id; removal leaves a tombstone
  *    skipped by queries (the lists are compacted when half is dead);
  *  - a read-write lock: queries read, changes write.
- * Per-query scratch (score accumulators, the touched list, the heap) lives in
+ * Per-query scratch (window accumulators, list cursors, the heap) lives in
  * the caller's jy_match_results, so queries allocate nothing once warm.
  */
 #define _GNU_SOURCE 1 /* pthread_rwlockattr_setkind_np: writers must not starve */
@@ -36,7 +36,7 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
+int jy__match_grow(void **ptr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return JY_OK;
@@ -183,6 +183,26 @@ int jy_match_options_init(jy_match_options *opts)
     return JY_OK;
 }
 
+int jy__match_options_get(jy_match_options *out, const jy_match_options *in)
+{
+    jy_match_options d = JY_MATCH_OPTIONS_INIT;
+    if (!in) {
+        *out = d;
+        return JY_OK;
+    }
+    if (in->version == 1) {
+        /* Version 1 ends before `fallback`: copy only what it has. */
+        memcpy(out, in, offsetof(jy_match_options, fallback));
+        out->fallback = d.fallback;
+        out->version = JY_MATCH_OPTIONS_VERSION;
+        return JY_OK;
+    }
+    if (in->version != JY_MATCH_OPTIONS_VERSION)
+        return jy__error(JY_EVERSION, "jy_match_options: unknown version %u", in->version);
+    *out = *in;
+    return JY_OK;
+}
+
 /* Education: ledger codes and the usual Chinese words, in rank order. */
 static const struct {
     const char *word;
@@ -293,7 +313,7 @@ int jy_match_index_new(jy_match_index **out, jy_match_side side, const jy_county
     size_t nt = jy_county_township_count(county);
     for (size_t i = 0; i < nt; i++) {
         const jy_township *t = jy_county_township_at(county, i);
-        if (grow((void **)&ix->town_seat, &ix->town_cap, i + 1, 1) ||
+        if (jy__match_grow((void **)&ix->town_seat, &ix->town_cap, i + 1, 1) ||
             jy__smap_put(&ix->towns, t->code, strlen(t->code), (uint32_t)i)) {
             jy_match_index_free(ix);
             return jy__error_nomem();
@@ -316,6 +336,7 @@ static void content_free(jy_match_index *ix)
         free(ix->docs[i].id);
     free(ix->docs);
     free(ix->lens);
+    free(ix->facts);
     jy__smap_free(&ix->ids);
     free(ix->build);
 }
@@ -370,7 +391,8 @@ size_t jy_match_index_memory(const jy_match_index *ix)
     jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
     pthread_rwlock_rdlock(&m->lock);
     size_t n = sizeof *ix + smap_memory(&ix->terms) + smap_memory(&ix->ids) + smap_memory(&ix->towns);
-    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs + ix->lens_cap * sizeof *ix->lens;
+    n += ix->list_cap * sizeof *ix->lists + ix->doc_cap * sizeof *ix->docs + ix->lens_cap * sizeof *ix->lens +
+         ix->facts_cap * sizeof *ix->facts;
     for (size_t i = 0; i < ix->term_count; i++)
         n += ix->lists[i].cap + ix->lists[i].skip_cap * sizeof *ix->lists[i].skips;
     for (size_t i = 0; i < ix->doc_count; i++)
@@ -403,16 +425,16 @@ int jy_match_index_swap(jy_match_index *a, jy_match_index *b)
 
 /* ---- Posting lists ----------------------------------------------------------- */
 
-static int list_append(jy__plist *l, uint32_t doc, unsigned char tf)
+static int list_append(jy__plist *l, uint32_t doc, unsigned char tf, float length)
 {
     if (l->n % JY__MATCH_SKIP == 0) {
-        if (grow((void **)&l->skips, &l->skip_cap, l->n / JY__MATCH_SKIP + 1, sizeof *l->skips))
+        if (jy__match_grow((void **)&l->skips, &l->skip_cap, l->n / JY__MATCH_SKIP + 1, sizeof *l->skips))
             return JY_ENOMEM;
         l->skips[l->n / JY__MATCH_SKIP].base = l->last;
         l->skips[l->n / JY__MATCH_SKIP].offset = (uint32_t)l->len;
         l->skips[l->n / JY__MATCH_SKIP].first = doc;
     }
-    if (grow((void **)&l->bytes, &l->cap, l->len + 6, 1))
+    if (jy__match_grow((void **)&l->bytes, &l->cap, l->len + 6, 1))
         return JY_ENOMEM;
     uint32_t gap = doc - l->last;
     while (gap >= 0x80) {
@@ -422,6 +444,15 @@ static int list_append(jy__plist *l, uint32_t doc, unsigned char tf)
     l->bytes[l->len++] = (unsigned char)gap;
     l->bytes[l->len++] = tf;
     l->last = doc;
+    /* Bounds of the term's score (the queries' pruning). */
+    if (!l->n || length < l->min_len)
+        l->min_len = length;
+    if ((tf & 3u) > l->max_title)
+        l->max_title = (unsigned char)(tf & 3u);
+    if (((tf >> 2) & 3u) > l->max_skills)
+        l->max_skills = (unsigned char)((tf >> 2) & 3u);
+    if ((tf >> 4) > l->max_rest)
+        l->max_rest = (unsigned char)(tf >> 4);
     l->n++;
     return JY_OK;
 }
@@ -477,14 +508,14 @@ static int add_build_term(jy_match_index *ix, const char *text, size_t len, int 
     uint32_t tid;
     if (!jy__smap_get(&ix->terms, text, len, &tid)) {
         tid = (uint32_t)ix->term_count;
-        if (grow((void **)&ix->lists, &ix->list_cap, ix->term_count + 1, sizeof *ix->lists))
+        if (jy__match_grow((void **)&ix->lists, &ix->list_cap, ix->term_count + 1, sizeof *ix->lists))
             return JY_ENOMEM;
         memset(&ix->lists[tid], 0, sizeof ix->lists[tid]);
         if (jy__smap_put(&ix->terms, text, len, tid))
             return JY_ENOMEM;
         ix->term_count++;
     }
-    if (grow((void **)&ix->build, &ix->build_cap, ix->build_n + 1, sizeof *ix->build))
+    if (jy__match_grow((void **)&ix->build, &ix->build_cap, ix->build_n + 1, sizeof *ix->build))
         return JY_ENOMEM;
     ix->build[ix->build_n].term = tid;
     ix->build[ix->build_n].field = (uint32_t)field;
@@ -569,7 +600,7 @@ static int town_intern(jy_match_index *ix, const char *text, int32_t *out)
     if (rc != JY_ENOTFOUND)
         return rc;
     size_t id = ix->town_count;
-    if (grow((void **)&ix->town_seat, &ix->town_cap, id + 1, 1) ||
+    if (jy__match_grow((void **)&ix->town_seat, &ix->town_cap, id + 1, 1) ||
         jy__smap_put(&ix->towns, text, strlen(text), (uint32_t)id))
         return jy__error_nomem();
     ix->town_seat[id] = 0;
@@ -620,8 +651,9 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
     if ((rc = tokenize_field(ix, body1, F_BODY)) || (rc = add_vocab_terms(ix, body1, F_BODY)) ||
         (rc = tokenize_field(ix, body2, F_BODY)))
         goto fail;
-    if (grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
-        grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens)) {
+    if (jy__match_grow((void **)&ix->docs, &ix->doc_cap, ix->doc_count + 1, sizeof *ix->docs) ||
+        jy__match_grow((void **)&ix->lens, &ix->lens_cap, ix->doc_count + 1, sizeof *ix->lens) ||
+        jy__match_grow((void **)&ix->facts, &ix->facts_cap, ix->doc_count + 1, sizeof *ix->facts)) {
         rc = JY_ENOMEM;
         goto fail;
     }
@@ -635,18 +667,18 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         rc = JY_ENOMEM;
         goto fail;
     }
-    d->facts = *facts;
+    ix->facts[doc] = *facts;
     qsort(ix->build, ix->build_n, sizeof *ix->build, cmp_build);
-    size_t length = 0;
+    /* The length (every occurrence of every term) goes with each entry. */
+    d->length = (float)(ix->build_n ? ix->build_n : 1);
     for (size_t i = 0; i < ix->build_n;) {
         size_t j = i;
         unsigned tf[3] = { 0, 0, 0 };
         while (j < ix->build_n && ix->build[j].term == ix->build[i].term)
             tf[ix->build[j++].field]++;
-        length += tf[0] + tf[1] + tf[2];
         unsigned char b = (unsigned char)((tf[0] > 3 ? 3 : tf[0]) | (tf[1] > 3 ? 3 : tf[1]) << 2 |
                                           (tf[2] > 15 ? 15 : tf[2]) << 4);
-        if (list_append(&ix->lists[ix->build[i].term], doc, b)) {
+        if (list_append(&ix->lists[ix->build[i].term], doc, b, d->length)) {
             /* Lists appended so far keep an entry for a doc that is not
              * counted: make it a tombstone. */
             d->dead = 1;
@@ -658,7 +690,6 @@ static int add_doc(jy_match_index *ix, const char *id, const char *title, const 
         }
         i = j;
     }
-    d->length = (float)(length ? length : 1);
     ix->lens[doc] = d->length;
     ix->total_length += (double)d->length;
     ix->doc_count++;
@@ -704,7 +735,7 @@ static void maybe_compact(jy_match_index *ix)
             gap |= (uint32_t)*p++ << shift;
             d += gap;
             unsigned char tf = *p++;
-            if (!ix->docs[d].dead && list_append(&nl, d, tf)) {
+            if (!ix->docs[d].dead && list_append(&nl, d, tf, ix->docs[d].length)) {
                 ok = 0;
                 break;
             }
@@ -824,6 +855,29 @@ int jy__match_profile_facts(jy__facts *f, jy_match_index *ix, const jy_profile_i
     return profile_facts(f, ix, q, what, 0);
 }
 
+/* Indexes a document under `id`, replacing the live one with that id
+ * (`exists`, doc `old`); on failure the old version lives on. Under the
+ * write lock. */
+static int replace_doc(jy_match_index *ix, const char *id, int exists, uint32_t old, const char *title,
+                       const char *const *skills, size_t nskills, const char *body1, const char *body2,
+                       const jy__facts *f)
+{
+    if (exists)
+        kill_doc(ix, old);
+    int rc = add_doc(ix, id, title, skills, nskills, body1, body2, f);
+    if (rc && exists) { /* revive the old version */
+        ix->docs[old].dead = 0;
+        ix->lens[old] = ix->docs[old].length;
+        ix->live++;
+        ix->dead--;
+        ix->total_length += (double)ix->docs[old].length;
+        jy__smap_put(&ix->ids, id, strlen(id), old);
+    }
+    if (!rc)
+        maybe_compact(ix);
+    return rc;
+}
+
 static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replace)
 {
     if (!ix || !p)
@@ -834,26 +888,14 @@ static int put_posting(jy_match_index *ix, const jy_posting_input *p, int replac
         return jy__error(JY_EINVAL, "jy_match_index_add: a posting needs an id");
     pthread_rwlock_wrlock(&ix->lock);
     jy__facts f;
-    uint32_t old;
+    uint32_t old = 0;
     int exists = jy__smap_get(&ix->ids, p->id, strlen(p->id), &old);
     int rc = posting_facts(&f, ix, p, "posting", 1);
     if (!rc && exists && !replace)
         rc = jy__error(JY_EEXISTS, "jy_match_index_add: a posting with this id is already indexed");
-    if (!rc) {
-        if (exists)
-            kill_doc(ix, old);
-        rc = add_doc(ix, p->id, p->title, p->skills, p->skill_count, p->description, p->enterprise, &f);
-        if (rc && exists) { /* revive the old version */
-            ix->docs[old].dead = 0;
-            ix->lens[old] = ix->docs[old].length;
-            ix->live++;
-            ix->dead--;
-            ix->total_length += (double)ix->docs[old].length;
-            jy__smap_put(&ix->ids, p->id, strlen(p->id), old);
-        }
-        if (!rc)
-            maybe_compact(ix);
-    }
+    if (!rc)
+        rc = replace_doc(ix, p->id, exists, old, p->title, p->skills, p->skill_count, p->description,
+                         p->enterprise, &f);
     pthread_rwlock_unlock(&ix->lock);
     return rc;
 }
@@ -878,24 +920,11 @@ int jy_match_index_put_profile(jy_match_index *ix, const jy_profile_input *q)
         return jy__error(JY_EINVAL, "jy_match_index_put_profile: a profile needs an id");
     pthread_rwlock_wrlock(&ix->lock);
     jy__facts f;
-    uint32_t old;
+    uint32_t old = 0;
     int exists = jy__smap_get(&ix->ids, q->id, strlen(q->id), &old);
     int rc = profile_facts(&f, ix, q, "profile", 1);
-    if (!rc) {
-        if (exists)
-            kill_doc(ix, old);
-        rc = add_doc(ix, q->id, q->text, q->skills, q->skill_count, NULL, NULL, &f);
-        if (rc && exists) {
-            ix->docs[old].dead = 0;
-            ix->lens[old] = ix->docs[old].length;
-            ix->live++;
-            ix->dead--;
-            ix->total_length += (double)ix->docs[old].length;
-            jy__smap_put(&ix->ids, q->id, strlen(q->id), old);
-        }
-        if (!rc)
-            maybe_compact(ix);
-    }
+    if (!rc)
+        rc = replace_doc(ix, q->id, exists, old, q->text, q->skills, q->skill_count, NULL, NULL, &f);
     pthread_rwlock_unlock(&ix->lock);
     return rc;
 }
@@ -931,9 +960,8 @@ void jy_match_results_free(jy_match_results *r)
 {
     if (!r)
         return;
-    free(r->acc);
-    free(r->stamp);
-    free(r->touched);
+    free(r->cur);
+    free(r->order);
     free(r->qterms);
     free(r->heap);
     free(r->items);
@@ -955,11 +983,11 @@ const jy_match_result *jy_match_results_at(const jy_match_results *r, size_t i)
 }
 
 static const char *const reason_names[] = { "", "term", "occupation", "family", "township", "salary",
-                                            "freshness" };
+                                            "freshness", "fallback" };
 
 static int buf_put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-    if (grow((void **)buf, cap, *len + n + 1, 1))
+    if (jy__match_grow((void **)buf, cap, *len + n + 1, 1))
         return JY_ENOMEM;
     memcpy(*buf + *len, s, n);
     *len += n;

@@ -37,12 +37,17 @@ typedef struct jy__skip {
     uint32_t offset;  /* byte offset of the block */
 } jy__skip;
 
+/* A posting list. The maxima of its tf byte's three parts and the least
+ * length of its documents bound any document's score for the term (the
+ * queries' MaxScore pruning); tombstones only make the bound looser. */
 typedef struct jy__plist {
     unsigned char *bytes;
     size_t len, cap;
     jy__skip *skips;
     size_t skip_cap;
     uint32_t n, last;
+    unsigned char max_title, max_skills, max_rest;
+    float min_len;
 } jy__plist;
 
 /* Structured facts of a posting (offer, limits) or a jobseeker (wish, own
@@ -60,7 +65,6 @@ typedef struct jy__mdoc {
     char *id;
     float length;
     int dead;
-    jy__facts facts;
 } jy__mdoc;
 
 typedef struct jy__bterm {
@@ -82,7 +86,8 @@ struct jy_match_index {
     size_t term_count, list_cap;
     jy__mdoc *docs;
     float *lens;               /* per doc: its length, or -1 when dead (the hot loop's only doc read) */
-    size_t doc_count, doc_cap, lens_cap, live, dead;
+    jy__facts *facts;          /* per doc: its facts (dense: the filters' only doc read) */
+    size_t doc_count, doc_cap, lens_cap, facts_cap, live, dead;
     double total_length;
     jy__smap ids;
     jy__smap towns;
@@ -105,13 +110,28 @@ typedef struct jy__hit {
     uint32_t doc;
 } jy__hit;
 
+/* A query term's read position in its posting list. */
+typedef struct jy__cursor {
+    const jy__plist *l;
+    const unsigned char *p, *end; /* the next entry */
+    size_t blk;                   /* next skip block not jumped to yet */
+    uint32_t doc;                 /* the current entry's document, UINT32_MAX past the end */
+    unsigned char tf;             /* the current entry's tf byte */
+    float qidf;                   /* as jy__qterm.qidf */
+    float ub;                     /* most the term adds to a document's text score */
+} jy__cursor;
+
+/* Documents per window of the query loop. */
+#define JY__MATCH_WINDOW 2048
+
 struct jy_match_results {
     /* scratch, per thread */
-    float *acc;
-    uint32_t *stamp;
-    uint32_t *touched;
-    size_t acc_cap;
-    uint32_t epoch;
+    double wacc[JY__MATCH_WINDOW];            /* text scores of the window's documents */
+    uint64_t wbits[JY__MATCH_WINDOW / 64];    /* which of them an essential term touched */
+    uint16_t wcand[JY__MATCH_WINDOW];         /* those, as offsets in id order */
+    jy__cursor *cur;
+    uint32_t *order;                          /* cursors by increasing bound */
+    size_t cur_cap;
     jy__qterm *qterms;
     size_t nq, qcap;
     jy__hit *heap;
@@ -123,8 +143,12 @@ struct jy_match_results {
     size_t reasons_cap;
     char *arena;
     size_t arena_len, arena_cap;
+    int fallback;  /* the results are the fallback of docs/matching.md */
+    size_t filtered; /* text matches the hard filters removed */
 };
 
+/* Grows *ptr (of *cap elements of elem bytes) to hold `need`, doubling. */
+int jy__match_grow(void **ptr, size_t *cap, size_t need, size_t elem);
 int jy__match_education(const char *text);
 /* The field a message of jy_match_index_add() and co. names ("posting:
  * education: ...", "profile: field text is not valid UTF-8..."), copied
@@ -139,6 +163,11 @@ int jy__match_kind(const char *text);
 int jy__match_buf_put(char **buf, size_t *len, size_t *cap, const char *s);
 int jy__json_quote(char **buf, size_t *len, size_t *cap, const char *s);
 int jy__match_why_append(char **buf, size_t *len, size_t *cap, const jy_match_result *res);
+
+/* Checks the version of caller's options and copies them into *out (with
+ * the defaults of fields the caller's version does not have); NULL gives
+ * the defaults. */
+int jy__match_options_get(jy_match_options *out, const jy_match_options *in);
 
 /* Vocabulary (lib/match_vocab.c): writes into terms[] the pseudo-terms
  * ("\1o<occupation>", "\1f<family>") of the occupations named in text, at

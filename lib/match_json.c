@@ -353,10 +353,10 @@ int jy_match_query_json(char **out, jy_match_results *r, const jy_match_index *i
     if (rc)
         return rc;
     jy_match_options local;
-    if (opts)
-        local = *opts;
-    else
-        jy_match_options_init(&local);
+    if ((rc = jy__match_options_get(&local, opts)) != JY_OK) {
+        cJSON_Delete(o);
+        return rc;
+    }
     int top = 0;
     jy_date day;
     if ((rc = get_int(&top, o, "top_k", err)) || (rc = get_date(&day, o, "date", err))) {

@@ -10,21 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return JY_OK;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = jy__realloc(*ptr, n * elem);
-    if (!p)
-        return JY_ENOMEM;
-    *ptr = p;
-    *cap = n;
-    return JY_OK;
-}
-
 /* Bigrams of wishes that say nothing about the job (sorted, strcmp order). */
 static const char *const stop_bigrams[] = {
     "一份", "也行", "以上", "优先", "左右", "希望", "想找", "想要", "想在", "找份", "找个", "最好",
@@ -68,7 +53,7 @@ static int add_qterm(qctx *c, const char *text, size_t len, float w, int kind, c
         }
     if (r->nq >= JY__MATCH_MAX_QTERMS)
         return 0;
-    if (grow((void **)&r->qterms, &r->qcap, r->nq + 1, sizeof *r->qterms)) {
+    if (jy__match_grow((void **)&r->qterms, &r->qcap, r->nq + 1, sizeof *r->qterms)) {
         c->rc = JY_ENOMEM;
         return 1;
     }
@@ -188,7 +173,8 @@ typedef struct factor {
     char text[64];
 } factor;
 
-static size_t factors(factor *out, const jy_match_index *ix, const jy__facts *P, const jy__facts *S,
+/* Inlined so that the scoring loop's calls (want_text 0) lose the text parts. */
+static inline __attribute__((always_inline)) size_t factors(factor *out, const jy_match_index *ix, const jy__facts *P, const jy__facts *S,
                       int32_t today, const jy_match_options *o, int want_text)
 {
     size_t n = 0;
@@ -308,11 +294,294 @@ typedef struct qspec {
     int query_is_seeker; /* 1: documents are postings */
 } qspec;
 
+/*
+ * Scoring (docs/matching.md, "How a query runs"). Documents are taken in
+ * windows of JY__MATCH_WINDOW ids. The query's terms are sorted by the most
+ * each can add to a text score (its bound, from the list's tf maxima and
+ * least length). Once the heap holds top_k results, the terms whose bounds
+ * together, times the largest factor product, cannot reach the k-th score
+ * are "non-essential" (MaxScore): only the other terms' lists are read
+ * through, window by window, to find candidates; a candidate passing the
+ * filters is completed by seeking the non-essential lists (skip entries),
+ * and dropped as soon as its bound falls below the k-th score. Documents
+ * only in non-essential lists cannot enter the top k and are never seen.
+ * The top k is exact: the bounds are upper bounds (with a relative slack
+ * for rounding), and a candidate later in id order that only ties the k-th
+ * score ranks below it anyway. Text scores are summed in double precision
+ * from the same float contributions, then rounded to float, so the order
+ * in which lists are read does not change a score.
+ */
+typedef struct scorer {
+    const jy_match_index *ix;
+    jy_match_results *r;
+    const qspec *qs;
+    const jy_match_options *o;
+    int32_t today;
+    size_t k, nh;
+    float k1, bb, inv_avg;
+    double theta;   /* the k-th score once the heap is full */
+    double max_mult; /* largest factor product any document can get */
+    int prune;
+    size_t passing; /* documents with text that pass the filters */
+    float tfw[256];
+} scorer;
+
+/* Relative slack of the bounds against float rounding. */
+#define BOUND_SLACK 1.0001
+
+static inline void cur_next(jy__cursor *c)
+{
+    const unsigned char *p = c->p;
+    if (p >= c->end) {
+        c->doc = UINT32_MAX;
+        return;
+    }
+    uint32_t gap = *p++;
+    if (gap & 0x80) {
+        gap &= 0x7f;
+        unsigned shift = 7;
+        while (*p & 0x80) {
+            gap |= (uint32_t)(*p++ & 0x7f) << shift;
+            shift += 7;
+        }
+        gap |= (uint32_t)*p++ << shift;
+    }
+    c->doc += gap;
+    c->tf = *p++;
+    c->p = p;
+}
+
+/* Moves to the first entry whose document is >= target. */
+static void cur_seek(jy__cursor *c, uint32_t target)
+{
+    if (c->doc >= target)
+        return;
+    const jy__plist *l = c->l;
+    size_t nb = (l->n + JY__MATCH_SKIP - 1) / JY__MATCH_SKIP, b = c->blk;
+    while (b < nb && l->skips[b].first <= target)
+        b++;
+    if (b > c->blk) {
+        const jy__skip *s = &l->skips[b - 1];
+        if (l->bytes + s->offset >= c->p) { /* a block ahead: jump to its start */
+            c->p = l->bytes + s->offset;
+            c->doc = s->base;
+            cur_next(c);
+        }
+        c->blk = b;
+    }
+    while (c->doc < target)
+        cur_next(c);
+}
+
+static int cmp_cursor_ub(const void *a, const void *b)
+{
+    const jy__cursor *x = a, *y = b;
+    return x->ub < y->ub ? -1 : x->ub > y->ub ? 1 : 0;
+}
+
+/* The factor product of a document, or -1 when a hard filter drops it. */
+static inline double doc_mult(const scorer *sc, uint32_t d)
+{
+    const qspec *qs = sc->qs;
+    const jy__facts *F = &sc->ix->facts[d];
+    const jy__facts *P = qs->query_is_seeker ? F : &qs->facts;
+    const jy__facts *S = qs->query_is_seeker ? &qs->facts : F;
+    if (!passes(P, S, sc->today, qs->query_is_seeker, sc->o->filter_closed))
+        return -1.0;
+    factor fs[4];
+    size_t nf = factors(fs, sc->ix, P, S, sc->today, sc->o, 0);
+    double m = 1.0;
+    for (size_t f = 0; f < nf; f++)
+        m += fs[f].effect;
+    return m < 0.05 ? 0.05 : m;
+}
+
+static void offer(scorer *sc, uint32_t d, float score, float text)
+{
+    if (score <= 0.0f || (double)score < sc->o->min_score)
+        return;
+    jy__hit h = { score, text, d };
+    heap_push(sc->r->heap, &sc->nh, sc->k, h);
+    if (sc->nh == sc->k)
+        sc->theta = (double)sc->r->heap[0].score;
+}
+
+/* Largest factor product a document can get with this query's facts. */
+static double max_mult(const qspec *qs, const jy_match_options *o)
+{
+    const jy__facts *Q = &qs->facts;
+    double up = 1.0;
+    if (Q->town >= 0) {
+        double t = o->township_same > o->township_nearby ? o->township_same : o->township_nearby;
+        up += t > 0.0 ? t : 0.0;
+    }
+    int qsal = qs->query_is_seeker ? Q->sal_lo : (Q->sal_hi > 0 ? Q->sal_hi : Q->sal_lo);
+    if (qsal > 0) {
+        double s = o->salary_fit > -2.0 * o->salary_fit ? o->salary_fit : -2.0 * o->salary_fit;
+        up += s > 0.0 ? s : 0.0;
+    }
+    if (o->freshness > 0.0)
+        up += o->freshness;
+    return up < 0.05 ? 0.05 : up;
+}
+
+static int finite_nonneg(double x)
+{
+    return x >= 0.0 && x <= 1e30;
+}
+
+/* Reads the lists of the query's terms into the heap. */
+static void score_lists(scorer *sc)
+{
+    jy_match_results *r = sc->r;
+    const jy_match_index *ix = sc->ix;
+    size_t nq = r->nq, nd = ix->doc_count;
+    jy__cursor *cur = r->cur;
+    const float *lens = ix->lens;
+    const float *tfw = sc->tfw;
+    const jy__facts *facts = ix->facts;
+    float k1 = sc->k1, bb = sc->bb, inv_avg = sc->inv_avg;
+    for (size_t qi = 0; qi < nq; qi++) {
+        const jy__qterm *q = &r->qterms[qi];
+        const jy__plist *l = &ix->lists[q->term];
+        jy__cursor *c = &cur[qi];
+        c->l = l;
+        c->p = l->bytes;
+        c->end = l->bytes + l->len;
+        c->blk = 0;
+        c->doc = 0;
+        c->qidf = q->qidf;
+        double tw = (double)tfw[(unsigned)l->max_title | (unsigned)l->max_skills << 2 | (unsigned)l->max_rest << 4];
+        double norm = (double)k1 * (1.0 - (double)bb + (double)bb * (double)l->min_len * (double)inv_avg);
+        c->ub = l->n ? (float)((double)q->qidf * tw / (tw + norm) * BOUND_SLACK) : 0.0f;
+        if (!(c->ub >= 0.0f && c->ub < 1e30f))
+            sc->prune = 0;
+        cur_next(c);
+    }
+    qsort(cur, nq, sizeof *cur, cmp_cursor_ub);
+    double *wacc = r->wacc;
+    uint64_t *wbits = r->wbits;
+    size_t ness = 0;  /* cur[0..ness) are non-essential */
+    double rest = 0.0; /* the sum of their bounds */
+    uint32_t w = 0;
+    while (w < nd) {
+        if (sc->prune && sc->nh == sc->k)
+            while (ness < nq && (rest + (double)cur[ness].ub) * sc->max_mult * BOUND_SLACK < sc->theta)
+                rest += (double)cur[ness++].ub;
+        /* The window starts at the first document of an essential list. */
+        uint32_t first = UINT32_MAX;
+        for (size_t i = ness; i < nq; i++)
+            if (cur[i].doc < first)
+                first = cur[i].doc;
+        if (first >= nd)
+            break;
+        w = first;
+        uint32_t wend = nd - w > JY__MATCH_WINDOW ? w + JY__MATCH_WINDOW : (uint32_t)nd;
+        for (size_t i = ness; i < nq; i++) {
+            jy__cursor *c = &cur[i];
+            uint32_t d = c->doc;
+            if (d >= wend)
+                continue;
+            const unsigned char *p = c->p, *end = c->end;
+            unsigned char tf = c->tf;
+            float qidf = c->qidf;
+            for (;;) {
+                float dl = lens[d];
+                if (dl >= 0.0f) {
+                    float tw = tfw[tf];
+                    float norm = k1 * (1.0f - bb + bb * dl * inv_avg);
+                    uint32_t x = d - w;
+                    wacc[x] += (double)(qidf * tw / (tw + norm));
+                    wbits[x >> 6] |= (uint64_t)1 << (x & 63);
+                }
+                if (p >= end) {
+                    d = UINT32_MAX;
+                    break;
+                }
+                uint32_t gap = *p++;
+                if (gap & 0x80) {
+                    gap &= 0x7f;
+                    unsigned shift = 7;
+                    while (*p & 0x80) {
+                        gap |= (uint32_t)(*p++ & 0x7f) << shift;
+                        shift += 7;
+                    }
+                    gap |= (uint32_t)*p++ << shift;
+                }
+                d += gap;
+                tf = *p++;
+                if (d >= wend)
+                    break;
+            }
+            c->doc = d;
+            c->p = p;
+            c->tf = tf;
+        }
+        /* The candidates, in id order. */
+        size_t words = (wend - w + 63) / 64, ncand = 0;
+        uint16_t *cand = r->wcand;
+        for (size_t wi = 0; wi < words; wi++) {
+            uint64_t bits = wbits[wi];
+            wbits[wi] = 0;
+            while (bits) {
+                cand[ncand++] = (uint16_t)(wi * 64 + (size_t)__builtin_ctzll(bits));
+                bits &= bits - 1;
+            }
+        }
+        for (size_t ci = 0; ci < ncand; ci++) {
+            /* The facts are the one random read per candidate: ask for them early. */
+            if (ci + 8 < ncand)
+                __builtin_prefetch(&facts[w + cand[ci + 8]]);
+            {
+                uint32_t x = cand[ci];
+                uint32_t d = w + x;
+                double s = wacc[x];
+                wacc[x] = 0.0;
+                int full = sc->prune && sc->nh == sc->k;
+                if (full && (s + rest) * sc->max_mult * BOUND_SLACK < sc->theta)
+                    continue;
+                double m = doc_mult(sc, d);
+                if (m < 0.0) {
+                    r->filtered++; /* exact while the heap is not full: all the fallback needs */
+                    continue;
+                }
+                if (full && (s + rest) * m * BOUND_SLACK < sc->theta)
+                    continue;
+                if (ness) {
+                    float norm = k1 * (1.0f - bb + bb * lens[d] * inv_avg);
+                    double left = rest;
+                    size_t i = ness;
+                    while (i-- > 0) {
+                        jy__cursor *c = &cur[i];
+                        cur_seek(c, d);
+                        if (c->doc == d) {
+                            float tw = tfw[c->tf];
+                            s += (double)(c->qidf * tw / (tw + norm));
+                        }
+                        left -= (double)c->ub;
+                        if (full && (s + left) * m * BOUND_SLACK < sc->theta)
+                            break;
+                    }
+                    if (i != (size_t)-1)
+                        continue; /* cannot reach the k-th score */
+                }
+                float text = (float)s;
+                if (text > 0.0f)
+                    sc->passing++;
+                offer(sc, d, (float)((double)text * m), text);
+            }
+        }
+        w = wend;
+    }
+}
+
 static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, const jy_match_options *o)
 {
     r->count = 0;
     r->nq = 0;
     r->arena_len = 0;
+    r->fallback = 0;
+    r->filtered = 0;
     jy_date day = o->today;
     if (day.year == 0 && jy_date_today(&day))
         return JY_ERROR;
@@ -340,124 +609,74 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
         if ((rc = collect(&c, qs->skills[i], qs->skill_mult)))
             return rc == JY_ENOMEM ? jy__error_nomem() : rc;
     }
-
-    size_t nd = ix->doc_count;
-    if (nd + 1 > r->acc_cap) {
-        size_t cap = r->acc_cap ? r->acc_cap : 1024;
-        while (cap < nd + 1)
-            cap *= 2;
-        float *a = jy__realloc(r->acc, cap * sizeof *a);
-        if (!a)
-            return jy__error_nomem();
-        r->acc = a;
-        uint32_t *s = jy__realloc(r->stamp, cap * sizeof *s);
-        if (!s)
-            return jy__error_nomem();
-        r->stamp = s;
-        uint32_t *t = jy__realloc(r->touched, cap * sizeof *t);
-        if (!t)
-            return jy__error_nomem();
-        r->touched = t;
-        r->acc_cap = cap;
-        r->epoch = UINT32_MAX; /* forces the reset below */
-    }
-    if (r->epoch == UINT32_MAX) {
-        memset(r->stamp, 0, r->acc_cap * sizeof *r->stamp);
-        r->epoch = 0;
-    }
-    uint32_t epoch = ++r->epoch;
-    if (grow((void **)&r->heap, &r->heap_cap, k, sizeof *r->heap))
+    if (jy__match_grow((void **)&r->heap, &r->heap_cap, k, sizeof *r->heap) ||
+        jy__match_grow((void **)&r->cur, &r->cur_cap, r->nq + 1, sizeof *r->cur))
         return jy__error_nomem();
 
+    scorer sc;
+    memset(&sc, 0, sizeof sc);
+    sc.ix = ix;
+    sc.r = r;
+    sc.qs = qs;
+    sc.o = o;
+    sc.today = today;
+    sc.k = k;
     double live = (double)(ix->live ? ix->live : 1);
     double avgdl = ix->live ? ix->total_length / live : 1.0;
-    float k1 = (float)o->k1, bb = (float)o->b;
-    float tfw[256];
+    sc.k1 = (float)o->k1;
+    sc.bb = (float)o->b;
+    sc.inv_avg = (float)(1.0 / avgdl);
     for (unsigned b = 0; b < 256; b++)
-        tfw[b] = (float)(o->boost_title * (double)(b & 3u) + o->boost_skills * (double)((b >> 2) & 3u) +
-                         (double)(b >> 4));
-    float inv_avg = (float)(1.0 / avgdl);
-    size_t nt = 0;
-    const jy__mdoc *docs = ix->docs;
-    const float *lens = ix->lens;
-    float *acc = r->acc;
-    uint32_t *stamp = r->stamp, *touched = r->touched;
+        sc.tfw[b] = (float)(o->boost_title * (double)(b & 3u) + o->boost_skills * (double)((b >> 2) & 3u) +
+                            (double)(b >> 4));
+    sc.max_mult = max_mult(qs, o);
+    /* The bounds hold when a score grows with the tf and falls with the length. */
+    sc.prune = o->k1 > 0.0 && o->k1 <= 1e30 && o->b >= 0.0 && o->b <= 1.0 && finite_nonneg(o->boost_title) &&
+               finite_nonneg(o->boost_skills) && sc.max_mult <= 1e30;
     for (size_t qi = 0; qi < r->nq; qi++) {
         jy__qterm *q = &r->qterms[qi];
-        const jy__plist *l = &ix->lists[q->term];
-        double df = (double)l->n;
+        double df = (double)ix->lists[q->term].n;
         float qidf = (float)((double)q->weight * log(1.0 + (live - df + 0.5) / (df + 0.5)) * (o->k1 + 1.0));
         if (qidf <= 0.0f)
             qidf = 1e-6f;
         q->qidf = qidf;
-        const unsigned char *p = l->bytes, *end = l->bytes + l->len;
-        uint32_t d = 0;
-        while (p < end) {
-            uint32_t gap = *p++;
-            if (gap & 0x80) {
-                gap &= 0x7f;
-                unsigned shift = 7;
-                while (*p & 0x80) {
-                    gap |= (uint32_t)(*p++ & 0x7f) << shift;
-                    shift += 7;
-                }
-                gap |= (uint32_t)*p++ << shift;
-            }
-            d += gap;
-            float tw = tfw[*p++];
-            float dl = lens[d];
-            if (dl < 0.0f)
-                continue;
-            float norm = k1 * (1.0f - bb + bb * dl * inv_avg);
-            float s = qidf * tw / (tw + norm);
-            if (stamp[d] != epoch) {
-                stamp[d] = epoch;
-                acc[d] = s;
-                touched[nt++] = d;
-            } else {
-                acc[d] += s;
-            }
+    }
+    const float *lens = ix->lens;
+    size_t nd = ix->doc_count;
+    if (has_text) {
+        score_lists(&sc);
+    } else { /* no words at all: every document, ranked by the factors */
+        for (uint32_t d = 0; d < nd; d++) {
+            double m;
+            if (lens[d] >= 0.0f && (m = doc_mult(&sc, d)) >= 0.0)
+                offer(&sc, d, (float)m, 1.0f);
         }
     }
-    if (!has_text) { /* no words at all: every document, ranked by the factors */
-        for (uint32_t d = 0; d < nd; d++)
-            if (!docs[d].dead) {
-                stamp[d] = epoch;
-                acc[d] = 1.0f;
-                touched[nt++] = d;
-            }
+    if (has_text && !sc.nh && !sc.passing && r->filtered && o->fallback && qs->query_is_seeker) {
+        /* The text matched, the filters removed it all: what passes them. */
+        r->fallback = 1;
+        for (uint32_t d = 0; d < nd; d++) {
+            double m;
+            if (lens[d] >= 0.0f && (m = doc_mult(&sc, d)) >= 0.0)
+                offer(&sc, d, (float)m, 0.0f);
+        }
     }
-
-    size_t nh = 0;
+    size_t nh = sc.nh;
+    const jy__mdoc *docs = ix->docs;
+    float k1 = sc.k1, bb = sc.bb, inv_avg = sc.inv_avg;
+    const float *tfw = sc.tfw;
     factor fs[4];
-    for (size_t i = 0; i < nt; i++) {
-        uint32_t d = touched[i];
-        const jy__facts *P = qs->query_is_seeker ? &docs[d].facts : &qs->facts;
-        const jy__facts *S = qs->query_is_seeker ? &qs->facts : &docs[d].facts;
-        if (!passes(P, S, today, qs->query_is_seeker, o->filter_closed))
-            continue;
-        size_t nf = factors(fs, ix, P, S, today, o, 0);
-        double m = 1.0;
-        for (size_t f = 0; f < nf; f++)
-            m += fs[f].effect;
-        if (m < 0.05)
-            m = 0.05;
-        jy__hit h = { (float)(acc[d] * m), acc[d], d };
-        if (h.score <= 0.0f || (double)h.score < o->min_score)
-            continue;
-        heap_push(r->heap, &nh, k, h);
-    }
     qsort(r->heap, nh, sizeof *r->heap, cmp_hit_desc);
 
     /* Explanations. */
-    size_t per = r->nq + 4;
-    if (grow((void **)&r->items, &r->items_cap, nh + 1, sizeof *r->items) ||
-        grow((void **)&r->reasons, &r->reasons_cap, nh * per + 1, sizeof *r->reasons))
+    size_t per = r->nq + 5;
+    if (jy__match_grow((void **)&r->items, &r->items_cap, nh + 1, sizeof *r->items) ||
+        jy__match_grow((void **)&r->reasons, &r->reasons_cap, nh * per + 1, sizeof *r->reasons))
         return jy__error_nomem();
     size_t id_bytes = 0;
     for (size_t i = 0; i < nh; i++)
         id_bytes += strlen(docs[r->heap[i].doc].id) + 1;
-    if (grow((void **)&r->arena, &r->arena_cap, id_bytes + nh * per * (JY__VOCAB_TERM_MAX + 16) + 1, 1))
+    if (jy__match_grow((void **)&r->arena, &r->arena_cap, id_bytes + nh * per * (JY__VOCAB_TERM_MAX + 16) + 1, 1))
         return jy__error_nomem();
     size_t nr_total = 0;
     for (size_t i = 0; i < nh; i++) {
@@ -473,7 +692,7 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
         jy_match_reason *rs = &r->reasons[nr_total];
         size_t nr = 0;
         float norm = k1 * (1.0f - bb + bb * doc->length * inv_avg);
-        for (size_t qi = 0; qi < r->nq; qi++) {
+        for (size_t qi = 0; qi < r->nq && !r->fallback; qi++) {
             const jy__qterm *q = &r->qterms[qi];
             unsigned char tf = jy__match_list_tf(&ix->lists[q->term], h->doc);
             if (!tf)
@@ -493,8 +712,8 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
             rs[nr].effect = (double)(q->qidf * tw / (tw + norm));
             nr++;
         }
-        const jy__facts *P = qs->query_is_seeker ? &doc->facts : &qs->facts;
-        const jy__facts *S = qs->query_is_seeker ? &qs->facts : &doc->facts;
+        const jy__facts *P = qs->query_is_seeker ? &ix->facts[h->doc] : &qs->facts;
+        const jy__facts *S = qs->query_is_seeker ? &qs->facts : &ix->facts[h->doc];
         size_t nf = factors(fs, ix, P, S, today, o, 1);
         for (size_t f = 0; f < nf; f++) {
             char *t = r->arena + r->arena_len;
@@ -507,6 +726,16 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
             nr++;
         }
         qsort(rs, nr, sizeof *rs, cmp_reason);
+        if (r->fallback) { /* first: why these results */
+            memmove(rs + 1, rs, nr * sizeof *rs);
+            char *t = r->arena + r->arena_len;
+            int n = snprintf(t, JY__VOCAB_TERM_MAX + 16, "filtered:%zu", r->filtered);
+            r->arena_len += (size_t)n + 1;
+            rs[0].kind = JY_REASON_FALLBACK;
+            rs[0].text = t;
+            rs[0].effect = 0.0;
+            nr++;
+        }
         res->reasons = rs;
         res->reason_count = nr;
         nr_total += nr;
@@ -517,13 +746,28 @@ static int run_query(jy_match_results *r, const jy_match_index *ix, qspec *qs, c
 
 static int get_opts(const jy_match_options **o, jy_match_options *def)
 {
-    if (!*o) {
-        jy_match_options_init(def);
+    int rc = jy__match_options_get(def, *o);
+    if (!rc)
         *o = def;
-    } else if ((*o)->version != JY_MATCH_OPTIONS_VERSION) {
-        return jy__error(JY_EVERSION, "jy_match_options: unknown version %u", (*o)->version);
-    }
-    return JY_OK;
+    return rc;
+}
+
+/* Takes the facts of the query (q: a profile, else p: a posting) and runs it
+ * under the read lock. */
+static int query_locked(jy_match_results *r, const jy_match_index *ix, qspec *qs, const jy_match_options *o,
+                        const jy_profile_input *q, const jy_posting_input *p)
+{
+    jy_match_options def;
+    int rc = get_opts(&o, &def);
+    if (rc)
+        return rc;
+    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
+    pthread_rwlock_rdlock(&m->lock);
+    rc = q ? jy__match_profile_facts(&qs->facts, m, q, "query") : jy__match_posting_facts(&qs->facts, m, p, "query");
+    if (!rc)
+        rc = run_query(r, ix, qs, o);
+    pthread_rwlock_unlock(&m->lock);
+    return rc;
 }
 
 int jy_match_query(jy_match_results *r, const jy_match_index *ix, const jy_profile_input *q,
@@ -534,26 +778,15 @@ int jy_match_query(jy_match_results *r, const jy_match_index *ix, const jy_profi
     r->count = 0;
     if (ix->side != JY_MATCH_POSTINGS)
         return jy__error(JY_EINVAL, "jy_match_query: the index holds jobseekers; use jy_match_query_posting");
-    jy_match_options def;
-    int rc = get_opts(&o, &def);
-    if (rc)
-        return rc;
-    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
-    pthread_rwlock_rdlock(&m->lock);
     qspec qs;
     memset(&qs, 0, sizeof qs);
     qs.query_is_seeker = 1;
-    rc = jy__match_profile_facts(&qs.facts, m, q, "query");
-    if (!rc) {
-        qs.texts[0] = q->text;
-        qs.mults[0] = 1.0f;
-        qs.skills = q->skills;
-        qs.nskills = q->skill_count;
-        qs.skill_mult = 1.0f;
-        rc = run_query(r, ix, &qs, o);
-    }
-    pthread_rwlock_unlock(&m->lock);
-    return rc;
+    qs.texts[0] = q->text;
+    qs.mults[0] = 1.0f;
+    qs.skills = q->skills;
+    qs.nskills = q->skill_count;
+    qs.skill_mult = 1.0f;
+    return query_locked(r, ix, &qs, o, q, NULL);
 }
 
 int jy_match_query_posting(jy_match_results *r, const jy_match_index *ix, const jy_posting_input *p,
@@ -564,26 +797,15 @@ int jy_match_query_posting(jy_match_results *r, const jy_match_index *ix, const 
     r->count = 0;
     if (ix->side != JY_MATCH_JOBSEEKERS)
         return jy__error(JY_EINVAL, "jy_match_query_posting: the index holds postings; use jy_match_query");
-    jy_match_options def;
-    int rc = get_opts(&o, &def);
-    if (rc)
-        return rc;
-    jy_match_index *m = (jy_match_index *)(uintptr_t)ix;
-    pthread_rwlock_rdlock(&m->lock);
     qspec qs;
     memset(&qs, 0, sizeof qs);
     qs.query_is_seeker = 0;
-    rc = jy__match_posting_facts(&qs.facts, m, p, "query");
-    if (!rc) {
-        qs.texts[0] = p->title;
-        qs.mults[0] = 1.5f;
-        qs.texts[1] = p->description;
-        qs.mults[1] = 0.5f;
-        qs.skills = p->skills;
-        qs.nskills = p->skill_count;
-        qs.skill_mult = 1.0f;
-        rc = run_query(r, ix, &qs, o);
-    }
-    pthread_rwlock_unlock(&m->lock);
-    return rc;
+    qs.texts[0] = p->title;
+    qs.mults[0] = 1.5f;
+    qs.texts[1] = p->description;
+    qs.mults[1] = 0.5f;
+    qs.skills = p->skills;
+    qs.nskills = p->skill_count;
+    qs.skill_mult = 1.0f;
+    return query_locked(r, ix, &qs, o, NULL, p);
 }

@@ -452,12 +452,10 @@ int jy_push_run(jy_push_stats *out, jy_db *db, jy_date day, const jy_push_option
     const char *channel = opts->channel ? opts->channel : "platform";
     if (jy_utf8_check(NULL, channel, strlen(channel)) != JY_OK)
         return jy__error(JY_EUTF8, "jy_push_run: channel is not valid UTF-8");
-    jy_match_options mo = JY_MATCH_OPTIONS_INIT;
-    if (opts->match) {
-        if (opts->match->version != JY_MATCH_OPTIONS_VERSION)
-            return jy__error(JY_EVERSION, "jy_match_options: unknown version %u", opts->match->version);
-        mo = *opts->match;
-    }
+    jy_match_options mo;
+    int orc = jy__match_options_get(&mo, opts->match);
+    if (orc)
+        return orc;
     mo.today = day;
     size_t threads = opts->threads ? opts->threads : online_cpus();
     if (threads > 64)

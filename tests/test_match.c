@@ -549,3 +549,232 @@ Test(match, threads_query_while_a_new_index_is_swapped_in)
     cr_assert_gt(s.queries, 0);
     jy_match_index_free(s.ix);
 }
+
+/* ---- Fallback, filters under pruning, exact top k (matchfast) ------------------------ */
+
+Test(match, fallback_gives_postings_that_pass_the_filters)
+{
+    jy_match_index *ix = new_postings();
+    jy_posting_input p = JY_POSTING_INPUT_INIT;
+    p.published_on = (jy_date){ 2026, 5, 1 };
+    p.id = "clerk";
+    p.title = "行政文员";
+    p.description = "办公室文员，负责文件整理";
+    p.education = "college";
+    p.age_max = 35;
+    p.township = "360824100";
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+    p.id = "cleaner";
+    p.title = "保洁";
+    p.description = "小区保洁，打扫卫生";
+    p.education = NULL;
+    p.age_max = 0;
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+    p.id = "cook-far";
+    p.title = "厨师";
+    p.description = "食堂做饭";
+    p.township = "桃溪乡";
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+    p.id = "guard-young";
+    p.title = "保安";
+    p.description = "门卫值班";
+    p.age_max = 45;
+    p.township = "360824100";
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+
+    /* A 54-year-old with junior school asks for a clerk's job: none accepts her. */
+    jy_profile_input q = JY_PROFILE_INPUT_INIT;
+    q.age = 54;
+    q.education = "junior";
+    q.township = "金川镇";
+    jy_match_results *r = query(ix, "想找行政文员的工作", &q);
+    size_t n = jy_match_results_count(r);
+    cr_assert_eq(n, 2, "the fallback: the postings she can take (%zu)", n);
+    const jy_match_result *best = jy_match_results_at(r, 0);
+    cr_assert_str_eq(best->id, "cleaner", "same township first");
+    cr_assert(has_id(r, "cook-far"));
+    cr_assert(!has_id(r, "clerk") && !has_id(r, "guard-young"), "never a posting her age or education excludes");
+    for (size_t i = 0; i < n; i++) {
+        const jy_match_result *x = jy_match_results_at(r, i);
+        cr_assert_eq(x->text_score, 0.0);
+        cr_assert_gt(x->score, 0.0);
+        cr_assert_geq(x->reason_count, 1);
+        cr_assert_eq(x->reasons[0].kind, JY_REASON_FALLBACK);
+        cr_assert_str_eq(x->reasons[0].text, "filtered:1");
+    }
+    char *why = NULL;
+    cr_assert_eq(jy_match_results_why_json(&why, r, 0), JY_OK);
+    cr_assert(strstr(why, "{\"kind\":\"fallback\",\"text\":\"filtered:1\"") == why + 1, "%s", why);
+    jy_free(why);
+
+    /* Turned off: nothing, as before. */
+    jy_match_options o = opts_on_day();
+    o.fallback = 0;
+    q.text = "想找行政文员的工作";
+    cr_assert_eq(jy_match_query(r, ix, &q, &o), JY_OK);
+    cr_assert_eq(jy_match_results_count(r), 0);
+    /* Version 1 options (no `fallback` field) get the default. */
+    o.version = 1;
+    cr_assert_eq(jy_match_query(r, ix, &q, &o), JY_OK);
+    cr_assert_eq(jy_match_results_count(r), 2);
+    o.version = 3;
+    cr_assert_eq(jy_match_query(r, ix, &q, &o), JY_EVERSION);
+
+    /* A text that matches nothing gets nothing: the fallback is for filters only. */
+    r = query(ix, "宇航员", &q);
+    cr_assert_eq(jy_match_results_count(r), 0);
+    /* When she can take a matching posting, no fallback. */
+    r = query(ix, "保洁", &q);
+    cr_assert_eq(jy_match_results_count(r), 1);
+    cr_assert_str_eq(top_id(r), "cleaner");
+    cr_assert_neq(jy_match_results_at(r, 0)->reasons[0].kind, JY_REASON_FALLBACK);
+    jy_match_index_free(ix);
+}
+
+Test(match, colloquial_forms_of_machine_repair_and_tiling)
+{
+    jy_match_index *ix = new_postings();
+    add(ix, "mech", "机修工", "负责车间设备维修保养", NULL);
+    add(ix, "tiler", "泥瓦工", "砌墙、抹灰", NULL);
+    add(ix, "cook", "厨师", "食堂", NULL);
+    jy_match_results *r = query(ix, "修机器", NULL);
+    cr_assert_str_eq(top_id(r), "mech");
+    r = query(ix, "会贴瓷砖", NULL);
+    cr_assert_str_eq(top_id(r), "tiler");
+    jy_match_index_free(ix);
+}
+
+static uint32_t lcg(uint32_t *s)
+{
+    *s = *s * 1664525u + 1013904223u;
+    return *s >> 8;
+}
+
+static const char *const GEN_TITLES[] = { "普工", "电焊工", "货车司机", "叉车司机", "会计", "行政文员", "保洁",
+                                          "保安", "厨师", "服务员", "仓管员", "电商主播", "箱包车工", "质检员",
+                                          "泥瓦工", "机修工", "护工", "采摘工" };
+static const char *const GEN_WORDS[] = { "包吃住", "五险一金", "计件工资", "长白班", "有经验优先", "按天结算",
+                                         "县城", "工业园区", "夜班补贴", "年底奖金", "学徒", "熟练工" };
+static const char *const GEN_EDU[] = { NULL, "none", "junior", "senior", "vocational", "college", "bachelor" };
+static const char *const GEN_TOWNS[] = { NULL, "360824100", "360824103", "360824203", "桃溪乡", "洋峰街道" };
+
+static int edu_level(const char *e)
+{
+    static const char *const order[] = { "none", "primary", "junior", "senior", "vocational", "college", "bachelor",
+                                         "master" };
+    for (int i = 0; e && i < 8; i++)
+        if (!strcmp(e, order[i]))
+            return i;
+    return -1;
+}
+
+typedef struct gen_posting {
+    char id[16], title[64], desc[256];
+    int age_min, age_max, edu, kind; /* kind 0 any, 1 full time, 2 gig */
+    int closed;
+} gen_posting;
+
+/* Under pruning, every result passes the hard filters, and the top 10 is the
+ * top 1000's first 10 (the same documents, scores and order). */
+Test(match, pruned_top_k_is_exact_and_never_breaks_a_hard_filter, .timeout = 60)
+{
+    enum { NP = 1800, NQ = 300 };
+    jy_match_index *ix = new_postings();
+    gen_posting *gp = calloc(NP, sizeof *gp);
+    uint32_t seed = 12345;
+    size_t nt = sizeof GEN_TITLES / sizeof GEN_TITLES[0], nw = sizeof GEN_WORDS / sizeof GEN_WORDS[0];
+    for (int i = 0; i < NP; i++) {
+        gen_posting *g = &gp[i];
+        snprintf(g->id, sizeof g->id, "p%d", i);
+        /* Few distinct texts (ties) and some unique ones. */
+        snprintf(g->title, sizeof g->title, "%s", GEN_TITLES[lcg(&seed) % nt]);
+        snprintf(g->desc, sizeof g->desc, "%s，%s，%s%s", GEN_WORDS[lcg(&seed) % nw], GEN_WORDS[lcg(&seed) % nw],
+                 i % 7 ? "" : GEN_TITLES[lcg(&seed) % nt], i % 3 ? "" : GEN_WORDS[lcg(&seed) % nw]);
+        jy_posting_input p = JY_POSTING_INPUT_INIT;
+        p.id = g->id;
+        p.title = g->title;
+        p.description = g->desc;
+        p.township = GEN_TOWNS[lcg(&seed) % 6];
+        if (lcg(&seed) % 2) {
+            g->age_min = 16 + (int)(lcg(&seed) % 10);
+            g->age_max = 35 + (int)(lcg(&seed) % 30);
+        }
+        p.age_min = g->age_min;
+        p.age_max = g->age_max;
+        const char *e = GEN_EDU[lcg(&seed) % 7];
+        p.education = e;
+        g->edu = edu_level(e);
+        g->kind = (int)(lcg(&seed) % 3);
+        p.kind = g->kind == 1 ? "full_time" : g->kind == 2 ? "gig" : NULL;
+        int sal = 2500 + (int)(lcg(&seed) % 60) * 100;
+        p.salary_min = lcg(&seed) % 4 ? sal : 0;
+        p.salary_max = p.salary_min && lcg(&seed) % 2 ? p.salary_min + 1000 : 0;
+        p.published_on = (jy_date){ 2026, 1 + (int)(lcg(&seed) % 5), 1 + (int)(lcg(&seed) % 28) };
+        g->closed = lcg(&seed) % 10 == 0;
+        if (i % 100 == 1) { /* a rare job with strict limits: the fallback's case */
+            snprintf(g->title, sizeof g->title, "飞行员");
+            p.education = "college";
+            g->edu = edu_level("college");
+            p.age_min = g->age_min = 20;
+            p.age_max = g->age_max = 30;
+        }
+        if (g->closed)
+            p.closed_on = (jy_date){ 2026, 5, 15 };
+        cr_assert_eq(jy_match_index_add(ix, &p), JY_OK, "%s", jy_error_last()->message);
+    }
+    /* Some removals and updates: tombstones in the lists. */
+    for (int i = 0; i < NP; i += 37)
+        cr_assert_eq(jy_match_index_remove(ix, gp[i].id), JY_OK);
+
+    jy_match_results *small = NULL, *big = NULL;
+    cr_assert_eq(jy_match_results_new(&small), JY_OK);
+    cr_assert_eq(jy_match_results_new(&big), JY_OK);
+    size_t fallbacks = 0, answered = 0;
+    for (int qn = 0; qn < NQ; qn++) {
+        char text[128];
+        snprintf(text, sizeof text, "想找%s的工作，%s", qn % 10 ? GEN_TITLES[lcg(&seed) % nt] : "飞行员",
+                 qn % 10 ? GEN_WORDS[lcg(&seed) % nw] : "");
+        jy_profile_input q = JY_PROFILE_INPUT_INIT;
+        q.text = text;
+        q.age = qn % 5 ? 18 + (int)(lcg(&seed) % 45) : 0;
+        q.education = GEN_EDU[lcg(&seed) % 7];
+        int qedu = edu_level(q.education);
+        int qkind = qn % 4 == 0 ? 2 : qn % 4 == 1 ? 1 : 0;
+        q.kind = qkind == 2 ? "gig" : qkind == 1 ? "full_time" : NULL;
+        q.township = GEN_TOWNS[lcg(&seed) % 6];
+        q.salary_min = qn % 2 ? 3000 + (int)(lcg(&seed) % 40) * 100 : 0;
+        jy_match_options o = opts_on_day();
+        o.top_k = 10;
+        cr_assert_eq(jy_match_query(small, ix, &q, &o), JY_OK, "%s", jy_error_last()->message);
+        o.top_k = 1000;
+        cr_assert_eq(jy_match_query(big, ix, &q, &o), JY_OK, "%s", jy_error_last()->message);
+        size_t ns = jy_match_results_count(small), nb = jy_match_results_count(big);
+        cr_assert_eq(ns, nb < 10 ? nb : 10, "query %d: %zu against %zu", qn, ns, nb);
+        answered += ns > 0;
+        for (size_t i = 0; i < ns; i++) {
+            const jy_match_result *a = jy_match_results_at(small, i), *b = jy_match_results_at(big, i);
+            cr_assert_str_eq(a->id, b->id, "query %d rank %zu", qn, i);
+            cr_assert_eq(a->score, b->score, "query %d rank %zu", qn, i);
+        }
+        for (size_t i = 0; i < nb; i++) {
+            const jy_match_result *x = jy_match_results_at(big, i);
+            const gen_posting *g = &gp[atoi(x->id + 1)];
+            if (q.age) {
+                cr_assert(!g->age_min || q.age >= g->age_min, "%s: age %d < %d", x->id, q.age, g->age_min);
+                cr_assert(!g->age_max || q.age <= g->age_max, "%s: age %d > %d", x->id, q.age, g->age_max);
+            }
+            cr_assert(qedu < 0 || g->edu <= 0 || qedu >= g->edu, "%s: education", x->id);
+            cr_assert(!qkind || !g->kind || qkind == g->kind, "%s: kind", x->id);
+            cr_assert(!g->closed, "%s: closed", x->id);
+            cr_assert_neq(atoi(x->id + 1) % 37, 0, "%s: removed", x->id);
+            if (x->reasons[0].kind == JY_REASON_FALLBACK && i == 0)
+                fallbacks++;
+        }
+    }
+    cr_assert_gt(fallbacks, 0, "the corpus has profiles only the fallback answers");
+    cr_assert_gt(answered, NQ * 9 / 10, "%zu of %d answered", answered, NQ);
+    jy_match_results_free(small);
+    jy_match_results_free(big);
+    jy_match_index_free(ix);
+    free(gp);
+}

@@ -71,6 +71,8 @@ Test(vocab, different_words_for_one_job_meet)
         { "叉车工", "叉车", "开叉车", NULL },
         { "护工", "护理", "照顾老人", NULL },
         { "文员", "行政", "文員", NULL },
+        { "机修工", "机修", "修机器", "修理机器", "修设备", NULL },
+        { "泥工", "泥瓦工", "贴瓷砖", "铺瓷砖", "铺地砖", NULL },
     };
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
         const char *first = occupation_of(v, groups[g][0]);

@@ -108,7 +108,7 @@ typedef struct jy_profile_input {
 #define JY_PROFILE_INPUT_INIT { JY_PROFILE_INPUT_VERSION, NULL, NULL, NULL, 0, NULL, 0, 0, NULL, NULL }
 
 /** @brief Version of ::jy_match_options. */
-#define JY_MATCH_OPTIONS_VERSION 1
+#define JY_MATCH_OPTIONS_VERSION 2
 
 /**
  * @brief Ranking parameters. Initialize with #JY_MATCH_OPTIONS_INIT or
@@ -134,11 +134,16 @@ typedef struct jy_match_options {
     jy_date today;            /**< Day of the query, for closed postings and freshness; all zero: today (local time). */
     int filter_closed;        /**< Exclude postings closed on or before `today` and published after it (default 1). */
     double min_score;         /**< Results scoring below are dropped (default 0: any positive score). */
+    int fallback;             /**< Postings side only: when the query's text matched postings but the hard
+                                   filters removed every one of them, return instead the postings that pass
+                                   the filters, ranked by the factors alone (text score 0, a
+                                   #JY_REASON_FALLBACK reason); see docs/matching.md (default 1; 0: nothing).
+                                   Since version 2 (version 1 structures get the default). */
 } jy_match_options;
 
 /** @brief Default ranking parameters (see ::jy_match_options). */
 #define JY_MATCH_OPTIONS_INIT { JY_MATCH_OPTIONS_VERSION, 10, 1.2, 0.5, 1.0, 0.3, 1.0, 3.0, 2.0, \
-                                2.0, 0.4, 0.30, 0.15, 0.15, 0.10, 60, { 0, 0, 0 }, 1, 0.0 }
+                                2.0, 0.4, 0.30, 0.15, 0.15, 0.10, 60, { 0, 0, 0 }, 1, 0.0, 1 }
 
 /**
  * @brief Fills options with the defaults (for bindings).
@@ -154,7 +159,10 @@ typedef enum jy_match_reason_kind {
     JY_REASON_FAMILY = 3,      /**< The same occupation family. */
     JY_REASON_TOWNSHIP = 4,    /**< Same or nearby township (`same:金川镇`, `nearby:洋峰街道`). */
     JY_REASON_SALARY = 5,      /**< Salary fit (`fits:5000>=4500` or `short:3800<4500`). */
-    JY_REASON_FRESHNESS = 6    /**< Freshness of the posting (`days:3`). */
+    JY_REASON_FRESHNESS = 6,   /**< Freshness of the posting (`days:3`). */
+    JY_REASON_FALLBACK = 7     /**< The result is a fallback (jy_match_options.fallback): no posting the text
+                                    matched passes the hard filters; `text` says how many they removed
+                                    (`filtered:12`), the effect is 0. Listed first. */
 } jy_match_reason_kind;
 
 /** @brief One line of an explanation. */
@@ -356,7 +364,7 @@ JY_API const jy_match_result *jy_match_results_at(const jy_match_results *result
 /**
  * @brief A result's explanation as a JSON array (the `why` of the batch mode).
  *
- * Each element is `{"kind": "term"|"occupation"|"family"|"township"|"salary"|"freshness",
+ * Each element is `{"kind": "term"|"occupation"|"family"|"township"|"salary"|"freshness"|"fallback",
  * "text": ..., "effect": ...}`.
  *
  * @param[out] out  receives a new string; release with jy_free().

@@ -8,7 +8,9 @@
  *  - the last error, per thread: each thread sees its own;
  *  - JSON parsed from several threads at once (the library serializes cJSON);
  *  - one handle per thread on one database file, writing at once, with a
- *    counter incremented in transactions (no lost update).
+ *    counter incremented in transactions (no lost update);
+ *  - one matcher index queried by three threads (pruned top k, fallback)
+ *    while a fourth updates its postings.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -105,6 +107,60 @@ static void *writer(void *arg)
     return NULL;
 }
 
+static jy_match_index *mindex;
+static const char *const JOBS[] = { "普工", "电焊工", "货车司机", "会计", "保洁", "保安", "厨师", "行政文员" };
+
+static void posting(jy_posting_input *p, char *id, size_t idsize, int i, int version)
+{
+    snprintf(id, idsize, "p%d", i);
+    p->id = id;
+    p->title = JOBS[(i + version) % 8];
+    p->description = i % 3 ? "包吃住，长白班" : "计件工资，按天结算";
+    p->township = i % 2 ? "360824100" : "桃溪乡";
+    p->salary_min = 3000 + 100 * (i % 30);
+    p->age_max = i % 5 ? 0 : 35;
+    p->education = i % 7 ? NULL : "college";
+    p->published_on = (jy_date){ 2026, 5, 1 + i % 28 };
+}
+
+static void *matcher(void *arg)
+{
+    int t = (int)(size_t)arg;
+    jy_match_options o = JY_MATCH_OPTIONS_INIT;
+    o.today = (jy_date){ 2026, 6, 1 };
+    if (t == 0) { /* the writer */
+        for (int round = 1; round <= 20; round++)
+            for (int i = 0; i < 400; i += 7) {
+                char id[16];
+                jy_posting_input p = JY_POSTING_INPUT_INIT;
+                posting(&p, id, sizeof id, i, round);
+                if (jy_match_index_update(mindex, &p) != JY_OK)
+                    fail("jy_match_index_update", t);
+            }
+        return NULL;
+    }
+    jy_match_results *r = NULL;
+    if (jy_match_results_new(&r) != JY_OK) {
+        fail("jy_match_results_new", t);
+        return NULL;
+    }
+    for (int i = 0; i < ROUNDS; i++) {
+        char text[64];
+        snprintf(text, sizeof text, "想找%s的工作", JOBS[(i + t) % 8]);
+        jy_profile_input q = JY_PROFILE_INPUT_INIT;
+        q.text = text;
+        q.age = i % 2 ? 50 : 25;
+        q.education = "junior";
+        q.township = "金川镇";
+        if (jy_match_query(r, mindex, &q, &o) != JY_OK)
+            fail("jy_match_query", t);
+        else if (!jy_match_results_count(r))
+            fail("jy_match_query: no result (the fallback should answer)", t);
+    }
+    jy_match_results_free(r);
+    return NULL;
+}
+
 static void run(void *(*fn)(void *))
 {
     pthread_t th[THREADS];
@@ -125,6 +181,22 @@ int main(void)
     }
     run(reader);
     jy_county_free(county);
+
+    if (jy_match_index_new(&mindex, JY_MATCH_POSTINGS, NULL) != JY_OK) {
+        fprintf(stderr, "jy_match_index_new: %s\n", jy_error_last()->message);
+        return 2;
+    }
+    for (int i = 0; i < 400; i++) {
+        char id[16];
+        jy_posting_input p = JY_POSTING_INPUT_INIT;
+        posting(&p, id, sizeof id, i, 0);
+        if (jy_match_index_add(mindex, &p) != JY_OK) {
+            fprintf(stderr, "jy_match_index_add: %s\n", jy_error_last()->message);
+            return 2;
+        }
+    }
+    run(matcher);
+    jy_match_index_free(mindex);
 
     char dir[] = "/tmp/jy-threads-XXXXXX";
     if (!mkdtemp(dir))

@@ -2525,7 +2525,8 @@ class ImportResult:
 
 class Reason:
     """One line of a match's explanation: ``kind`` (``term``, ``occupation``,
-    ``family``, ``township``, ``salary``, ``freshness``), ``text`` (the term
+    ``family``, ``township``, ``salary``, ``freshness``, ``fallback``: no
+    posting the wish matched passes the hard filters), ``text`` (the term
     and where it matched, ``驾驶员→司机``, ``same:金川镇``...) and ``effect``
     (points of text score, or the factor change for structured factors)."""
 
