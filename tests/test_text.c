@@ -161,6 +161,32 @@ Test(text, fold_maps_width_case_traditional_and_separators)
     cr_assert_eq(jy_text_simplify_char('A'), 'A');
 }
 
+/* Found by the long fuzz run: compatibility characters can make the folded
+ * text several times longer than its source (the buffer grows; the header
+ * states the bound). */
+Test(text, fold_expands_compatibility_characters_beyond_three_times)
+{
+    const struct { const char *in; size_t len; } cases[] = {
+        { "\xe3\x88\x9d", 15 },     /* U+321D: 5 Hangul jamo, 15 bytes from 3 */
+        { "\xef\xb7\xba", 33 },     /* U+FDFA: 15 Arabic letters (2 bytes each) and 3 spaces */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        size_t n = 0, in_len = strlen(cases[i].in);
+        cr_assert_eq(jy_text_fold(&out, &n, cases[i].in, in_len), JY_OK);
+        cr_assert_eq(n, cases[i].len, "case %zu: %zu bytes", i, n);
+        cr_assert_gt(n, 3 * in_len);
+        cr_assert_eq(strlen(out), n);
+        char *again = NULL;
+        size_t m = 0;
+        cr_assert_eq(jy_text_fold(&again, &m, out, n), JY_OK);
+        cr_assert_eq(m, n);
+        cr_assert_str_eq(again, out);
+        jy_free(again);
+        jy_free(out);
+    }
+}
+
 Test(text, fold_rejects_bad_input_and_treats_nul_as_separator)
 {
     char *out = (char *)1;

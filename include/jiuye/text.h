@@ -104,7 +104,10 @@ JY_API int jy_text_normalize(char **out, size_t *out_len, const char *text, size
  * @param text  the UTF-8 input; may be NULL only when `len` is 0. It may
  *              contain NUL bytes (they are separators).
  * @param len   number of bytes in `text`; any size (time and memory are
- *              linear, the output is at most 3 times as long as the input).
+ *              linear). The output is usually no longer than the input, but
+ *              a few compatibility characters expand: U+FDFA becomes 18
+ *              Arabic letters, U+321D ㈝ five Hangul jamo (15 bytes from 3).
+ *              It is never more than 36 times as long as the input.
  * @return #JY_OK, #JY_EUTF8 (the message gives the byte offset),
  *         #JY_ENOMEM, or #JY_EINVAL on NULL arguments.
  */

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = jy_text_fold(&folded, &folded_len, text, size);
     jy_fuzz_check_status(rc);
     if (rc == JY_OK) {
-        if (!folded || strlen(folded) != folded_len || folded_len > 3 * size)
+        if (!folded || strlen(folded) != folded_len || folded_len > 36 * size)
             abort();
         if (jy_text_fold(&again, &again_len, folded, folded_len) != JY_OK)
             abort();
