@@ -49,6 +49,18 @@ static int get_int(int *out, const cJSON *o, const char *name, jy_located_error 
     return JY_OK;
 }
 
+/* An optional boolean: *out keeps its value when the field is absent. */
+static int get_bool(int *out, const cJSON *o, const char *name, jy_located_error *err)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+    if (!v || cJSON_IsNull(v))
+        return JY_OK;
+    if (!cJSON_IsBool(v))
+        return field_err(err, name, "expected true or false");
+    *out = cJSON_IsTrue(v) ? 1 : 0;
+    return JY_OK;
+}
+
 static int get_date(jy_date *out, const cJSON *o, const char *name, jy_located_error *err)
 {
     const char *s;
@@ -359,7 +371,8 @@ int jy_match_query_json(char **out, jy_match_results *r, const jy_match_index *i
     }
     int top = 0;
     jy_date day;
-    if ((rc = get_int(&top, o, "top_k", err)) || (rc = get_date(&day, o, "date", err))) {
+    if ((rc = get_int(&top, o, "top_k", err)) || (rc = get_date(&day, o, "date", err)) ||
+        (rc = get_bool(&local.fallback, o, "fallback", err))) {
         cJSON_Delete(o);
         return rc;
     }

@@ -342,6 +342,10 @@ Test(match, json_input_and_batch_line)
     cr_assert_eq(jy_match_query_json(&out, r, ix, qbad, strlen(qbad), &o, &err), JY_EPARSE);
     cr_assert_null(out);
     cr_assert_str_eq(err.field, "age");
+    const char *qfb = "{\"id\": 3, \"text\": \"叉车\", \"fallback\": \"yes\"}";
+    cr_assert_eq(jy_match_query_json(&out, r, ix, qfb, strlen(qfb), &o, &err), JY_EPARSE);
+    cr_assert_null(out);
+    cr_assert_str_eq(err.field, "fallback");
     jy_match_results_free(r);
     jy_match_index_free(ix);
 }

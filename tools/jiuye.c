@@ -1602,7 +1602,7 @@ static int check_samples(FILE *to, int *out_valid, int *out_invalid)
 static void match_help(FILE *to)
 {
     fputs("Usage: jiuye match --postings FILE.jsonl --queries FILE.jsonl [--top K] [--threads N]\n"
-          "                   [--date YYYY-MM-DD] [--json]\n"
+          "                   [--date YYYY-MM-DD] [--no-fallback] [--json]\n"
           "\n"
           "Matches each jobseeker profile of the queries file against the postings and writes\n"
           "one JSON line per query to standard output, in input order:\n"
@@ -1616,6 +1616,9 @@ static void match_help(FILE *to)
           "  --threads N      threads answering queries (default 1, at most 64)\n"
           "  --date DAY       the day of the matching, for closed postings and freshness\n"
           "                   (default: today)\n"
+          "  --no-fallback    no postings for a wish whose matching postings the hard\n"
+          "                   filters all exclude (by default the best postings that pass\n"
+          "                   them are given, marked \"fallback\"; docs/matching.md)\n"
           "  --json           one JSON object instead of the lines: {\"postings\": P,\n"
           "                   \"queries\": Q, \"results\": [the lines' objects, in order]}\n"
           "  -h, --help       show this help\n"
@@ -1674,10 +1677,11 @@ static int parse_count(size_t *out, const char *cmd, const char *name, const cha
 static int cmd_match(int argc, char **argv)
 {
     const char *postings = NULL, *queries = NULL, *top = NULL, *threads = NULL, *date = NULL;
-    int json = 0;
+    int json = 0, no_fallback = 0;
     const option opts[] = { { "--postings", &postings, NULL }, { "--queries", &queries, NULL },
                             { "--top", &top, NULL }, { "--threads", &threads, NULL },
-                            { "--date", &date, NULL }, { "--json", NULL, &json },
+                            { "--date", &date, NULL }, { "--no-fallback", NULL, &no_fallback },
+                            { "--json", NULL, &json },
                             { NULL, NULL, NULL } };
     size_t npos = 0;
     int rc = parse_args(argc, argv, opts, NULL, 0, &npos, match_help);
@@ -1686,6 +1690,7 @@ static int cmd_match(int argc, char **argv)
     if (!postings || !queries)
         return missing("match", !postings ? "--postings FILE" : "--queries FILE", match_help);
     jy_match_options mo = JY_MATCH_OPTIONS_INIT;
+    mo.fallback = !no_fallback;
     size_t nthreads = 1;
     if (top && (rc = parse_count(&mo.top_k, "match", "--top", top, JY_MATCH_MAX_TOP)))
         return rc;

@@ -428,8 +428,9 @@ JY_API int jy_match_query_posting(jy_match_results *results, const jy_match_inde
  * @param results  scratch and results of the query (left holding them).
  * @param index    the index.
  * @param text     the query object's text. Besides the profile (or posting)
- *                 fields it may hold `top_k` (a number) and `date`
- *                 (YYYY-MM-DD), which override `opts->top_k` and `opts->today`.
+ *                 fields it may hold `top_k` (a number), `date`
+ *                 (YYYY-MM-DD) and `fallback` (true or false), which
+ *                 override `opts->top_k`, `opts->today` and `opts->fallback`.
  * @param len      its length in bytes.
  * @param opts     ranking options; NULL for the defaults.
  * @param err      optional located error (the field of a wrong type).

@@ -37,6 +37,7 @@ def test_filters_update_remove():
     fallback = m.query({"text": "普工", "age": 50}, date=DAY)
     assert sorted(r.id for r in fallback) == ["1", "2"]
     assert all(r.reasons[0].kind == "fallback" and r.reasons[0].text == "filtered:1" for r in fallback)
+    assert m.query({"text": "普工", "age": 50}, date=DAY, fallback=False) == []
     assert [r.id for r in m.query({"text": "普工", "age": 30}, date=DAY)] == ["3"]
     m.update({"id": 3, "title": "电焊工"})
     assert [r.id for r in m.query("电焊", date=DAY)] == ["3"]

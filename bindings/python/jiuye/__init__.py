@@ -2623,11 +2623,16 @@ class Matcher:
         """Bytes of memory the index holds."""
         return _capi.jypy_match_index_memory(self._handle)
 
-    def query(self, query=None, *, top_k: int = 10, date=None, **fields) -> List[MatchResult]:
+    def query(self, query=None, *, top_k: int = 10, date=None, fallback: bool = True,
+              **fields) -> List[MatchResult]:
         """The best documents for a query: a dict (a profile against
         postings, a posting against jobseekers), a str (the wishes text), or
         keyword fields (``text=..., township=..., age=...``). *date* (default
-        today) decides which postings are closed and how fresh they are."""
+        today) decides which postings are closed and how fresh they are.
+        *fallback*: when every posting the wish matches is excluded by the
+        profile's hard filters (age, education...), give the best postings
+        that pass them (reason kind ``"fallback"``); False gives nothing
+        then (docs/matching.md)."""
         import json
         if query is None:
             q = {}
@@ -2639,6 +2644,7 @@ class Matcher:
             raise TypeError("a query is a dict or a str")
         q.update(fields)
         q["top_k"] = top_k
+        q["fallback"] = bool(fallback)
         if date is not None:
             q["date"] = _date_arg(date, "date")
         results = getattr(self._local, "results", None)
