@@ -518,7 +518,7 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
      * file): a report's scan of the 150 000 labor records then reads pages
      * in place instead of copying each into the page cache (30 to 45 % less
      * CPU, docs/BENCHMARKS.md). Ignored for in-memory databases. */
-    if ((rc = jy__db_exec(db, "PRAGMA mmap_size = 268435456")) != JY_OK)
+    if ((rc = jy__db_exec(db, JY__DB_MMAP_ON)) != JY_OK)
         return rc;
     if ((rc = jy__db_exec(db, "PRAGMA temp_store = MEMORY")) != JY_OK)
         return rc;

@@ -55,6 +55,12 @@ int jy__db_prepare(sqlite3_stmt **out, jy_db *db, const char *sql);
 /* Runs one SQL statement text without parameters (pragmas, transactions). */
 int jy__db_exec(jy_db *db, const char *sql);
 
+/* Memory mapping of the file for reads (jy_db_open sets it on). A large
+ * import turns it off while it runs (lib/io.c run_import): the pages it
+ * reads through the map would stay in its resident memory. */
+#define JY__DB_MMAP_ON "PRAGMA mmap_size = 268435456"
+#define JY__DB_MMAP_OFF "PRAGMA mmap_size = 0"
+
 /* Groups writes so that they happen all or none, inside or outside a
  * caller's transaction (a SAVEPOINT): begin, then end with ok != 0 to keep
  * the writes or 0 to undo them. Returns the status of the end step, or
