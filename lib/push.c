@@ -457,6 +457,10 @@ int jy_push_run(jy_push_stats *out, jy_db *db, jy_date day, const jy_push_option
     if (orc)
         return orc;
     mo.today = day;
+    /* Precise matches only (精准匹配, indicator 3.2): the matcher's fallback
+     * (postings that pass the filters but match nothing asked) would push
+     * jobs nobody wished for and count the person as covered. */
+    mo.fallback = 0;
     size_t threads = opts->threads ? opts->threads : online_cpus();
     if (threads > 64)
         threads = 64;

@@ -37,6 +37,57 @@ static int stop(size_t done, size_t total, void *payload)
     return 1;
 }
 
+/* The matcher's fallback (postings that pass the filters but match nothing
+ * asked) is off in the push: 3.2 counts resumes that received *matched*
+ * postings. */
+Test(push, sends_precise_matches_only_never_the_fallback)
+{
+    jy_db *db = NULL;
+    cr_assert_eq(jy_db_open(&db, ":memory:", NULL), JY_OK);
+    add(db, JY_KIND_ENTERPRISE, (const char *const[]){ "name", "新干县测试物流有限公司", NULL });
+    add(db, JY_KIND_POSTING, (const char *const[]){ "enterprise_id", "1", "title", "叉车司机", "kind", "full_time",
+                                                     "age_max", "40", "published_on", "2026-05-01", NULL });
+    add(db, JY_KIND_POSTING, (const char *const[]){ "enterprise_id", "1", "title", "保洁员", "kind", "full_time",
+                                                     "published_on", "2026-05-01", NULL });
+    add(db, JY_KIND_JOBSEEKER, (const char *const[]){ "name", "甲", "registered_on", "2026-05-02", "wishes",
+                                                       "开叉车", "age", "52", "resume_on_platform", "1",
+                                                       "in_county", "1", NULL });
+    /* The matcher alone, with its default options, falls back to 保洁员. */
+    jy_match_index *ix = NULL;
+    cr_assert_eq(jy_match_index_new(&ix, JY_MATCH_POSTINGS, NULL), JY_OK);
+    jy_posting_input p = JY_POSTING_INPUT_INIT;
+    p.id = "1";
+    p.title = "叉车司机";
+    p.age_max = 40;
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+    p.id = "2";
+    p.title = "保洁员";
+    p.age_max = 0;
+    cr_assert_eq(jy_match_index_add(ix, &p), JY_OK);
+    jy_profile_input q = JY_PROFILE_INPUT_INIT;
+    q.text = "开叉车";
+    q.age = 52;
+    jy_match_results *r = NULL;
+    cr_assert_eq(jy_match_results_new(&r), JY_OK);
+    jy_match_options mo = JY_MATCH_OPTIONS_INIT;
+    mo.today = (jy_date){ 2026, 6, 1 };
+    cr_assert_eq(jy_match_query(r, ix, &q, &mo), JY_OK);
+    cr_assert_eq(jy_match_results_count(r), 1, "the matcher's fallback");
+    jy_match_results_free(r);
+    jy_match_index_free(ix);
+
+    jy_push_options o = JY_PUSH_OPTIONS_INIT;
+    jy_push_stats st;
+    jy_date day = { 2026, 6, 1 };
+    cr_assert_eq(jy_push_run(&st, db, day, &o), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(st.jobseekers, 1);
+    cr_assert_eq(st.pushed, 0, "no posting matching the wish accepts a 52-year-old");
+    cr_assert_eq(st.no_match, 1);
+    cr_assert_eq(st.county_covered, 0);
+    cr_assert_eq(count_push(db), 0);
+    jy_db_close(db);
+}
+
 Test(push, pushes_new_matches_once_and_is_idempotent_per_day)
 {
     jy_db *db = NULL;

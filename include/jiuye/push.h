@@ -49,7 +49,7 @@ typedef struct jy_push_options {
     size_t top_k;                    /**< Most postings pushed to one person a day (default 5, at most 100). */
     size_t threads;                  /**< Matching threads; 0 (default): the processors online, at most 8. */
     const char *channel;             /**< Value of the rows' `channel` (default "platform"). */
-    const jy_match_options *match;   /**< Ranking options (NULL: the defaults); `top_k` and `today` are set by the push. */
+    const jy_match_options *match;   /**< Ranking options (NULL: the defaults); `top_k` and `today` are set by the push, and `fallback` is always off: the push sends postings that match a person's wishes (精准匹配), and a person with none is counted in jy_push_stats.no_match, never covered (3.2) by postings that merely pass the filters. */
     jy_push_progress_fn progress;    /**< Optional progress callback, called from the calling thread. */
     void *payload;                   /**< Passed to `progress`. */
     int dry_run;                     /**< 1: match and count, write nothing. */
