@@ -2655,13 +2655,6 @@ static void demo_gen_progress(size_t step, size_t steps, const char *what, void 
     draw_bar("生成", step, steps, step, "步");
 }
 
-static int demo_push_progress(size_t done, size_t total, void *payload)
-{
-    (void)payload;
-    draw_bar("推送", done, total, done, "人");
-    return 0;
-}
-
 /* 1: the synthetic county year as JSON Lines. */
 static int demo_generate(demo_run *d)
 {
@@ -2797,7 +2790,7 @@ static int demo_push(demo_run *d, jy_db *db)
     po.threads = d->threads;
     po.on_reject = push_reject;
     if (d->bar)
-        po.progress = demo_push_progress;
+        po.progress = push_progress;
     int st = jy_push_run(&d->push, db, d->year.to, &po);
     if (d->bar)
         clear_bar();
