@@ -9,6 +9,7 @@
 #endif
 #include "db_internal.h"
 #include "schema.h"
+#include "tally.h"
 
 #include <limits.h>
 
@@ -200,13 +201,17 @@ int jy_db_commit(jy_db *db)
         return jy__error(JY_EINVAL, "jy_db_commit: db is NULL");
     if (!db->in_transaction)
         return jy__error(JY_EINVAL, "jy_db_commit: no transaction is open");
-    int rc = jy__db_exec(db, "COMMIT");
+    /* The tally's counts of the transaction go in with it. */
+    int rc = jy__tally_flush(db);
+    if (rc == JY_OK)
+        rc = jy__db_exec(db, "COMMIT");
     if (rc != JY_OK) {
         if (rc == JY_EBUSY)
             return rc; /* still open: the caller may retry or roll back */
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
     }
     db->in_transaction = 0;
+    jy__tally_discard(db);
     return rc;
 }
 
@@ -217,6 +222,7 @@ int jy_db_rollback(jy_db *db)
     if (!db->in_transaction)
         return jy__error(JY_EINVAL, "jy_db_rollback: no transaction is open");
     db->in_transaction = 0;
+    jy__tally_discard(db);
     if (sqlite3_get_autocommit(db->conn))
         return JY_OK; /* SQLite already rolled it back (after an I/O error) */
     return jy__db_exec(db, "ROLLBACK");
@@ -530,6 +536,9 @@ static int open_db(jy_db *db, const char *path, const jy_db_options *o)
         if ((rc = migrate(db, version, o->county_file)) != JY_OK)
             return rc;
     }
+    /* Records inserted past the library since the last open: counted now. */
+    if (!readonly && (rc = jy__tally_repair(db)) != JY_OK)
+        return rc;
     return load_county(db);
 }
 
@@ -592,6 +601,7 @@ void jy_db_close(jy_db *db)
         sqlite3_close_v2(db->conn);
     }
     jy__metric_cache_free(db->metric_cache);
+    jy__tally_free(db->tally);
     jy_county_free(db->county);
     free(db);
 }

@@ -36,6 +36,8 @@ struct jy_db {
     /* Aggregates the metrics derive from the ledgers (lib/metrics.c,
      * jy__metric_cache_get), freed by jy_db_close. */
     struct jy__metric_cache *metric_cache;
+    /* Tally counts waiting for the caller's COMMIT (lib/tally.c). */
+    struct jy__tally_pending *tally;
 };
 
 /* Frees the metrics' cache of a connection (lib/metrics.c); NULL-safe. */

@@ -3,6 +3,7 @@
  * reading, updating, deleting, listing and counting them.
  */
 #include "db_internal.h"
+#include "tally.h"
 #include "record_internal.h"
 
 #include <inttypes.h>
@@ -408,13 +409,17 @@ static int set_entered_on(jy_record *r, const jy_record *old)
     return jy__record_set_field(r, (size_t)e, from->set ? from->text : NULL);
 }
 
-static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
+/* The text of field `name` of `r`, NULL when unset. */
+static const char *field_text(const jy_record *r, const char *name)
+{
+    int i = jy__field_index(r->info, name);
+    return i >= 0 && r->values[i].set ? r->values[i].text : NULL;
+}
+
+static int insert_row_now(int64_t *id, jy_db *db, jy_record *r)
 {
     sqlite3_stmt *st;
-    int rc = set_entered_on(r, NULL);
-    if (rc != JY_OK)
-        return rc;
-    rc = jy__db_stmt(&st, db, r->info, JY__STMT_INSERT);
+    int rc = jy__db_stmt(&st, db, r->info, JY__STMT_INSERT);
     if (rc != JY_OK)
         return rc;
     bind_values(st, r);
@@ -426,7 +431,30 @@ static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
                              r->info->name, "unique field (name, code or ID number)");
         return jy__db_error(db, step, r->info->name);
     }
-    int64_t id = sqlite3_last_insert_rowid(db->conn);
+    *id = sqlite3_last_insert_rowid(db->conn);
+    if (r->info->kind == JY_KIND_LABOR) /* counted by the library (lib/tally.c) */
+        return jy__tally_labor_insert(db, field_text(r, "entered_on"), field_text(r, "birth_date"));
+    return JY_OK;
+}
+
+static int insert_row(int64_t *out_id, jy_db *db, jy_record *r)
+{
+    int rc = set_entered_on(r, NULL);
+    if (rc != JY_OK)
+        return rc;
+    /* A labor record and its count are one transaction. */
+    int atomic = r->info->kind == JY_KIND_LABOR && sqlite3_get_autocommit(db->conn);
+    if (atomic && (rc = jy__db_atomic_begin(db)) != JY_OK)
+        return rc;
+    int64_t id = 0;
+    rc = insert_row_now(&id, db, r);
+    if (atomic) {
+        int end = jy__db_atomic_end(db, rc == JY_OK);
+        if (rc == JY_OK)
+            rc = end;
+    }
+    if (rc != JY_OK)
+        return rc;
     rc = jy__record_set_id(r, id);
     if (rc == JY_OK && out_id)
         *out_id = id;

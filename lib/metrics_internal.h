@@ -145,11 +145,11 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
 
 /* ---- Cache of ledger-derived aggregates (lib/metrics.c) ------------------
  *
- * A metric that reads a whole ledger for a state at a period's end (10.1:
- * every labor record entered by a cut-off; 12.1: every key-group person's
- * 1311 package; 12.2, 3.2: every person to assist, every resume to push)
- * derives from it an aggregate any period can be answered from in
- * microseconds (sorted entry dates; per person the dates things were
+ * A metric that reads a whole ledger for a state at a period's end (12.1:
+ * every key-group person's 1311 package; 12.2, 3.2: every person to
+ * assist, every resume to push; 10.1 reads the ledger's own tally,
+ * lib/tally.c) derives from it an aggregate any period can be answered
+ * from in microseconds (per person the dates things were
  * reached). The aggregate is kept on the connection (jy_db) while the
  * database is unchanged: it is dropped when another connection or process
  * committed (PRAGMA data_version) or this connection wrote a row
@@ -159,7 +159,6 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
  * connection costs what it did), and never inside an open transaction,
  * whose writes may still be undone (SQL answers there). */
 typedef enum jy__mcache_slot {
-    JY__MCACHE_LABOR_ENTRY,    /* metrics_labor.c: 10.1 */
     JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
     JY__MCACHE_RETURN_AID,     /* metrics_keygroups.c: 12.2 */
     JY__MCACHE_PUSH_COVERAGE,  /* metrics_platform.c: 3.2 */

@@ -4,6 +4,7 @@
  * explains every choice.
  */
 #include "metrics_reports.h"
+#include "tally.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,37 +14,18 @@
  * date (labor.entered_on, set by the library on the first insert and never
  * moved by updates; see docs/rules.md).
  *
- * Answered from the aggregate kept on the connection (labor_entries
- * below); this SQL is the fallback when entry dates are not plain dates:
- * one range of the index labor_entered_birth (entered_on, birth_date): the
- * table is not read. The age test is exact (whole years, the birthday
- * counted from its day) but skipped for birth dates every entry date from
- * two years before the cut-off can only find aged 16-60: ?2 = the cut-off
- * less 61 years, ?3 = less 18 years, ?4 = less 2 years. */
-#define AGE_OK(d) \
-    "(birth_date IS NULL OR (CAST(substr(" d ", 1, 4) AS INTEGER) -" \
-    " CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(" d ", 6, 5) < substr(birth_date, 6, 5)))" \
-    " BETWEEN 16 AND 60)"
-
+ * Answered from the tally the ledger keeps by entry date (lib/tally.c): a
+ * few hundred rows. When the tally is stale (records inserted past the
+ * library since the last writable open, or this connection's transaction
+ * not committed yet) the ledger is counted with this SQL: a scan of the
+ * 150 000 records, the same age test. */
 static const char labor_sql[] =
     "SELECT (SELECT count(*) FROM labor), count(*), coalesce(sum("
-    " CASE WHEN birth_date > ?2 AND birth_date <= ?3 AND entered_on >= ?4 THEN 1"
-    " ELSE " AGE_OK("entered_on") " END), 0) FROM labor"
+    JY__LABOR_AGED_SQL("entered_on", "birth_date") "), 0) FROM labor"
     " WHERE entered_on <= ?1";
 
 static const char labor_updated_sql[] =
     "SELECT count(DISTINCT labor_id) FROM labor_change WHERE changed_on BETWEEN ?1 AND ?2";
-
-/* `date` as text with its year moved by `years`. */
-static void shift_years(char out[JY_DATE_TEXT_SIZE], jy_date date, int years)
-{
-    jy_date_format(out, date);
-    int year = date.year + years;
-    if (year < 0)
-        year = 0;
-    for (int k = 3; k >= 0; k--, year /= 10)
-        out[k] = (char)('0' + year % 10);
-}
 
 /* The 31 August of the contract year that contains `day`. */
 static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
@@ -55,154 +37,26 @@ static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
     return deadline;
 }
 
-/* The aggregate 10.1 is answered from (jy__metric_cache_get): the entry
- * dates of all the labor records, and of those aged 16-60 on that date,
- * sorted (YYYYMMDD numbers). Any cut-off is then two binary searches. The
- * age test is AGE_OK's, in C (age_ok), once per record while building. */
-typedef struct labor_entries {
-    int64_t all;             /* labor records, entered or not */
-    size_t n, n_ok;
-    int32_t *entered;        /* every entry date, ascending */
-    int32_t *entered_ok;     /* those of the records aged 16-60, ascending */
-} labor_entries;
-
-static void labor_entries_free(void *p)
-{
-    labor_entries *e = p;
-    if (!e)
-        return;
-    free(e->entered);
-    free(e->entered_ok);
-    free(e);
-}
-
-static const char entries_count_sql[] =
-    "SELECT (SELECT count(*) FROM labor), count(*) FROM labor WHERE entered_on IS NOT NULL";
-static const char entries_sql[] =
-    "SELECT entered_on, birth_date FROM labor WHERE entered_on IS NOT NULL"
-    " ORDER BY entered_on";
-
-/* AGE_OK(entered) in C for a plain entry date `e` ('YYYY-MM-DD'): 1 aged
- * 16-60 (or no birth date), 0 not, -1 a birth date that is not a plain
- * date (the aggregate is then not built: SQL answers). */
-static int age_ok(const char *e, const char *birth)
-{
-    if (!birth)
-        return 1;
-    if (jy__metric_date_key(birth) < 0)
-        return -1;
-    int ey = (e[0] - '0') * 1000 + (e[1] - '0') * 100 + (e[2] - '0') * 10 + (e[3] - '0');
-    int by = (birth[0] - '0') * 1000 + (birth[1] - '0') * 100 + (birth[2] - '0') * 10 +
-             (birth[3] - '0');
-    int age = ey - by - (memcmp(e + 5, birth + 5, 5) < 0);
-    return age >= 16 && age <= 60;
-}
-
-/* Builds the aggregate; none (NULL) when an entry date is not a plain
- * 'YYYY-MM-DD' text (the metric then asks SQL, whose text comparison is
- * the definition). */
-static int labor_entries_build(void **data, const jy__mctx *ctx)
-{
-    *data = NULL;
-    sqlite3_stmt *st = NULL;
-    int rc = jy__metric_stmt(&st, ctx, entries_count_sql);
-    if (rc != JY_OK)
-        return rc;
-    rc = sqlite3_step(st);
-    int64_t all = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    int64_t rows = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return jy__db_error(ctx->db, rc, "computing a metric");
-    labor_entries *e = jy__calloc(1, sizeof *e);
-    if (!e)
-        return JY_ENOMEM;
-    e->all = all;
-    size_t cap = (size_t)(rows > 0 ? rows : 1);
-    e->entered = jy__malloc(cap * sizeof *e->entered);
-    e->entered_ok = jy__malloc(cap * sizeof *e->entered_ok);
-    if (!e->entered || !e->entered_ok) {
-        labor_entries_free(e);
-        return JY_ENOMEM;
-    }
-    if ((rc = jy__metric_stmt(&st, ctx, entries_sql)) != JY_OK) {
-        labor_entries_free(e);
-        return rc;
-    }
-    int usable = 1;
-    int32_t last = -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *entered = (const char *)sqlite3_column_text(st, 0);
-        int32_t key = jy__metric_date_key(entered);
-        int ok = key < 0 ? -1 : age_ok(entered, (const char *)sqlite3_column_text(st, 1));
-        /* a row count changed under us (another connection) or an
-         * unreadable date: no aggregate */
-        if (ok < 0 || key < last || e->n == cap) {
-            usable = 0;
-            break;
-        }
-        last = key;
-        e->entered[e->n++] = key;
-        if (ok)
-            e->entered_ok[e->n_ok++] = key;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        labor_entries_free(e);
-        return jy__db_error(ctx->db, rc, "computing a metric");
-    }
-    if (!usable) {
-        labor_entries_free(e);
-        return JY_OK;
-    }
-    *data = e;
-    return JY_OK;
-}
-
-/* How many of a[0..n) are <= key (a ascending). */
-static size_t count_upto(const int32_t *a, size_t n, int32_t key)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid] <= key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* all, entered by the cut-off, of them aged 16-60: from the aggregate, or
- * (no aggregate) from the index labor_entered_birth with SQL. */
+/* all, entered by the cut-off, of them aged 16-60: from the tally, or from
+ * the ledger when the tally is stale. */
 static int labor_counts(int64_t v[3], const jy__mctx *ctx, jy_date cut)
 {
     char cut_text[JY_DATE_TEXT_SIZE];
     jy_date_format(cut_text, cut);
-    void *data = NULL;
-    int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_LABOR_ENTRY,
-                                  labor_entries_build, labor_entries_free);
+    jy__labor_tally t;
+    int rc = jy__tally_labor_read(&t, ctx->db, cut_text);
     if (rc != JY_OK)
         return rc;
-    int32_t key = jy__metric_date_key(cut_text);
-    if (data && key >= 0) {
-        const labor_entries *e = data;
-        v[0] = e->all;
-        v[1] = (int64_t)count_upto(e->entered, e->n, key);
-        v[2] = (int64_t)count_upto(e->entered_ok, e->n_ok, key);
+    if (t.fresh) {
+        v[0] = t.all;
+        v[1] = t.entered;
+        v[2] = t.aged;
         return JY_OK;
     }
-    char lo[JY_DATE_TEXT_SIZE], hi[JY_DATE_TEXT_SIZE], dmin[JY_DATE_TEXT_SIZE];
-    shift_years(lo, cut, -61);
-    shift_years(hi, cut, -18);
-    shift_years(dmin, cut, -2);
     sqlite3_stmt *st = NULL;
     if ((rc = jy__metric_stmt(&st, ctx, labor_sql)) != JY_OK)
         return rc;
     sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, dmin, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     for (int j = 0; j < 3; j++)
         v[j] = rc == SQLITE_ROW ? sqlite3_column_int64(st, j) : 0;

@@ -337,5 +337,54 @@ static const char *const migration_3[] = {
     NULL,
 };
 
-const char *const *const jy__migrations[] = { migration_1, migration_2, migration_3 };
+/* Version 3 -> 4: the labor records counted by entry date, kept as they
+ * are written (lib/tally.c), instead of the index labor_entered_birth and
+ * the trigger labor_entered_default, which every insert of the survey paid
+ * for (a 150 000-record import: 1.55 s of CPU with both, 0.86 s without;
+ * docs/BENCHMARKS.md). 10.1 reads the tally: a few hundred rows.
+ *
+ * The library adds the records it inserts (lib/tally.c); the triggers below
+ * take out the deleted ones and move the updated ones, whoever writes them
+ * (a trigger fires only for its own statement kind: inserts do not pay for
+ * them). A tally whose total differs from the ledger's count is stale (an
+ * insert past the library): the metrics then answer from the ledger, and
+ * the next writable open rebuilds it. The age test is the one of 10.1:
+ * aged 16 to 60 on the entry date, in whole years (a record without birth
+ * date counts as aged). It must stay the same as lib/tally.c's
+ * (JY__LABOR_AGED_SQL and jy__labor_aged; test_tally.c checks it). */
+#define AGED_V4(d, b)                                                                   \
+    "(" b " IS NULL OR (CAST(substr(" d ", 1, 4) AS INTEGER) - CAST(substr(" b ", 1, 4)" \
+    " AS INTEGER) - (substr(" d ", 6, 5) < substr(" b ", 6, 5))) BETWEEN 16 AND 60)"
+static const char *const migration_4[] = {
+    "DROP INDEX labor_entered_birth",
+    "DROP TRIGGER labor_entered_default",
+    "CREATE TABLE labor_tally (\n"
+    "    entered_on TEXT PRIMARY KEY,\n"
+    "    records INTEGER NOT NULL,\n"
+    "    aged INTEGER NOT NULL\n"
+    ") WITHOUT ROWID",
+    "INSERT INTO labor_tally (entered_on, records, aged)"
+    " SELECT entered_on, count(*), sum(" AGED_V4("entered_on", "birth_date") ")"
+    " FROM labor WHERE entered_on IS NOT NULL GROUP BY entered_on",
+    "CREATE TRIGGER labor_tally_delete AFTER DELETE ON labor"
+    " WHEN old.entered_on IS NOT NULL BEGIN"
+    " UPDATE labor_tally SET records = records - 1,"
+    " aged = aged - " AGED_V4("old.entered_on", "old.birth_date")
+    " WHERE entered_on = old.entered_on; END",
+    "CREATE TRIGGER labor_tally_update AFTER UPDATE OF entered_on, birth_date ON labor"
+    " WHEN old.entered_on IS NOT new.entered_on OR old.birth_date IS NOT new.birth_date BEGIN"
+    " UPDATE labor_tally SET records = records - 1,"
+    " aged = aged - " AGED_V4("old.entered_on", "old.birth_date")
+    " WHERE entered_on = old.entered_on;"
+    " INSERT INTO labor_tally (entered_on, records, aged)"
+    " SELECT new.entered_on, 1, " AGED_V4("new.entered_on", "new.birth_date")
+    " WHERE new.entered_on IS NOT NULL"
+    " ON CONFLICT (entered_on) DO UPDATE SET records = records + 1,"
+    " aged = aged + excluded.aged; END",
+    NULL,
+};
+#undef AGED_V4
+
+const char *const *const jy__migrations[] = { migration_1, migration_2, migration_3,
+                                               migration_4 };
 const int jy__migration_count = (int)(sizeof jy__migrations / sizeof jy__migrations[0]);

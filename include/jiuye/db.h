@@ -33,7 +33,7 @@ JY_BEGIN_DECLS
 typedef struct jy_db jy_db;
 
 /** @brief The schema version this library writes and reads. */
-#define JY_DB_SCHEMA_VERSION 3
+#define JY_DB_SCHEMA_VERSION 4
 
 /** @brief jy_db_options::flags: create the file if it does not exist. */
 #define JY_DB_CREATE 0x1u
@@ -76,6 +76,16 @@ JY_API int jy_db_options_init(jy_db_options *opts);
 
 /**
  * @brief Opens (and if needed creates and upgrades) a database.
+ *
+ * The ledger keeps a tally of the labor records by entry date (10.1 reads
+ * it instead of the records). Records inserted past the library (the
+ * sqlite3 shell, another program) are not in it: a writable open finds
+ * them (the tally's total differs from the ledger's count, a fraction of a
+ * millisecond) and counts them again, giving a record without entry date
+ * its survey date, as the library does on insert. Until then, and on
+ * read-only connections, the metrics count the records themselves: the
+ * figures are the same, only slower. Updates and deletions are followed by
+ * the database itself, whoever makes them.
  *
  * @param[out] out  receives the handle; release it with jy_db_close().
  *                  NULL on failure.
