@@ -346,7 +346,9 @@ static const char *const migration_3[] = {
  * The library adds the records it inserts (lib/tally.c); the triggers below
  * take out the deleted ones and move the updated ones, whoever writes them
  * (a trigger fires only for its own statement kind: inserts do not pay for
- * them). A tally whose total differs from the ledger's count is stale (an
+ * them). Every record is in the tally, those without entry date under ''
+ * (only a program writing past the library leaves one: 10.1 skips them),
+ * so a tally whose total differs from the ledger's count is stale (an
  * insert past the library): the metrics then answer from the ledger, and
  * the next writable open rebuilds it. The age test is the one of 10.1:
  * aged 16 to 60 on the entry date, in whole years (a record without birth
@@ -364,21 +366,20 @@ static const char *const migration_4[] = {
     "    aged INTEGER NOT NULL\n"
     ") WITHOUT ROWID",
     "INSERT INTO labor_tally (entered_on, records, aged)"
-    " SELECT entered_on, count(*), sum(" AGED_V4("entered_on", "birth_date") ")"
-    " FROM labor WHERE entered_on IS NOT NULL GROUP BY entered_on",
-    "CREATE TRIGGER labor_tally_delete AFTER DELETE ON labor"
-    " WHEN old.entered_on IS NOT NULL BEGIN"
+    " SELECT coalesce(entered_on, ''), count(*),"
+    " coalesce(sum(" AGED_V4("entered_on", "birth_date") "), 0) FROM labor GROUP BY 1",
+    "CREATE TRIGGER labor_tally_delete AFTER DELETE ON labor BEGIN"
     " UPDATE labor_tally SET records = records - 1,"
-    " aged = aged - " AGED_V4("old.entered_on", "old.birth_date")
-    " WHERE entered_on = old.entered_on; END",
+    " aged = aged - coalesce(" AGED_V4("old.entered_on", "old.birth_date") ", 0)"
+    " WHERE entered_on = coalesce(old.entered_on, ''); END",
     "CREATE TRIGGER labor_tally_update AFTER UPDATE OF entered_on, birth_date ON labor"
     " WHEN old.entered_on IS NOT new.entered_on OR old.birth_date IS NOT new.birth_date BEGIN"
     " UPDATE labor_tally SET records = records - 1,"
-    " aged = aged - " AGED_V4("old.entered_on", "old.birth_date")
-    " WHERE entered_on = old.entered_on;"
+    " aged = aged - coalesce(" AGED_V4("old.entered_on", "old.birth_date") ", 0)"
+    " WHERE entered_on = coalesce(old.entered_on, '');"
     " INSERT INTO labor_tally (entered_on, records, aged)"
-    " SELECT new.entered_on, 1, " AGED_V4("new.entered_on", "new.birth_date")
-    " WHERE new.entered_on IS NOT NULL"
+    " SELECT coalesce(new.entered_on, ''), 1,"
+    " coalesce(" AGED_V4("new.entered_on", "new.birth_date") ", 0) WHERE 1"
     " ON CONFLICT (entered_on) DO UPDATE SET records = records + 1,"
     " aged = aged + excluded.aged; END",
     NULL,

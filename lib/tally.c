@@ -204,9 +204,9 @@ static int write_day(jy_db *db, const char *day, int64_t records, int64_t aged)
 
 int jy__tally_labor_insert(jy_db *db, const char *entered, const char *birth)
 {
-    if (!entered)
-        return JY_OK;
     int aged = jy__labor_aged(entered, birth);
+    if (!entered)
+        entered = ""; /* no entry date: counted apart, never in 10.1 */
     if (db->in_transaction && db->savepoint_depth == 0)
         return pending_add(db, entered, aged);
     return write_day(db, entered, 1, aged);
@@ -230,8 +230,9 @@ int jy__tally_flush(jy_db *db)
 
 static const char read_sql[] =
     "SELECT (SELECT count(*) FROM labor), coalesce(sum(records), 0),"
-    " coalesce(sum(records) FILTER (WHERE entered_on <= ?1), 0),"
-    " coalesce(sum(aged) FILTER (WHERE entered_on <= ?1), 0) FROM labor_tally";
+    " coalesce(sum(records) FILTER (WHERE entered_on <= ?1 AND entered_on <> ''), 0),"
+    " coalesce(sum(aged) FILTER (WHERE entered_on <= ?1 AND entered_on <> ''), 0)"
+    " FROM labor_tally";
 
 int jy__tally_labor_read(jy__labor_tally *out, jy_db *db, const char *cut)
 {
@@ -261,8 +262,8 @@ static const char *const repair_sql[] = {
     "UPDATE labor SET entered_on = surveyed_on WHERE entered_on IS NULL",
     "DELETE FROM labor_tally",
     "INSERT INTO labor_tally (entered_on, records, aged)"
-    " SELECT entered_on, count(*), sum(" JY__LABOR_AGED_SQL("entered_on", "birth_date") ")"
-    " FROM labor WHERE entered_on IS NOT NULL GROUP BY entered_on",
+    " SELECT coalesce(entered_on, ''), count(*),"
+    " coalesce(sum(" JY__LABOR_AGED_SQL("entered_on", "birth_date") "), 0) FROM labor GROUP BY 1",
     NULL,
 };
 

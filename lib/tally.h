@@ -17,7 +17,8 @@
 int jy__labor_aged(const char *entered, const char *birth);
 
 /* Counts a labor record the library has just inserted (entry date and
- * birth date as stored; `entered` NULL: not counted, like the triggers).
+ * birth date as stored; `entered` NULL: counted under '', as the triggers
+ * do, and never in 10.1).
  * Inside a caller's transaction (jy_db_begin) the count waits on the
  * connection until jy__tally_flush; otherwise it is written at once, in
  * the current transaction or savepoint (the caller makes an autocommit

@@ -58,10 +58,10 @@ static void raw_exec(const char *sql)
 /* The ledger counted from scratch, with the age test written out here
  * (whole years on the entry date, birthday counted from its day). */
 #define TRUTH                                                                               \
-    "SELECT entered_on, count(*) AS records, sum(birth_date IS NULL OR"                    \
+    "SELECT coalesce(entered_on, ''), count(*) AS records, coalesce(sum(birth_date IS NULL OR" \
     " (CAST(substr(entered_on, 1, 4) AS INTEGER) - CAST(substr(birth_date, 1, 4) AS INTEGER)" \
-    " - (substr(entered_on, 6, 5) < substr(birth_date, 6, 5))) BETWEEN 16 AND 60) AS aged"    \
-    " FROM labor WHERE entered_on IS NOT NULL GROUP BY entered_on"
+    " - (substr(entered_on, 6, 5) < substr(birth_date, 6, 5))) BETWEEN 16 AND 60), 0) AS aged" \
+    " FROM labor GROUP BY 1"
 #define KEPT "SELECT entered_on, records, aged FROM labor_tally WHERE records <> 0"
 
 /* The committed tally equals the ledger counted from scratch. */
@@ -201,6 +201,21 @@ Test(tally, writes_past_the_library_are_counted)
     cr_assert_eq(raw_int(c, "SELECT count(*) FROM labor WHERE entered_on IS NULL"), 0);
     sqlite3_close(c);
     cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    /* A record with neither survey nor entry date (past the library: the
+     * library requires the survey date) is counted apart, never in 10.1,
+     * and the tally's total is the ledger's count again: fresh, nothing for
+     * later opens to repair. */
+    raw_exec("INSERT INTO labor (id_number, name, township, birth_date)"
+             " VALUES ('c', 'z', '360824100', '1980-01-01')");
+    jy_db_close(db);
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK, "%s", jy_error_last()->message);
+    assert_tally_exact("a record without dates");
+    c = raw();
+    cr_assert_eq(raw_int(c, "SELECT records FROM labor_tally WHERE entered_on = ''"), 1);
+    sqlite3_close(c);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    raw_exec("DELETE FROM labor WHERE id_number = 'c'");
+    assert_tally_exact("a record without dates deleted");
 }
 
 Test(tally, built_by_the_migration_from_schema_3)
