@@ -250,7 +250,8 @@ const jy__metric_def jy__metrics_demand[] = {
         "jobseeker WeChat groups of at least 500 members. Groups are events of kind "
         "wechat_group with group_kind jobseeker, identified by township and title; a group's "
         "size is the member count of its latest record dated up to the period's end. "
-        "Evidence: the groups under 500 members; the note names the townships short." },
+        "The 2 and the 500 are params groups_per_township and min_members. Evidence: the "
+        "groups under 500 members; the note names the townships short." },
       m_townships_short_of_groups },
     { { "repeat_shortage_enterprises", "家", "同一合同年度内第二次列入缺工清单的企业数",
         "Enterprises put on the shortage list (shortage.reported_on) a second time within "
@@ -260,7 +261,8 @@ const jy__metric_def jy__metrics_demand[] = {
     { { "retained_hires", "人", "入职满3个月的新员工（不含劳务派遣）",
         "Hires started in the period (hire.started_on), labor dispatch excluded, still in "
         "post three months later: left_on or checked_on on or after the same day of the third "
-        "month after started_on (the month's last day when it has none). Evidence: the hires "
+        "month after started_on (the month's last day when it has none); the 3 is param months. "
+        "Evidence: the hires "
         "counted; the note gives the dispatch hires, those who left earlier and those not "
         "confirmed." },
       m_retained_hires },

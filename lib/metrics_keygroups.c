@@ -789,7 +789,8 @@ const jy__metric_def jy__metrics_keygroups[] = {
         "Share of key-group persons (labor records with a key_groups tag, entered by the "
         "period's end) who received the whole 1311 package by the period's end: service_1311 "
         "events with their labor_id of service_type policy_briefing (1), career_guidance (1), "
-        "job_referral or job_recommendation (3) and training_offer (1). No value without any "
+        "job_referral or job_recommendation (3) and training_offer (1) (the numbers: params "
+        "policy_briefings, career_guidance, job_referrals, training_offers). No value without any "
         "key-group person. Evidence: the persons without the whole package." },
       m_key_group_1311 },
     { { "return_assistance_rate", "%", "返乡就业帮扶率",

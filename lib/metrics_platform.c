@@ -481,7 +481,8 @@ const jy__metric_def jy__metrics_platform[] = {
       m_holidays_without_live_show),
     JY__METRIC("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
       "Live shows of the period shorter than 90 minutes or presenting fewer than 30 jobs "
-      "(unrecorded minutes or jobs count as short). Evidence: those shows.",
+      "(unrecorded minutes or jobs count as short); params min_minutes (90) and min_jobs "
+      "(30). Evidence: those shows.",
       m_live_shows_short),
     JY__METRIC("streamer_visits", "次", "主播探企次数",
       "Streamer visits to enterprises, 主播探企 (events of kind streamer_visit).",
