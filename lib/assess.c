@@ -429,6 +429,7 @@ static int score_indicator(engine *e, jy_score_indicator *si, jy_score_check *ch
         const jy__metric_def *def = jy__metric_def_find(sc->rule->metric);
         double sev = 0;
         int rc;
+        e->ctx.params = jy__rules_check_params(e->card->rules, sc->rule);
         if (!def) {
             /* rules are validated at load: a metric they name exists */
             return jy__error(JY_EINVAL, "sub-indicator %s: no metric is called '%.60s'",
@@ -709,7 +710,7 @@ int jy_assess(jy_scorecard **out, jy_db *db, jy_date from, jy_date to,
     }
     if (rc == JY_OK) {
         jy__strlcpy_utf8(card->rules_name, sizeof card->rules_name, jy_rules_name(card->rules));
-        engine e = { db, o.calendar, card, { db, o.calendar, card->year.from, 0 } };
+        engine e = { db, o.calendar, card, { db, o.calendar, card->year.from, 0, NULL } };
         rc = run(&e);
     }
     jy_calendar_free(own_cal);

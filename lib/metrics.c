@@ -46,6 +46,7 @@
  */
 #include "metrics_internal.h"
 
+#include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -461,6 +462,22 @@ int32_t jy__metric_date_key(const char *t)
 
 /* ---- Public -------------------------------------------------------------- */
 
+/* A `params` object as JSON text (jy_metric_compute_params). */
+static int params_from_text(jy__mparams *out, const char *metric, const char *text)
+{
+    cJSON *root = NULL;
+    int rc = jy__json_parse(&root, text, strlen(text), NULL);
+    if (rc != JY_OK)
+        return rc;
+    char where[64], why[JY_LOCATION_TEXT_MAX];
+    rc = jy__mparams_parse(out, metric, root, where, sizeof where, why, sizeof why);
+    cJSON_Delete(root);
+    if (rc != JY_OK)
+        return jy__error(rc, "metric parameters, field 'params%s%s': %s", *where ? "." : "",
+                         where, why);
+    return JY_OK;
+}
+
 int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx,
                    const jy__span *spans, size_t n)
 {
@@ -470,6 +487,13 @@ int jy__metric_run(jy_measure *out, const jy__metric_def *d, const jy__mctx *ctx
 
 int jy_metric_compute(jy_measure **out, jy_db *db, const char *name, jy_date from, jy_date to,
                       const jy_calendar *cal, jy_date contract_start)
+{
+    return jy_metric_compute_params(out, db, name, from, to, cal, contract_start, NULL);
+}
+
+int jy_metric_compute_params(jy_measure **out, jy_db *db, const char *name, jy_date from,
+                             jy_date to, const jy_calendar *cal, jy_date contract_start,
+                             const char *params)
 {
     if (!out)
         return jy__error(JY_EINVAL, "jy_metric_compute: out is NULL");
@@ -485,13 +509,17 @@ int jy_metric_compute(jy_measure **out, jy_db *db, const char *name, jy_date fro
         contract_start = from;
     else if (!jy_date_is_valid(contract_start))
         return jy__error(JY_EINVAL, "jy_metric_compute: contract_start is not a valid date");
+    jy__mparams values;
+    int rc = params && *params ? params_from_text(&values, d->info.name, params) : JY_OK;
+    if (rc != JY_OK)
+        return rc;
     jy_measure *m = jy__calloc(1, sizeof *m);
     if (!m)
         return JY_ENOMEM;
-    jy__mctx ctx = { db, cal, contract_start, 1 };
+    jy__mctx ctx = { db, cal, contract_start, 1, params && *params ? &values : NULL };
     jy__span span;
     jy__span_set(&span, from, to);
-    int rc = jy__metric_run(m, d, &ctx, &span, 1);
+    rc = jy__metric_run(m, d, &ctx, &span, 1);
     if (rc != JY_OK) {
         free(m);
         return rc;

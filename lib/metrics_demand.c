@@ -5,6 +5,7 @@
  */
 #include "metrics_reports.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* 8.1: enterprises entered into the demand ledger (general and skilled
@@ -22,9 +23,9 @@ static int m_demand_ledger_enterprises(jy_measure *out, const jy__mctx *ctx,
 
 /* 8.2: jobseeker WeChat groups. A group is identified by its township and
  * title (an untitled record is a group of its own); its size is the member
- * count of its latest record dated up to the span's end. */
-#define GROUP_MIN_MEMBERS 500
-#define GROUPS_PER_TOWNSHIP 2
+ * count of its latest record dated up to the span's end. The thresholds
+ * are the rule's parameters: groups_per_township (2) groups of min_members
+ * (500) members (docs/rules.md). */
 
 static const char groups_sql[] =
     "WITH g AS (SELECT id, township, members, ROW_NUMBER() OVER ("
@@ -45,6 +46,8 @@ static int m_townships_short_of_groups(jy_measure *out, const jy__mctx *ctx,
 {
     const jy_township *towns[64];
     size_t ntown = jy__metric_townships(towns, 64, ctx);
+    int min_members = (int)jy__mparam(ctx, JY__P_GROUP_MIN_MEMBERS);
+    size_t per_township = (size_t)jy__mparam(ctx, JY__P_GROUPS_PER_TOWNSHIP);
     for (size_t i = 0; i < n; i++) {
         size_t big[64] = { 0 };
         sqlite3_stmt *st = NULL;
@@ -53,7 +56,7 @@ static int m_townships_short_of_groups(jy_measure *out, const jy__mctx *ctx,
             return rc;
         sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, GROUP_MIN_MEMBERS);
+        sqlite3_bind_int(st, 3, min_members);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *code = (const char *)sqlite3_column_text(st, 0);
             for (size_t t = 0; code && t < ntown; t++)
@@ -66,7 +69,7 @@ static int m_townships_short_of_groups(jy_measure *out, const jy__mctx *ctx,
         const jy_township *short_[64];
         size_t nshort = 0;
         for (size_t t = 0; t < ntown; t++)
-            if (big[t] < GROUPS_PER_TOWNSHIP)
+            if (big[t] < per_township)
                 short_[nshort++] = towns[t];
         out[i].value = (double)nshort;
         out[i].has_value = 1;
@@ -76,14 +79,18 @@ static int m_townships_short_of_groups(jy_measure *out, const jy__mctx *ctx,
             return rc;
         sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, GROUP_MIN_MEMBERS);
+        sqlite3_bind_int(st, 3, min_members);
         if ((rc = jy__metric_fill_ids(&out[i], ctx, st, "event", "failing", -1)) != JY_OK)
             return rc;
         if (nshort) {
             char names[256];
             jy__metric_township_list(names, sizeof names, short_, nshort);
-            jy__measure_note(&out[i], "不足%d个%d人求职者群的乡镇（街道）：%s",
-                             GROUPS_PER_TOWNSHIP, GROUP_MIN_MEMBERS, names);
+            jy__measure_note(&out[i], "不足%zu个%d人求职者群的乡镇（街道）：%s", per_township,
+                             min_members, names);
+        } else if (!jy__mparam_is_default(ctx, JY__P_GROUP_MIN_MEMBERS) ||
+                   !jy__mparam_is_default(ctx, JY__P_GROUPS_PER_TOWNSHIP)) {
+            jy__measure_note(&out[i], "本细则标准：每个乡镇（街道）不少于%zu个%d人求职者群",
+                             per_township, min_members);
         }
     }
     return JY_OK;
@@ -153,9 +160,9 @@ static int m_repeat_shortages(jy_measure *out, const jy__mctx *ctx, const jy__sp
  * after that date. */
 #define HIRES_CTE \
     "WITH h AS MATERIALIZED (SELECT id, coalesce(dispatch, 0) AS dispatch, left_on, checked_on," \
-    "  CASE WHEN strftime('%d', date(started_on, '+3 months')) = strftime('%d', started_on)" \
-    "  THEN date(started_on, '+3 months')" \
-    "  ELSE date(started_on, 'start of month', '+4 months', '-1 day') END AS m3" \
+    "  CASE WHEN strftime('%d', date(started_on, ?4)) = strftime('%d', started_on)" \
+    "  THEN date(started_on, ?4)" \
+    "  ELSE date(started_on, 'start of month', ?5, '-1 day') END AS m3" \
     "  FROM hire WHERE started_on BETWEEN ?1 AND ?2) "
 #define RETAINED "(dispatch = 0 AND (left_on IS NULL OR left_on >= m3) AND " \
     "(checked_on >= m3 OR left_on >= m3))"
@@ -170,9 +177,20 @@ static const char hires_sql[] =
 static const char hires_ids_sql[] =
     HIRES_CTE "SELECT id FROM h WHERE " RETAINED " ORDER BY id LIMIT ?3";
 
+/* Binds ?4 = '+N months' and ?5 = '+N+1 months' (N: the rule's months). */
+static void bind_months(sqlite3_stmt *st, int months, char plus[2][24])
+{
+    snprintf(plus[0], 24, "+%d months", months);
+    snprintf(plus[1], 24, "+%d months", months + 1);
+    sqlite3_bind_text(st, 4, plus[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, plus[1], -1, SQLITE_STATIC);
+}
+
 static int m_retained_hires(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                             size_t n)
 {
+    int months = (int)jy__mparam(ctx, JY__P_RETENTION_MONTHS);
+    char plus[2][24];
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = NULL;
         int rc = jy__metric_stmt(&st, ctx, hires_sql);
@@ -180,6 +198,7 @@ static int m_retained_hires(jy_measure *out, const jy__mctx *ctx, const jy__span
             return rc;
         sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
+        bind_months(st, months, plus);
         int64_t all = 0, kept = 0, dispatch = 0, left = 0, unconfirmed = 0;
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
@@ -201,13 +220,14 @@ static int m_retained_hires(jy_measure *out, const jy__mctx *ctx, const jy__span
         sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, JY_EVIDENCE_MAX);
+        bind_months(st, months, plus);
         if ((rc = jy__metric_fill_ids(&out[i], ctx, st, "hire", "counted", kept)) != JY_OK)
             return rc;
         jy__measure_note(&out[i],
-                         "入职%lld人：在岗满3个月%lld人；劳务派遣（不计）%lld人；"
-                         "3个月内离职%lld人；未核实满3个月在岗%lld人",
-                         (long long)all, (long long)kept, (long long)dispatch, (long long)left,
-                         (long long)unconfirmed);
+                         "入职%lld人：在岗满%d个月%lld人；劳务派遣（不计）%lld人；"
+                         "%d个月内离职%lld人；未核实满%d个月在岗%lld人",
+                         (long long)all, months, (long long)kept, (long long)dispatch, months,
+                         (long long)left, months, (long long)unconfirmed);
     }
     return JY_OK;
 }
@@ -230,7 +250,8 @@ const jy__metric_def jy__metrics_demand[] = {
         "jobseeker WeChat groups of at least 500 members. Groups are events of kind "
         "wechat_group with group_kind jobseeker, identified by township and title; a group's "
         "size is the member count of its latest record dated up to the period's end. "
-        "Evidence: the groups under 500 members; the note names the townships short." },
+        "The 2 and the 500 are params groups_per_township and min_members. Evidence: the "
+        "groups under 500 members; the note names the townships short." },
       m_townships_short_of_groups },
     { { "repeat_shortage_enterprises", "家", "同一合同年度内第二次列入缺工清单的企业数",
         "Enterprises put on the shortage list (shortage.reported_on) a second time within "
@@ -240,7 +261,8 @@ const jy__metric_def jy__metrics_demand[] = {
     { { "retained_hires", "人", "入职满3个月的新员工（不含劳务派遣）",
         "Hires started in the period (hire.started_on), labor dispatch excluded, still in "
         "post three months later: left_on or checked_on on or after the same day of the third "
-        "month after started_on (the month's last day when it has none). Evidence: the hires "
+        "month after started_on (the month's last day when it has none); the 3 is param months. "
+        "Evidence: the hires "
         "counted; the note gives the dispatch hires, those who left earlier and those not "
         "confirmed." },
       m_retained_hires },

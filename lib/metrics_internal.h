@@ -31,13 +31,59 @@ struct jy_measure {
     char note[512];              /* Chinese, no personal data */
 };
 
+/* Metric parameters (lib/metrics_params.c): the standards inside a metric
+ * that a rule may refine with its `params` (docs/rules.md). Every one is a
+ * whole number; its default is the seed's. */
+typedef enum jy__param_id {
+    JY__P_1311_BRIEFINGS,        /* key_group_1311_coverage: policy_briefings (1) */
+    JY__P_1311_GUIDANCE,         /* key_group_1311_coverage: career_guidance (1) */
+    JY__P_1311_REFERRALS,        /* key_group_1311_coverage: job_referrals (3) */
+    JY__P_1311_TRAININGS,        /* key_group_1311_coverage: training_offers (1) */
+    JY__P_GROUPS_PER_TOWNSHIP,   /* townships_short_of_jobseeker_groups (2) */
+    JY__P_GROUP_MIN_MEMBERS,     /* townships_short_of_jobseeker_groups (500) */
+    JY__P_SHOW_MIN_MINUTES,      /* live_shows_short (90) */
+    JY__P_SHOW_MIN_JOBS,         /* live_shows_short (30) */
+    JY__P_RETENTION_MONTHS,      /* retained_hires (3) */
+    JY__PARAM_COUNT_
+} jy__param_id;
+
+/* The most a part of the 1311 package may require (the 12.1 aggregate
+ * keeps that many dates per part). */
+#define JY__PARAM_PACKAGE_MAX 20
+
+/* The values of every parameter (those of other metrics unused). */
+typedef struct jy__mparams {
+    double v[JY__PARAM_COUNT_];
+} jy__mparams;
+
 /* The context of one computation. */
 typedef struct jy__mctx {
     jy_db *db;
     const jy_calendar *cal;      /* may be NULL: metrics needing it fail with JY_EINVAL */
     jy_date contract_start;      /* signing date of the contract */
     int want_ids;                /* fill ids/record_kind (a second query); else value only */
+    const jy__mparams *params;   /* the rule's metric parameters; NULL = the defaults */
 } jy__mctx;
+
+/* A parameter's value in this computation (the default without params). */
+double jy__mparam(const jy__mctx *ctx, jy__param_id id);
+
+/* 1 when the parameter has its default (the seed's) value. */
+int jy__mparam_is_default(const jy__mctx *ctx, jy__param_id id);
+
+/* Sets every parameter to its default. */
+void jy__mparams_init(jy__mparams *p);
+
+/* 1 when a and b (NULL = defaults) differ in one of ids[0..n). */
+int jy__mparams_differ(const jy__mparams *a, const jy__mparams *b, const jy__param_id *ids,
+                       size_t n);
+
+/* Reads a `params` object (a cJSON *) for `metric` into *out (defaults
+ * first). On JY_EINVAL, `where` gets the offending member's name ("" for
+ * the object itself) and `why` the reason; nothing is recorded as the last
+ * error. */
+int jy__mparams_parse(jy__mparams *out, const char *metric, const void *json, char *where,
+                      size_t where_size, char *why, size_t why_size);
 
 /* A metric computes `n` spans at once (one SQL query grouped by day, or one
  * execution of a cached statement per span), filling out[0..n). The out
@@ -82,6 +128,10 @@ extern const jy__metric_def jy__metrics_demand[];      /* items 8-9   (metrics2)
 extern const jy__metric_def jy__metrics_labor[];       /* items 10-11 (metrics2) */
 extern const jy__metric_def jy__metrics_keygroups[];   /* item 12     (metrics2) */
 extern const jy__metric_def jy__metrics_other[];       /* item 14     (metrics2) */
+
+/* The metric parameters of a check of a loaded rule set (lib/rules.c), or
+ * NULL when the check is not one of its checks. */
+const jy__mparams *jy__rules_check_params(const jy_rules *rules, const jy_rule_check *check);
 
 /* ---- Helpers (lib/metrics.c) ---------------------------------------------- */
 

@@ -18,7 +18,17 @@
  * (岗位推荐, or 岗位推介), one training or traineeship offer (培训见习),
  * as service_1311 events with the person's labor_id dated up to the
  * span's end. Key-group persons: labor records with a key-group tag
- * entered by the span's end. Computed by package_merge() below. */
+ * entered by the span's end. Computed by package_merge() below. The
+ * numbers are the rule's parameters (docs/rules.md), these by default. */
+static const jy__param_id package_ids[4] = { JY__P_1311_BRIEFINGS, JY__P_1311_GUIDANCE,
+                                             JY__P_1311_REFERRALS, JY__P_1311_TRAININGS };
+
+/* need[4]: briefings, guidance sessions, referrals, training offers. */
+static void package_need(int need[4], const jy__mctx *ctx)
+{
+    for (int j = 0; j < 4; j++)
+        need[j] = (int)jy__mparam(ctx, package_ids[j]);
+}
 
 static int bind_span2(sqlite3_stmt *st, const jy__span *s)
 {
@@ -85,8 +95,9 @@ static const char services_sql[] =
     "SELECT labor_id, service_type FROM event WHERE kind = 'service_1311' AND +date <= ?2"
     " AND labor_id IS NOT NULL ORDER BY labor_id";
 
-/* v: persons, complete, with a briefing, with guidance, with 3 referrals,
- * with a training offer; ids: the first persons without the package. */
+/* v: persons, complete, with the briefings, with the guidance, with the
+ * referrals, with the training offers the package needs; ids: the first
+ * persons without the package. */
 static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, jy_measure *ids)
 {
     sqlite3_stmt *kg = NULL, *ev = NULL;
@@ -97,6 +108,8 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
         return rc;
     bind_span2(kg, s);
     bind_span2(ev, s);
+    int need[4];
+    package_need(need, ctx);
     for (int j = 0; j < 6; j++)
         v[j] = 0;
     ids->id_count = 0;
@@ -110,22 +123,26 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
             const char *type = (const char *)sqlite3_column_text(ev, 1);
             if (type) {
                 if (!strcmp(type, "policy_briefing"))
-                    a = 1;
+                    a++;
                 else if (!strcmp(type, "career_guidance"))
-                    b = 1;
+                    b++;
                 else if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
                     r++;
                 else if (!strcmp(type, "training_offer"))
-                    t = 1;
+                    t++;
             }
             es = sqlite3_step(ev);
         }
+        a = a >= need[0];
+        b = b >= need[1];
+        r = r >= need[2];
+        t = t >= need[3];
         v[0]++;
         v[2] += a;
         v[3] += b;
-        v[4] += r >= 3;
+        v[4] += r;
         v[5] += t;
-        if (a && b && r >= 3 && t)
+        if (a && b && r && t)
             v[1]++;
         else if (ids->id_count < JY_EVIDENCE_MAX)
             ids->ids[ids->id_count++] = id;
@@ -138,11 +155,13 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
 }
 
 /* The aggregate 12.1 is answered from (jy__metric_cache_get): per
- * key-group person (ascending id), the entry date and the first date each
- * part of the package was reached (the third referral's for the
- * referrals), as YYYYMMDD numbers, NEVER when not reached. A span's end
- * then needs one pass over the persons, not over their events. Built from
- * the same two ordered reads as package_merge(). */
+ * key-group person (ascending id), the entry date and the date each part
+ * of the package was reached (the third referral's for the referrals), as
+ * YYYYMMDD numbers, NEVER when not reached. A span's end then needs one
+ * pass over the persons, not over their events. Built from the same two
+ * ordered reads as package_merge(), for the package of the request that
+ * builds it (kept in `need`): a request with another package is answered
+ * by package_merge(). */
 #define NEVER INT32_MAX
 
 typedef struct kg_person {
@@ -153,6 +172,7 @@ typedef struct kg_person {
 typedef struct kg_packages {
     size_t n;
     kg_person *p;
+    jy__mparams package;   /* the package the dates are of */
 } kg_packages;
 
 static void kg_packages_free(void *data)
@@ -171,24 +191,22 @@ static const char services_all_sql[] =
     "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
     " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id";
 
-static void keep_min(int32_t *at, int32_t d)
+/* The k earliest dates of a part, ascending (r[k - 1] = the k-th's); k = 0
+ * keeps nothing (the part is reached on entry). */
+static void keep_k(int32_t *r, int k, int32_t d)
 {
-    if (d < *at)
-        *at = d;
+    if (k <= 0 || d >= r[k - 1])
+        return;
+    int j = k - 1;
+    for (; j > 0 && r[j - 1] > d; j--)
+        r[j] = r[j - 1];
+    r[j] = d;
 }
 
-/* The three earliest referral dates, ascending (r[2] = the third's). */
-static void keep_three(int32_t r[3], int32_t d)
+/* The date a part needing k events was reached: the k-th's, 0 for none. */
+static int32_t kth(const int32_t *r, int k)
 {
-    if (d >= r[2])
-        return;
-    r[2] = d;
-    if (r[2] < r[1]) {
-        int32_t t = r[1]; r[1] = r[2]; r[2] = t;
-    }
-    if (r[1] < r[0]) {
-        int32_t t = r[0]; r[0] = r[1]; r[1] = t;
-    }
+    return k > 0 ? r[k - 1] : 0;
 }
 
 static int kg_packages_build(void **data, const jy__mctx *ctx)
@@ -203,6 +221,11 @@ static int kg_packages_build(void **data, const jy__mctx *ctx)
     kg_packages *k = jy__calloc(1, sizeof *k);
     if (!k)
         return JY_ENOMEM;
+    int need[4];
+    package_need(need, ctx);
+    jy__mparams_init(&k->package);
+    for (int j = 0; j < 4; j++)
+        k->package.v[package_ids[j]] = need[j];
     size_t cap = 0;
     int usable = 1;
     int64_t last = INT64_MIN;
@@ -226,8 +249,10 @@ static int kg_packages_build(void **data, const jy__mctx *ctx)
             break;
         }
         last = p->id;
-        p->briefing = p->guidance = p->training = NEVER;
-        int32_t r[3] = { NEVER, NEVER, NEVER };
+        int32_t dates[4][JY__PARAM_PACKAGE_MAX];
+        for (int j = 0; j < 4; j++)
+            for (int q = 0; q < JY__PARAM_PACKAGE_MAX; q++)
+                dates[j][q] = NEVER;
         while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) < p->id)
             es = sqlite3_step(ev);
         while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) == p->id) {
@@ -239,19 +264,22 @@ static int kg_packages_build(void **data, const jy__mctx *ctx)
             }
             if (type) {
                 if (!strcmp(type, "policy_briefing"))
-                    keep_min(&p->briefing, d);
+                    keep_k(dates[0], need[0], d);
                 else if (!strcmp(type, "career_guidance"))
-                    keep_min(&p->guidance, d);
+                    keep_k(dates[1], need[1], d);
                 else if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
-                    keep_three(r, d);
+                    keep_k(dates[2], need[2], d);
                 else if (!strcmp(type, "training_offer"))
-                    keep_min(&p->training, d);
+                    keep_k(dates[3], need[3], d);
             }
             es = sqlite3_step(ev);
         }
         if (!usable)
             break;
-        p->referral3 = r[2];
+        p->briefing = kth(dates[0], need[0]);
+        p->guidance = kth(dates[1], need[1]);
+        p->referral3 = kth(dates[2], need[2]);
+        p->training = kth(dates[3], need[3]);
         k->n++;
     }
     if (rc == JY_OK && usable) {
@@ -305,6 +333,9 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
         if (rc != JY_OK)
             return rc;
         int32_t end = jy__metric_date_key(spans[i].to_text);
+        if (data && jy__mparams_differ(&((kg_packages *)data)->package, ctx->params,
+                                       package_ids, 4))
+            data = NULL; /* kept for another package */
         if (data && end >= 0)
             package_count(v, data, end, &out[i]);
         else
@@ -322,12 +353,17 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
         out[i].record_kind = "labor";
         out[i].record_role = "failing";
         out[i].id_total = v[0] - v[1];
+        int need[4];
+        package_need(need, ctx);
+        if (jy__mparams_differ(NULL, ctx->params, package_ids, 4))
+            jy__measure_note(&out[i], "本细则的1311服务：政策宣讲%d次、职业指导%d次、岗位推荐%d次、"
+                             "培训见习%d次；", need[0], need[1], need[2], need[3]);
         if (v[0] > 0)
             jy__measure_note(&out[i],
                              "重点群体%lld人，完成1311服务%lld人；缺政策宣讲%lld人、缺职业指导%lld人、"
-                             "岗位推荐不足3次%lld人、缺培训见习%lld人",
+                             "岗位推荐不足%d次%lld人、缺培训见习%lld人",
                              (long long)v[0], (long long)v[1], (long long)(v[0] - v[2]),
-                             (long long)(v[0] - v[3]), (long long)(v[0] - v[4]),
+                             (long long)(v[0] - v[3]), need[2], (long long)(v[0] - v[4]),
                              (long long)(v[0] - v[5]));
         else
             jy__measure_note(&out[i], "劳动力资源信息中没有标注重点群体的人员");
@@ -753,7 +789,8 @@ const jy__metric_def jy__metrics_keygroups[] = {
         "Share of key-group persons (labor records with a key_groups tag, entered by the "
         "period's end) who received the whole 1311 package by the period's end: service_1311 "
         "events with their labor_id of service_type policy_briefing (1), career_guidance (1), "
-        "job_referral or job_recommendation (3) and training_offer (1). No value without any "
+        "job_referral or job_recommendation (3) and training_offer (1) (the numbers: params "
+        "policy_briefings, career_guidance, job_referrals, training_offers). No value without any "
         "key-group person. Evidence: the persons without the whole package." },
       m_key_group_1311 },
     { { "return_assistance_rate", "%", "返乡就业帮扶率",

@@ -383,25 +383,52 @@ static int m_holidays_without_live_show(jy_measure *out, const jy__mctx *ctx,
 }
 
 /* 5.3: live shows shorter than 90 minutes or presenting fewer than 30 jobs
- * (an unrecorded duration or number of jobs falls short). Evidence: those shows. */
+ * (an unrecorded duration or number of jobs falls short): the rule's
+ * parameters min_minutes and min_jobs, these by default (docs/rules.md).
+ * Evidence: those shows. */
+static const char short_shows_sql[] =
+    "SELECT count(*) FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
+    "AND (coalesce(minutes, 0) < ?4 OR coalesce(jobs_shown, 0) < ?5)";
+static const char short_show_ids_sql[] =
+    "SELECT id FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
+    "AND (coalesce(minutes, 0) < ?4 OR coalesce(jobs_shown, 0) < ?5) ORDER BY id LIMIT ?3";
+
 static int m_live_shows_short(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                               size_t n)
 {
-    int rc = jy__metric_scalar(
-        out, ctx, spans, n,
-        "SELECT count(*) FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
-        "AND (coalesce(minutes, 0) < 90 OR coalesce(jobs_shown, 0) < 30)");
-    for (size_t i = 0; i < n && rc == JY_OK; i++) {
-        out[i].has_value = 1;
-        if (ctx->want_ids)
-            rc = jy__metric_ids(
-                &out[i], ctx, &spans[i],
-                "SELECT id FROM event WHERE kind = 'live_show' AND date BETWEEN ?1 AND ?2 "
-                "AND (coalesce(minutes, 0) < 90 OR coalesce(jobs_shown, 0) < 30) "
-                "ORDER BY id LIMIT ?3",
-                "event", "failing", (int64_t)out[i].value, NULL);
+    int minutes = (int)jy__mparam(ctx, JY__P_SHOW_MIN_MINUTES);
+    int jobs = (int)jy__mparam(ctx, JY__P_SHOW_MIN_JOBS);
+    for (size_t i = 0; i < n; i++) {
+        for (int pass = 0; pass < 1 + ctx->want_ids; pass++) {
+            sqlite3_stmt *st = NULL;
+            int rc = jy__metric_stmt(&st, ctx, pass ? short_show_ids_sql : short_shows_sql);
+            if (rc != JY_OK)
+                return rc;
+            sqlite3_bind_text(st, 1, spans[i].from_text, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, spans[i].to_text, -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 4, minutes);
+            sqlite3_bind_int(st, 5, jobs);
+            if (pass) {
+                sqlite3_bind_int(st, 3, JY_EVIDENCE_MAX);
+                rc = jy__metric_fill_ids(&out[i], ctx, st, "event", "failing",
+                                         (int64_t)out[i].value);
+                if (rc != JY_OK)
+                    return rc;
+                continue;
+            }
+            rc = sqlite3_step(st);
+            out[i].value = rc == SQLITE_ROW ? (double)sqlite3_column_int64(st, 0) : 0;
+            out[i].has_value = 1;
+            sqlite3_reset(st);
+            if (rc != SQLITE_ROW)
+                return jy__db_error(ctx->db, rc, "computing a metric");
+        }
+        if (ctx->want_ids && (!jy__mparam_is_default(ctx, JY__P_SHOW_MIN_MINUTES) ||
+                              !jy__mparam_is_default(ctx, JY__P_SHOW_MIN_JOBS)))
+            jy__measure_note(&out[i], "本细则标准：每场不少于%d分钟、带岗不少于%d个", minutes,
+                             jobs);
     }
-    return rc;
+    return JY_OK;
 }
 
 /* 5.4 */
@@ -454,7 +481,8 @@ const jy__metric_def jy__metrics_platform[] = {
       m_holidays_without_live_show),
     JY__METRIC("live_shows_short", "场", "时长不足90分钟或带岗不足30个的直播",
       "Live shows of the period shorter than 90 minutes or presenting fewer than 30 jobs "
-      "(unrecorded minutes or jobs count as short). Evidence: those shows.",
+      "(unrecorded minutes or jobs count as short); params min_minutes (90) and min_jobs "
+      "(30). Evidence: those shows.",
       m_live_shows_short),
     JY__METRIC("streamer_visits", "次", "主播探企次数",
       "Streamer visits to enterprises, 主播探企 (events of kind streamer_visit).",

@@ -22,6 +22,9 @@ struct jy_rules {
     /* one allocation each for all rules, checks and bonus tables */
     jy_rule *rules;
     jy_rule_check *checks;
+    jy__mparams *params;      /* aligned with checks: each check's metric parameters */
+    char **params_text;       /* aligned with checks: compact JSON of `params`, or NULL */
+    size_t check_total;
     double *bonus_values;
 };
 
@@ -125,10 +128,29 @@ static int get_number(double *out, loader *ld, const cJSON *obj, const char *key
 
 /* ---- Parts ------------------------------------------------------------------ */
 
+/* A check's `params` (docs/rules.md, "Metric parameters"): validated
+ * against its metric's parameters into *p; kept as compact JSON text. */
+static int parse_params(jy__mparams *p, char **text, loader *ld, const cJSON *obj,
+                        const char *metric, const char *base)
+{
+    jy__mparams_init(p);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "params");
+    if (!v)
+        return JY_OK;
+    char where[64], why[JY_LOCATION_TEXT_MAX];
+    if (jy__mparams_parse(p, metric, v, where, sizeof where, why, sizeof why) != JY_OK) {
+        at(ld, "%s.params%s%s", base, *where ? "." : "", where);
+        return fail(ld, "%s", why);
+    }
+    if (!(*text = cJSON_PrintUnformatted(v)))
+        return jy__located(ld->err, JY_ENOMEM, 0, 0, 0, NULL, "out of memory");
+    return JY_OK;
+}
+
 static int parse_check(jy_rule_check *c, loader *ld, const cJSON *obj, const char *base)
 {
     static const char *const allowed[] = { "metric", "period", "target", "compare", "label",
-                                           NULL };
+                                           "params", NULL };
     at(ld, "%s", base);
     if (!cJSON_IsObject(obj))
         return fail(ld, "a check must be an object");
@@ -336,8 +358,12 @@ static int parse(jy_rules *r, loader *ld)
     r->items = jy__calloc(n_items, sizeof *r->items);
     r->rules = jy__calloc(n_rules ? n_rules : 1, sizeof *r->rules);
     r->checks = jy__calloc(n_checks ? n_checks : 1, sizeof *r->checks);
+    r->params = jy__calloc(n_checks ? n_checks : 1, sizeof *r->params);
+    r->params_text = jy__calloc(n_checks ? n_checks : 1, sizeof *r->params_text);
+    r->check_total = n_checks;
     r->bonus_values = jy__calloc(n_bonus ? n_bonus : 1, sizeof *r->bonus_values);
-    if (!r->items || !r->rules || !r->checks || !r->bonus_values)
+    if (!r->items || !r->rules || !r->checks || !r->params || !r->params_text ||
+        !r->bonus_values)
         return jy__located(ld->err, JY_ENOMEM, 0, 0, 0, NULL, "out of memory");
     jy_rule *next_rule = r->rules;
     jy_rule_check *next_check = r->checks;
@@ -412,8 +438,13 @@ static int parse(jy_rules *r, loader *ld)
             size_t ci = 0;
             for (const cJSON *c = checks->child; c; c = c->next, ci++) {
                 fmt_path(cbase, sizeof cbase, "%s.checks[%zu]", rbase, ci);
-                if ((rc = parse_check(next_check++, ld, c, cbase)) != JY_OK)
+                size_t k = (size_t)(next_check - r->checks);
+                if ((rc = parse_check(next_check, ld, c, cbase)) != JY_OK ||
+                    (rc = parse_params(&r->params[k], &r->params_text[k], ld, c,
+                                       next_check->metric, cbase)) != JY_OK)
                     return rc;
+                next_check->params = r->params_text[k] ? r->params_text[k] : "";
+                next_check++;
                 rule->check_count++;
             }
             rule->is_bonus = item->is_bonus;
@@ -516,6 +547,11 @@ void jy_rules_free(jy_rules *rules)
     free(rules->items);
     free(rules->rules);
     free(rules->checks);
+    if (rules->params_text)
+        for (size_t i = 0; i < rules->check_total; i++)
+            cJSON_free(rules->params_text[i]);
+    free(rules->params_text);
+    free(rules->params);
     free(rules->bonus_values);
     free(rules);
 }
@@ -549,4 +585,12 @@ const jy_rule *jy_rules_find(const jy_rules *rules, const char *id)
             if (strcmp(rules->items[i].rules[j].id, id) == 0)
                 return &rules->items[i].rules[j];
     return NULL;
+}
+
+const jy__mparams *jy__rules_check_params(const jy_rules *rules, const jy_rule_check *check)
+{
+    if (!rules || !check || !rules->params || check < rules->checks ||
+        check >= rules->checks + rules->check_total)
+        return NULL;
+    return &rules->params[check - rules->checks];
 }

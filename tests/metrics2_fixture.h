@@ -32,11 +32,14 @@ static inline void m2_open(void)
 }
 
 static jy_scorecard *card;
+static jy_rules *county_rules; /* a county's rule set (m2_county_rules), or NULL */
 
 static inline void m2_close(void)
 {
     jy_scorecard_free(card);
     card = NULL;
+    jy_rules_free(county_rules);
+    county_rules = NULL;
     jy_db_close(db);
     db = NULL;
 }
@@ -138,10 +141,32 @@ static inline const jy_score_indicator *m2_score(const char *id, const char *fro
     card = NULL;
     jy_assess_options o = JY_ASSESS_OPTIONS_INIT;
     o.contract_start = SIGNED_2026;
+    o.rules = county_rules;
     cr_assert_eq(jy_assess(&card, db, D(from), D(to), &o), JY_OK, "%s", jy_error_last()->message);
     const jy_score_indicator *si = jy_scorecard_find(card, id);
     cr_assert_not_null(si, "no sub-indicator %s", id);
     return si;
+}
+
+/* A county's rule file: the shipped default (data/rules-default.json) with
+ * the text `from` replaced by `to` (once; it must be there), loaded as the
+ * rules m2_score() uses from now on. */
+static inline void m2_county_rules(const char *from, const char *to)
+{
+    FILE *f = fopen(JY_SOURCE_DATA_DIR "/rules-default.json", "rb");
+    cr_assert_not_null(f);
+    static char text[1 << 20], edited[1 << 20];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "the default rules have no '%s'", from);
+    snprintf(edited, sizeof edited, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+    jy_rules_free(county_rules);
+    county_rules = NULL;
+    jy_located_error err;
+    cr_assert_eq(jy_rules_load_buffer(&county_rules, edited, strlen(edited), &err), JY_OK,
+                 "%s: %s", err.field, err.text);
 }
 
 /* Asserts the status and deduction of a scored sub-indicator (deductions are

@@ -408,6 +408,44 @@ Test(assess, r5_2_a_holiday_without_live_show)
     expect_met("5.2", 0);
 }
 
+/* 5.3 with a county's own standard (rules' params: 60 minutes, 20 jobs). */
+Test(assess, r5_3_with_a_county_standard)
+{
+    fx_events("live_show", "2026-03-04", 1, ",\"minutes\":60,\"jobs_shown\":20");
+    fx_events("live_show", "2026-03-11", 1, ",\"minutes\":59,\"jobs_shown\":45");
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute(&m, fx_db, "live_shows_short", fx_date("2026-03-01"),
+                                   fx_date("2026-03-31"), NULL, fx_date("2026-01-01")), JY_OK);
+    cr_assert_eq(jy_measure_value(m), 2);
+    cr_assert_str_eq(jy_measure_note(m), "");
+    jy_measure_free(m);
+    cr_assert_eq(jy_metric_compute_params(&m, fx_db, "live_shows_short", fx_date("2026-03-01"),
+                                          fx_date("2026-03-31"), NULL, fx_date("2026-01-01"),
+                                          "{\"min_minutes\": 60, \"min_jobs\": 20}"), JY_OK);
+    cr_assert_eq(jy_measure_value(m), 1);
+    cr_assert_eq(jy_measure_id_count(m), 1);
+    cr_assert_eq(jy_measure_id_at(m, 0), 2);
+    cr_assert_str_eq(jy_measure_note(m), "本细则标准：每场不少于60分钟、带岗不少于20个");
+    jy_measure_free(m);
+    /* the other parameter keeps the seed's value */
+    cr_assert_eq(jy_metric_compute_params(&m, fx_db, "live_shows_short", fx_date("2026-03-01"),
+                                          fx_date("2026-03-31"), NULL, fx_date("2026-01-01"),
+                                          "{\"min_jobs\": 20}"), JY_OK);
+    cr_assert_eq(jy_measure_value(m), 2);
+    jy_measure_free(m);
+    /* a metric without parameters takes none */
+    cr_assert_eq(jy_metric_compute_params(&m, fx_db, "live_shows", fx_date("2026-03-01"),
+                                          fx_date("2026-03-31"), NULL, fx_date("2026-01-01"),
+                                          "{\"min_jobs\": 20}"), JY_EINVAL);
+    cr_assert(strstr(jy_error_last()->message, "takes no parameters") != NULL, "%s",
+              jy_error_last()->message);
+    cr_assert_eq(jy_metric_compute_params(&m, fx_db, "live_shows", fx_date("2026-03-01"),
+                                          fx_date("2026-03-31"), NULL, fx_date("2026-01-01"),
+                                          ""), JY_OK);
+    cr_assert_eq(jy_measure_value(m), 2);
+    jy_measure_free(m);
+}
+
 Test(assess, r5_3_show_of_89_minutes_or_29_jobs)
 {
     fx_events("live_show", "2026-03-04", 1, ",\"minutes\":90,\"jobs_shown\":30");

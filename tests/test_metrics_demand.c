@@ -96,6 +96,44 @@ Test(metrics_demand, group_of_499_fails_its_township)
     cr_assert_eq(m2_value("townships_short_of_jobseeker_groups", "2026-03-01", "2027-02-28"), 0);
 }
 
+/* A county's own thresholds (rules' params): groups of 300 members. */
+Test(metrics_demand, groups_of_300_with_a_county_threshold)
+{
+    groups_everywhere(350, "2026-01-20");
+    cr_assert_eq(m2_value("townships_short_of_jobseeker_groups", "2026-01-01", "2026-12-31"), 14);
+    m2_assert_score(m2_score("8.2", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 1);
+    m2_county_rules("\"min_members\": 500", "\"min_members\": 300");
+    const jy_score_indicator *si = m2_score("8.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_MET, 0);
+    cr_assert_eq(si->checks[0].value, 0);
+    cr_assert(strstr(si->checks[0].evidence.note, "不少于2个300人求职者群") != NULL, "%s",
+              si->checks[0].evidence.note);
+    /* a group of 299 fails its township under the county's threshold */
+    int64_t small = m2_add(JY_KIND_EVENT,
+                           "\"kind\": \"wechat_group\", \"date\": \"2026-06-01\","
+                           " \"title\": \"金川求职者2群\", \"township\": \"金川镇\","
+                           " \"group_kind\": \"jobseeker\", \"members\": 299");
+    si = m2_score("8.2", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 0.6);
+    cr_assert_eq(si->checks[0].evidence.id_total, 1);
+    cr_assert_eq(si->checks[0].evidence.ids[0], small);
+    cr_assert(strstr(si->checks[0].evidence.note, "不足2个300人求职者群的乡镇（街道）：金川镇") != NULL,
+              "%s", si->checks[0].evidence.note);
+    /* and three groups a township (a third of 300 in 金川镇 only) */
+    m2_county_rules("\"groups_per_township\": 2, \"min_members\": 500",
+                    "\"groups_per_township\": 3, \"min_members\": 300");
+    m2_add(JY_KIND_EVENT,
+           "\"kind\": \"wechat_group\", \"date\": \"2026-06-02\", \"title\": \"金川求职者3群\","
+           " \"township\": \"金川镇\", \"group_kind\": \"jobseeker\", \"members\": 300");
+    m2_add(JY_KIND_EVENT,
+           "\"kind\": \"wechat_group\", \"date\": \"2026-06-03\", \"title\": \"金川求职者4群\","
+           " \"township\": \"金川镇\", \"group_kind\": \"jobseeker\", \"members\": 301");
+    si = m2_score("8.2", "2026-01-01", "2026-12-31");
+    cr_assert_eq(si->checks[0].value, 13);
+    cr_assert_null(strstr(si->checks[0].evidence.note, "金川镇"), "%s",
+                   si->checks[0].evidence.note);
+}
+
 Test(metrics_demand, enterprise_groups_and_no_groups)
 {
     cr_assert_eq(m2_value("townships_short_of_jobseeker_groups", "2026-03-01", "2027-02-28"), 14);
@@ -197,6 +235,28 @@ Test(metrics_demand, hires_left_early_dispatch_or_unchecked_not_counted)
     jy_measure_free(m);
     /* The same 31 January hire counts in its own year: 30 April ends its three months. */
     cr_assert_eq(m2_value("retained_hires", "2026-01-01", "2026-02-28"), 1);
+}
+
+/* A county's own retention (rules' params): 6 months. */
+Test(metrics_demand, hires_retained_six_months_with_a_county_rule)
+{
+    int64_t e = enterprise(1, "");
+    hire(e, "2026-03-10", "\"checked_on\": \"2026-06-10\"");   /* 3 months */
+    int64_t six = hire(e, "2026-03-10", "\"checked_on\": \"2026-09-10\"");
+    hire(e, "2026-03-31", "\"left_on\": \"2026-09-29\"");      /* a day short of 30 September */
+    int64_t end = hire(e, "2026-03-31", "\"left_on\": \"2026-09-30\"");
+    cr_assert_eq(m2_value("retained_hires", "2026-03-01", "2027-02-28"), 4);
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute_params(&m, db, "retained_hires", D("2026-03-01"),
+                                          D("2027-02-28"), NULL, SIGNED, "{\"months\": 6}"),
+                 JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_measure_value(m), 2);
+    cr_assert(m2_lists(m, six) && m2_lists(m, end));
+    cr_assert(strstr(jy_measure_note(m), "在岗满6个月2人") != NULL, "%s", jy_measure_note(m));
+    cr_assert(strstr(jy_measure_note(m), "6个月内离职1人") != NULL, "%s", jy_measure_note(m));
+    jy_measure_free(m);
+    m2_county_rules("\"months\": 3", "\"months\": 6");
+    cr_assert_eq(m2_score("9.2", "2026-01-01", "2026-12-31")->checks[0].value, 2);
 }
 
 /* ---- 9.3 ------------------------------------------------------------------ */

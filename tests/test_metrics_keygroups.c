@@ -65,6 +65,133 @@ Test(metrics_keygroups, package_1311_without_key_groups_has_no_value)
     jy_measure_free(m);
 }
 
+/* 12.1 with a county's own package (seed §3.5: rules' params). */
+static double with_params(const char *name, const char *from, const char *to, const char *params)
+{
+    jy_measure *m = NULL;
+    int rc = jy_metric_compute_params(&m, db, name, D(from), D(to), NULL, SIGNED, params);
+    cr_assert_eq(rc, JY_OK, "%s %s: %s", name, params, jy_error_last()->message);
+    cr_assert(jy_measure_has_value(m));
+    double v = jy_measure_value(m);
+    jy_measure_free(m);
+    return v;
+}
+
+Test(metrics_keygroups, package_1311_county_package_two_referrals)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-03-20", "\"key_groups\": \"脱贫人口\"");
+    int64_t b = m2_labor("19950101", 3, "2026-03-20", "\"key_groups\": \"退役军人\"");
+    package(a, 3);
+    package(b, 2);
+    cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2027-02-28"), 50);
+    /* the seed's package stated explicitly, and an empty params: the same */
+    cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2027-02-28",
+                             "{\"policy_briefings\": 1, \"career_guidance\": 1,"
+                             " \"job_referrals\": 3, \"training_offers\": 1}"), 50);
+    cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2027-02-28", "{}"), 50);
+    /* a county asking 2 referrals: b has the whole package */
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute_params(&m, db, "key_group_1311_coverage", D("2026-03-01"),
+                                          D("2027-02-28"), NULL, SIGNED,
+                                          "{\"job_referrals\": 2}"), JY_OK);
+    cr_assert_eq(jy_measure_value(m), 100);
+    cr_assert_eq(jy_measure_id_total(m), 0);
+    cr_assert(strstr(jy_measure_note(m), "政策宣讲1次、职业指导1次、岗位推荐2次、培训见习1次") != NULL,
+              "the note states the package used: %s", jy_measure_note(m));
+    jy_measure_free(m);
+    /* two briefings: nobody has them */
+    cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2027-02-28",
+                             "{\"policy_briefings\": 2}"), 0);
+    /* the seed's package notes nothing about it */
+    m = m2_measure("key_group_1311_coverage", "2026-03-01", "2027-02-28");
+    cr_assert_null(strstr(jy_measure_note(m), "本细则"), "%s", jy_measure_note(m));
+    jy_measure_free(m);
+    /* bad params are refused, naming the parameter */
+    m = NULL;
+    cr_assert_eq(jy_metric_compute_params(&m, db, "key_group_1311_coverage", D("2026-03-01"),
+                                          D("2027-02-28"), NULL, SIGNED,
+                                          "{\"job_referals\": 2}"), JY_EINVAL);
+    cr_assert_null(m);
+    cr_assert(strstr(jy_error_last()->message, "params.job_referals") != NULL, "%s",
+              jy_error_last()->message);
+    cr_assert_eq(jy_metric_compute_params(&m, db, "key_group_1311_coverage", D("2026-03-01"),
+                                          D("2027-02-28"), NULL, SIGNED, "{\"job_referrals\""),
+                 JY_EPARSE);
+}
+
+Test(metrics_keygroups, assess_12_1_with_a_county_package)
+{
+    int64_t a = m2_labor("19900512", 1, "2026-01-20", "\"key_groups\": \"脱贫人口\"");
+    int64_t b = m2_labor("19950101", 3, "2026-01-20", "\"key_groups\": \"退役军人\"");
+    package(a, 3);
+    package(b, 2);
+    m2_assert_score(m2_score("12.1", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 0.8);
+    m2_county_rules("\"job_referrals\": 3", "\"job_referrals\": 2");
+    const jy_score_indicator *si = m2_score("12.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_MET, 0);
+    cr_assert_eq(si->checks[0].value, 100);
+    cr_assert_str_eq(si->rule->checks[0].params,
+                     "{\"policy_briefings\":1,\"career_guidance\":1,\"job_referrals\":2,"
+                     "\"training_offers\":1}");
+    /* a package without training offers, and one with two */
+    m2_county_rules("\"training_offers\": 1", "\"training_offers\": 0");
+    m2_assert_score(m2_score("12.1", "2026-01-01", "2026-12-31"), JY_SCORE_FAILED, 0.8);
+    m2_county_rules("\"training_offers\": 1", "\"training_offers\": 2");
+    si = m2_score("12.1", "2026-01-01", "2026-12-31");
+    m2_assert_score(si, JY_SCORE_FAILED, 1);
+    cr_assert_eq(si->checks[0].value, 0);
+}
+
+/* The aggregate kept on the connection (built for one package) never
+ * answers a request with another: on a database that stays unchanged, each
+ * package asked three times (SQL first, then the aggregate, built for the
+ * package asked), in turns, gives the value of a plain count. */
+Test(metrics_keygroups, kept_package_aggregate_answers_its_own_package_only)
+{
+    int64_t p[4];
+    for (int i = 0; i < 4; i++)
+        p[i] = m2_labor("19900512", i + 1, "2026-03-20", "\"key_groups\": \"脱贫人口\"");
+    package(p[0], 3); /* complete */
+    package(p[1], 2); /* 2 referrals */
+    package(p[2], 5); /* 5 referrals */
+    service(p[3], "policy_briefing", "2026-04-01"); /* a briefing and 2 referrals only */
+    service(p[3], "job_referral", "2026-04-02");
+    service(p[3], "job_referral", "2026-04-03");
+    static const struct {
+        const char *params;
+        double value;
+    } cases[] = {
+        { "", 50 },
+        { "{\"job_referrals\": 2}", 75 },
+        { "{\"job_referrals\": 5}", 25 },
+        { "{\"job_referrals\": 2, \"career_guidance\": 0, \"training_offers\": 0}", 100 },
+        { "{\"policy_briefings\": 0, \"career_guidance\": 0, \"job_referrals\": 0,"
+          " \"training_offers\": 0}", 100 },
+        { "{\"policy_briefings\": 2}", 0 },
+        { "{\"job_referrals\": 6}", 0 },
+    };
+    for (int round = 0; round < 2; round++)
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            /* round 1: after a write (a person outside the key groups), so
+             * that the aggregate is built for this case's package */
+            if (round == 1)
+                m2_labor("19800101", (int)c + 10, "2026-03-20", "");
+            for (int k = 0; k < 3; k++)
+                cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2027-02-28",
+                                         cases[c].params), cases[c].value,
+                             "case %zu (%s), round %d, request %d", c, cases[c].params, round, k);
+            /* the seed's package, while the aggregate is of another */
+            cr_assert_eq(m2_value("key_group_1311_coverage", "2026-03-01", "2027-02-28"), 50,
+                         "case %zu, round %d", c, round);
+        }
+    /* before the referrals (1 May) and the training offers (1 June): the
+     * fourth person has had no guidance */
+    cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2026-04-30",
+                             "{\"job_referrals\": 0, \"training_offers\": 0}"), 75);
+    cr_assert_eq(with_params("key_group_1311_coverage", "2026-03-01", "2026-04-30",
+                             "{\"job_referrals\": 0}"), 0);
+}
+
 /* ---- 12.2 ----------------------------------------------------------------- */
 
 static const char RETURNEE[] = "\"returnee\": true, \"wish_local\": true, \"needs_job\": true";

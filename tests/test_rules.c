@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 Test(rules, default_rules_are_the_seed_table)
 {
@@ -143,6 +144,126 @@ Test(rules, errors_are_located)
         cr_assert_not_null(strstr(err.text, cases[i].text), "case %zu: %s", i, err.text);
         cr_assert_not_null(strstr(jy_error_last()->message, cases[i].field));
     }
+}
+
+/* An item 12 whose 12.1 check carries `params` (JSON text of the object). */
+#define KG_ITEM(params)                                                                     \
+    "{\"id\":12,\"name\":\"x\",\"points\":6,\"indicators\":[{\"id\":\"12.1\",\"checks\":["  \
+    "{\"metric\":\"gig_postings\",\"period\":\"year\",\"target\":1},"                       \
+    "{\"metric\":\"key_group_1311_coverage\",\"period\":\"period\",\"target\":100,"         \
+    "\"params\":" params "}],\"deduction\":" GOOD_DED "}]}"
+
+Test(rules, metric_params_load)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "{\"format\":\"jiuye-rules\",\"version\":1,\"items\":[%s]}",
+             KG_ITEM("{\"job_referrals\": 2, \"training_offers\": 0}"));
+    jy_rules *r = NULL;
+    jy_located_error err;
+    cr_assert_eq(jy_rules_load_buffer(&r, text, strlen(text), &err), JY_OK, "%s: %s", err.field,
+                 err.text);
+    const jy_rule *rule = jy_rules_find(r, "12.1");
+    cr_assert_str_eq(rule->checks[0].params, "", "a check without params");
+    cr_assert_str_eq(rule->checks[1].params, "{\"job_referrals\":2,\"training_offers\":0}");
+    jy_rules_free(r);
+    jy_located_error e2;
+    cr_assert_eq(load_item(&e2, KG_ITEM("{}")), JY_OK, "%s", e2.text);
+}
+
+Test(rules, default_rules_state_the_seed_parameters)
+{
+    jy_rules *r = NULL;
+    cr_assert_eq(jy_rules_load_default(&r), JY_OK);
+    cr_assert_str_eq(jy_rules_find(r, "12.1")->checks[0].params,
+                     "{\"policy_briefings\":1,\"career_guidance\":1,\"job_referrals\":3,"
+                     "\"training_offers\":1}");
+    cr_assert_str_eq(jy_rules_find(r, "8.2")->checks[0].params,
+                     "{\"groups_per_township\":2,\"min_members\":500}");
+    cr_assert_str_eq(jy_rules_find(r, "5.3")->checks[0].params,
+                     "{\"min_minutes\":90,\"min_jobs\":30}");
+    cr_assert_str_eq(jy_rules_find(r, "9.2")->checks[0].params, "{\"months\":3}");
+    cr_assert_str_eq(jy_rules_find(r, "1.1")->checks[0].params, "");
+    jy_rules_free(r);
+}
+
+Test(rules, bad_metric_params_are_located)
+{
+    static const struct {
+        const char *item, *field, *text;
+    } cases[] = {
+        { KG_ITEM("{\"job_referals\": 2}"), "items[0].indicators[0].checks[1].params.job_referals",
+          "has no parameter 'job_referals' (it takes policy_briefings, career_guidance, "
+          "job_referrals, training_offers)" },
+        { KG_ITEM("{\"min_members\": 300}"), "items[0].indicators[0].checks[1].params.min_members",
+          "has no parameter" },
+        { KG_ITEM("{\"job_referrals\": \"3\"}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "must be a number" },
+        { KG_ITEM("{\"job_referrals\": [3]}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "must be a number" },
+        { KG_ITEM("{\"job_referrals\": null}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "must be a number" },
+        { KG_ITEM("{\"job_referrals\": -1}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "-1 is out of range (0 to 20)" },
+        { KG_ITEM("{\"job_referrals\": 21}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "out of range" },
+        { KG_ITEM("{\"job_referrals\": 2.5}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "not a whole number" },
+        { KG_ITEM("{\"job_referrals\": 2, \"job_referrals\": 3}"),
+          "items[0].indicators[0].checks[1].params.job_referrals", "given twice" },
+        { KG_ITEM("[2]"), "items[0].indicators[0].checks[1].params", "must be an object" },
+        { KG_ITEM("3"), "items[0].indicators[0].checks[1].params", "must be an object" },
+        { "{\"id\":1,\"name\":\"x\",\"points\":10,\"indicators\":[{\"id\":\"1.1\",\"checks\":["
+          "{\"metric\":\"gig_postings\",\"period\":\"year\",\"target\":1000,\"params\":{\"x\":1}}"
+          "],\"deduction\":" GOOD_DED "}]}",
+          "items[0].indicators[0].checks[0].params.x", "the metric gig_postings takes no parameters" },
+        { "{\"id\":8,\"name\":\"x\",\"points\":10,\"indicators\":[{\"id\":\"8.2\",\"checks\":["
+          "{\"metric\":\"townships_short_of_jobseeker_groups\",\"period\":\"period\",\"target\":0,"
+          "\"compare\":\"<=\",\"params\":{\"min_members\":0}}],\"deduction\":" GOOD_DED "}]}",
+          "items[0].indicators[0].checks[0].params.min_members", "0 is out of range (1 to 1e+06)" },
+        { "{\"id\":8,\"name\":\"x\",\"points\":10,\"indicators\":[{\"id\":\"8.2\",\"checks\":["
+          "{\"metric\":\"townships_short_of_jobseeker_groups\",\"period\":\"period\",\"target\":0,"
+          "\"compare\":\"<=\",\"params\":{\"groups_per_township\":0}}],\"deduction\":" GOOD_DED
+          "}]}",
+          "items[0].indicators[0].checks[0].params.groups_per_township", "out of range (1 to 100)" },
+        { "{\"id\":5,\"name\":\"x\",\"points\":10,\"indicators\":[{\"id\":\"5.3\",\"checks\":["
+          "{\"metric\":\"live_shows_short\",\"period\":\"period\",\"target\":0,"
+          "\"compare\":\"<=\",\"params\":{\"min_minutes\":1441}}],\"deduction\":" GOOD_DED "}]}",
+          "items[0].indicators[0].checks[0].params.min_minutes", "out of range (0 to 1440)" },
+        { "{\"id\":9,\"name\":\"x\",\"points\":10,\"indicators\":[{\"id\":\"9.2\",\"checks\":["
+          "{\"metric\":\"retained_hires\",\"period\":\"year\",\"target\":1500,"
+          "\"params\":{\"months\":0}}],\"deduction\":" GOOD_DED "}]}",
+          "items[0].indicators[0].checks[0].params.months", "out of range (1 to 36)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jy_located_error err;
+        cr_assert_eq(load_item(&err, cases[i].item), JY_EINVAL, "case %zu", i);
+        cr_assert_str_eq(err.source, "<memory>");
+        cr_assert_str_eq(err.field, cases[i].field, "case %zu: field %s (%s)", i, err.field,
+                         err.text);
+        cr_assert_not_null(strstr(err.text, cases[i].text), "case %zu: %s", i, err.text);
+        cr_assert_not_null(strstr(jy_error_last()->message, cases[i].field));
+    }
+}
+
+/* A file names itself in the error. */
+Test(rules, bad_metric_params_in_a_file)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/jy_rules_params_%d.json", (int)getpid());
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fprintf(f, "{\"format\":\"jiuye-rules\",\"version\":1,\"items\":[%s]}",
+            KG_ITEM("{\"job_referrals\": 30}"));
+    fclose(f);
+    jy_rules *r = NULL;
+    jy_located_error err;
+    int rc = jy_rules_load_file(&r, path, &err);
+    unlink(path);
+    cr_assert_eq(rc, JY_EINVAL);
+    cr_assert_null(r);
+    cr_assert_str_eq(err.source, path);
+    cr_assert_str_eq(err.field, "items[0].indicators[0].checks[1].params.job_referrals");
+    cr_assert(strstr(jy_error_last()->message, path) != NULL, "%s", jy_error_last()->message);
 }
 
 Test(rules, document_level_errors)

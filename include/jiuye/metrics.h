@@ -90,6 +90,35 @@ JY_API int jy_metric_compute(jy_measure **out, jy_db *db, const char *name, jy_d
                              jy_date to, const jy_calendar *cal, jy_date contract_start);
 
 /**
+ * @brief Computes a metric as jy_metric_compute(), with metric parameters.
+ *
+ * Some metrics hold standards a county may refine (seed §3.5): the 1311
+ * package of `key_group_1311_coverage`, the group size of
+ * `townships_short_of_jobseeker_groups`... (`docs/rules.md`, "Metric
+ * parameters", lists them with their defaults, the seed's). A rule gives
+ * them in its check's `params`; this function takes the same object as
+ * JSON text.
+ * @param[out] out  receives the measure; release it with jy_measure_free().
+ * @param db    the database.
+ * @param name  the metric's name (jy_metric_find()).
+ * @param from  first day of the period.
+ * @param to    last day of the period (not before `from`).
+ * @param cal   the working-day calendar, as for jy_metric_compute().
+ * @param contract_start  the signing date of the contract, as for jy_metric_compute().
+ * @param params  a JSON object of parameter names and whole numbers, e.g.
+ *              `{"min_members": 300}`; a parameter not given keeps its
+ *              default; NULL or "" = all defaults (jy_metric_compute()).
+ * @return as jy_metric_compute(); also #JY_EPARSE or #JY_EUTF8 when `params`
+ *         is not JSON, #JY_EINVAL when it names a parameter the metric does
+ *         not take or gives a value of the wrong type or out of range (the
+ *         message names the parameter).
+ * Thread-safety: as `db`.
+ */
+JY_API int jy_metric_compute_params(jy_measure **out, jy_db *db, const char *name, jy_date from,
+                                    jy_date to, const jy_calendar *cal, jy_date contract_start,
+                                    const char *params);
+
+/**
  * @brief Releases a measure; NULL is accepted.
  * @param m  the measure.
  */

@@ -56,6 +56,10 @@ typedef struct jy_rule_check {
     double target;             /**< Target value (per bucket of the unit). */
     jy_rule_compare compare;   /**< Comparison with the target. */
     const char *label;         /**< Chinese description of the check, or "". */
+    const char *params;        /**< The metric parameters the check refines (JSON `params`,
+                                    docs/rules.md "Metric parameters") as compact JSON text,
+                                    e.g. `{"min_members":300}`; "" when it gives none (the
+                                    metric's defaults, the seed's standards). */
 } jy_rule_check;
 
 /** @brief How a deduction is computed. */

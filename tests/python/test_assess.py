@@ -76,3 +76,26 @@ def test_a_period_outside_the_calendar(db):
     with pytest.raises(jiuye.RangeError) as e:
         db.assess(D(2027, 1, 1), D(2027, 1, 31))
     assert "2027" in str(e.value)
+
+
+def test_a_county_rule_file_with_metric_params(db, tmp_path):
+    """A county refines a standard inside a metric (seed §3.5): the `params`
+    of a check (docs/rules.md, "Metric parameters")."""
+    db.import_text(_lines([{"type": "event", "kind": "live_show", "date": "2026-04-08",
+                            "minutes": 60, "jobs_shown": 20}]))
+    seed = db.assess(D(2026, 4, 1), D(2026, 4, 30)).indicator("5.3")
+    assert (seed.status, seed.value) == ("failed", 1)
+    text = (ROOT / "data" / "rules-default.json").read_text(encoding="utf-8")
+    assert '"params": { "min_minutes": 90, "min_jobs": 30 }' in text
+    county = tmp_path / "county.json"
+    county.write_text(text.replace('"params": { "min_minutes": 90, "min_jobs": 30 }',
+                                   '"params": { "min_minutes": 60, "min_jobs": 20 }'),
+                      encoding="utf-8")
+    s = db.assess(D(2026, 4, 1), D(2026, 4, 30), rules=county).indicator("5.3")
+    assert (s.status, s.value, s.deduction) == ("met", 0, 0)
+    bad = tmp_path / "bad.json"
+    bad.write_text(text.replace('"min_minutes": 90', '"min_minutes": "90"'), encoding="utf-8")
+    with pytest.raises(jiuye.InvalidError) as e:
+        db.assess(D(2026, 4, 1), D(2026, 4, 30), rules=bad)
+    assert "checks[0].params.min_minutes" in str(e.value)
+    assert "must be a number" in str(e.value)
