@@ -44,6 +44,10 @@ typedef enum jy__param_id {
     JY__P_SHOW_MIN_MINUTES,      /* live_shows_short (90) */
     JY__P_SHOW_MIN_JOBS,         /* live_shows_short (30) */
     JY__P_RETENTION_MONTHS,      /* retained_hires (3) */
+    JY__P_LABOR_MIN_AGE,         /* labor_records: min_age (16) */
+    JY__P_LABOR_MAX_AGE,         /* labor_records: max_age (60) */
+    JY__P_LABOR_DEADLINE_MONTH,  /* labor_records: deadline_month (8) */
+    JY__P_LABOR_DEADLINE_DAY,    /* labor_records: deadline_day (31) */
     JY__PARAM_COUNT_
 } jy__param_id;
 

@@ -12,26 +12,31 @@
 /* 10.1: the labor records entered by 31 August of the contract year (or by
  * the span's end, when earlier) of residents aged 16 to 60 on their entry
  * date (labor.entered_on, set by the library on the first insert and never
- * moved by updates; see docs/rules.md).
+ * moved by updates; see docs/rules.md). The ages and the deadline are the
+ * metric's parameters (min_age, max_age, deadline_month, deadline_day).
  *
- * Answered from the tally the ledger keeps by entry date (lib/tally.c): a
- * few hundred rows. When the tally is stale (records inserted past the
- * library since the last writable open, or this connection's transaction
- * not committed yet) the ledger is counted with this SQL: a scan of the
- * 150 000 records, the same age test. */
+ * Answered from the tally the ledger keeps by entry date (lib/tally.c, for
+ * the seed's ages): a few hundred rows. When the tally is stale (records
+ * inserted past the library since the last writable open, or this
+ * connection's transaction not committed yet) or the rule sets other ages,
+ * the ledger is counted with this SQL: a scan of the 150 000 records, the
+ * same age test with the rule's ages (?2, ?3). */
 static const char labor_sql[] =
-    "SELECT (SELECT count(*) FROM labor), count(*), coalesce(sum("
-    JY__LABOR_AGED_SQL("entered_on", "birth_date") "), 0) FROM labor"
-    " WHERE entered_on <= ?1";
+    "SELECT (SELECT count(*) FROM labor), count(*), coalesce(sum(birth_date IS NULL OR"
+    " (CAST(substr(entered_on, 1, 4) AS INTEGER) - CAST(substr(birth_date, 1, 4) AS INTEGER)"
+    " - (substr(entered_on, 6, 5) < substr(birth_date, 6, 5))) BETWEEN ?2 AND ?3), 0)"
+    " FROM labor WHERE entered_on <= ?1";
 
 static const char labor_updated_sql[] =
     "SELECT count(DISTINCT labor_id) FROM labor_change WHERE changed_on BETWEEN ?1 AND ?2";
 
-/* The 31 August of the contract year that contains `day`. */
+/* The deadline (31 August by default) of the contract year that contains
+ * `day`: the first on or after the year's start. */
 static jy_date august_deadline(const jy__mctx *ctx, jy_date day)
 {
     jy_date start = jy__metric_year_start(ctx, day);
-    jy_date deadline = { start.year, 8, 31 };
+    jy_date deadline = { start.year, (int)jy__mparam(ctx, JY__P_LABOR_DEADLINE_MONTH),
+                         (int)jy__mparam(ctx, JY__P_LABOR_DEADLINE_DAY) };
     if (jy_date_compare(start, deadline) > 0)
         deadline.year++;
     return deadline;
@@ -43,9 +48,12 @@ static int labor_counts(int64_t v[3], const jy__mctx *ctx, jy_date cut)
 {
     char cut_text[JY_DATE_TEXT_SIZE];
     jy_date_format(cut_text, cut);
-    jy__labor_tally t;
-    int rc = jy__tally_labor_read(&t, ctx->db, cut_text);
-    if (rc != JY_OK)
+    int min_age = (int)jy__mparam(ctx, JY__P_LABOR_MIN_AGE);
+    int max_age = (int)jy__mparam(ctx, JY__P_LABOR_MAX_AGE);
+    jy__labor_tally t = { 0, 0, 0, 0 };
+    int rc = JY_OK;
+    if (min_age == 16 && max_age == 60 && /* the tally's ages */
+        (rc = jy__tally_labor_read(&t, ctx->db, cut_text)) != JY_OK)
         return rc;
     if (t.fresh) {
         v[0] = t.all;
@@ -57,6 +65,8 @@ static int labor_counts(int64_t v[3], const jy__mctx *ctx, jy_date cut)
     if ((rc = jy__metric_stmt(&st, ctx, labor_sql)) != JY_OK)
         return rc;
     sqlite3_bind_text(st, 1, cut_text, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, min_age);
+    sqlite3_bind_int(st, 3, max_age);
     rc = sqlite3_step(st);
     for (int j = 0; j < 3; j++)
         v[j] = rc == SQLITE_ROW ? sqlite3_column_int64(st, j) : 0;
@@ -96,10 +106,12 @@ static int m_labor_records(jy_measure *out, const jy__mctx *ctx, const jy__span 
             return jy__db_error(ctx->db, rc, "computing a metric");
         char deadline_text[JY_DATE_TEXT_SIZE];
         jy_date_format(deadline_text, deadline);
+        int lo = (int)jy__mparam(ctx, JY__P_LABOR_MIN_AGE);
+        int hi = (int)jy__mparam(ctx, JY__P_LABOR_MAX_AGE);
         jy__measure_note(&out[i],
-                         "截至%s录入16-60周岁劳动力资源信息%lld条（录入截止日%s）；"
-                         "不在16-60周岁%lld条、截止日后录入%lld条不计；期间动态更新%lld人",
-                         cut_text, (long long)ok, deadline_text, (long long)age,
+                         "截至%s录入%d-%d周岁劳动力资源信息%lld条（录入截止日%s）；"
+                         "不在%d-%d周岁%lld条、截止日后录入%lld条不计；期间动态更新%lld人",
+                         cut_text, lo, hi, (long long)ok, deadline_text, lo, hi, (long long)age,
                          (long long)late, (long long)updated);
     }
     return JY_OK;
@@ -177,8 +189,9 @@ const jy__metric_def jy__metrics_labor[] = {
     { { "labor_records", "条", "8月31日前录入的16-60周岁劳动力资源信息条数",
         "Labor records entered by 31 August of the contract year (or by the period's end, "
         "when earlier) of residents aged 16 to 60 on their entry date (labor.entered_on, "
-        "set when the record is first entered and kept through updates). The note gives the records left out (age, late) and the records updated "
-        "in the period." },
+        "set when the record is first entered and kept through updates); the ages and the "
+        "deadline are params min_age, max_age, deadline_month and deadline_day. The note "
+        "gives the records left out (age, late) and the records updated in the period." },
       m_labor_records },
     { { "labor_accuracy", "%", "劳动力资源信息准确率",
         "Accurate spot checks over all spot checks (verification.checked_on in the period), "

@@ -28,6 +28,10 @@ static const param_spec specs[JY__PARAM_COUNT_] = {
     [JY__P_SHOW_MIN_MINUTES] = { "live_shows_short", "min_minutes", 90, 0, 1440 },
     [JY__P_SHOW_MIN_JOBS] = { "live_shows_short", "min_jobs", 30, 0, 100000 },
     [JY__P_RETENTION_MONTHS] = { "retained_hires", "months", 3, 1, 36 },
+    [JY__P_LABOR_MIN_AGE] = { "labor_records", "min_age", 16, 0, 150 },
+    [JY__P_LABOR_MAX_AGE] = { "labor_records", "max_age", 60, 0, 150 },
+    [JY__P_LABOR_DEADLINE_MONTH] = { "labor_records", "deadline_month", 8, 1, 12 },
+    [JY__P_LABOR_DEADLINE_DAY] = { "labor_records", "deadline_day", 31, 1, 31 },
 };
 
 double jy__mparam(const jy__mctx *ctx, jy__param_id id)
@@ -117,6 +121,21 @@ int jy__mparams_parse(jy__mparams *out, const char *metric, const void *json, ch
             return JY_EINVAL;
         }
         out->v[found] = v;
+    }
+    /* Rules between parameters of one metric. */
+    if (out->v[JY__P_LABOR_MIN_AGE] > out->v[JY__P_LABOR_MAX_AGE]) {
+        snprintf(where, where_size, "min_age");
+        snprintf(why, why_size, "%g is above max_age (%g)", out->v[JY__P_LABOR_MIN_AGE],
+                 out->v[JY__P_LABOR_MAX_AGE]);
+        return JY_EINVAL;
+    }
+    static const int days_in[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int month = (int)out->v[JY__P_LABOR_DEADLINE_MONTH];
+    if (out->v[JY__P_LABOR_DEADLINE_DAY] > days_in[month - 1]) {
+        snprintf(where, where_size, "deadline_day");
+        snprintf(why, why_size, "month %d has no day %g in every year", month,
+                 out->v[JY__P_LABOR_DEADLINE_DAY]);
+        return JY_EINVAL;
     }
     return JY_OK;
 }

@@ -31,6 +31,45 @@ Test(metrics_labor, records_by_31_august_aged_16_to_60)
     cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
 }
 
+/* 10.1 with a county's ages and deadline (rule params): the same records
+ * counted by other standards, read from the ledger instead of the tally. */
+static double labor_records_with(const char *params, const char *to)
+{
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute_params(&m, db, "labor_records", D("2026-03-01"), D(to), NULL,
+                                          SIGNED, params),
+                 JY_OK, "%s: %s", params, jy_error_last()->message);
+    cr_assert(jy_measure_has_value(m));
+    double v = jy_measure_value(m);
+    jy_measure_free(m);
+    return v;
+}
+
+Test(metrics_labor, records_by_a_countys_ages_and_deadline)
+{
+    m2_labor("19900512", 1, "2026-08-31", "");  /* 36 on the deadline */
+    m2_labor("19900512", 3, "2026-09-30", "");  /* a month late */
+    m2_labor("20100601", 5, "2026-06-01", "");  /* 16 that day */
+    m2_labor("20080601", 7, "2026-06-01", "");  /* 18 that day */
+    m2_labor("19660601", 9, "2026-06-01", "");  /* 60 that day */
+    m2_labor("19710601", 11, "2026-06-01", ""); /* 55 that day */
+    cr_assert_eq(labor_records_with(NULL, "2027-02-28"), 5);
+    cr_assert_eq(labor_records_with("{\"min_age\": 16, \"max_age\": 60, \"deadline_month\": 8,"
+                                    " \"deadline_day\": 31}", "2027-02-28"), 5);
+    cr_assert_eq(labor_records_with("{\"min_age\": 18}", "2027-02-28"), 4);
+    cr_assert_eq(labor_records_with("{\"min_age\": 18, \"max_age\": 55}", "2027-02-28"), 3);
+    cr_assert_eq(labor_records_with("{\"deadline_month\": 9, \"deadline_day\": 30}", "2027-02-28"), 6);
+    cr_assert_eq(labor_records_with("{\"deadline_month\": 6, \"deadline_day\": 30}", "2027-02-28"), 4);
+    /* The note states the standard used. */
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute_params(&m, db, "labor_records", D("2026-03-01"),
+                                          D("2027-02-28"), NULL, SIGNED,
+                                          "{\"min_age\": 18, \"max_age\": 55}"),
+                 JY_OK);
+    cr_assert(strstr(jy_measure_note(m), "18-55周岁") != NULL, "%s", jy_measure_note(m));
+    jy_measure_free(m);
+}
+
 Test(metrics_labor, records_updated_after_the_deadline_keep_counting)
 {
     char id[19];

@@ -182,6 +182,8 @@ Test(rules, default_rules_state_the_seed_parameters)
     cr_assert_str_eq(jy_rules_find(r, "5.3")->checks[0].params,
                      "{\"min_minutes\":90,\"min_jobs\":30}");
     cr_assert_str_eq(jy_rules_find(r, "9.2")->checks[0].params, "{\"months\":3}");
+    cr_assert_str_eq(jy_rules_find(r, "10.1")->checks[0].params,
+                     "{\"min_age\":16,\"max_age\":60,\"deadline_month\":8,\"deadline_day\":31}");
     cr_assert_str_eq(jy_rules_find(r, "1.1")->checks[0].params, "");
     jy_rules_free(r);
 }
@@ -233,6 +235,20 @@ Test(rules, bad_metric_params_are_located)
           "{\"metric\":\"retained_hires\",\"period\":\"year\",\"target\":1500,"
           "\"params\":{\"months\":0}}],\"deduction\":" GOOD_DED "}]}",
           "items[0].indicators[0].checks[0].params.months", "out of range (1 to 36)" },
+#define LABOR_ITEM(params)                                                                  \
+    "{\"id\":10,\"name\":\"x\",\"points\":8,\"indicators\":[{\"id\":\"10.1\",\"checks\":["  \
+    "{\"metric\":\"labor_records\",\"period\":\"year\",\"target\":150000,"                    \
+    "\"params\":" params "}],\"deduction\":" GOOD_DED "}]}"
+        { LABOR_ITEM("{\"min_age\": 61}"), "items[0].indicators[0].checks[0].params.min_age",
+          "61 is above max_age (60)" },
+        { LABOR_ITEM("{\"min_age\": 18, \"max_age\": 17}"),
+          "items[0].indicators[0].checks[0].params.min_age", "18 is above max_age (17)" },
+        { LABOR_ITEM("{\"deadline_month\": 2, \"deadline_day\": 29}"),
+          "items[0].indicators[0].checks[0].params.deadline_day", "month 2 has no day 29" },
+        { LABOR_ITEM("{\"deadline_month\": 9}"), /* with the default day, 31 */
+          "items[0].indicators[0].checks[0].params.deadline_day", "month 9 has no day 31" },
+        { LABOR_ITEM("{\"deadline_month\": 13}"),
+          "items[0].indicators[0].checks[0].params.deadline_month", "out of range (1 to 12)" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         jy_located_error err;
