@@ -8,7 +8,11 @@
  * commit in order.
  *
  * Every record written carries its batch in `notes` ("batch:<n>"), so that a
- * batch can be counted after the crash. Counter enterprises are updated in
+ * batch can be counted after the crash. Labor records go with the batches
+ * of the ledger and import-all scenarios: the ledger's tally of them by
+ * entry date (lib/tally.c), written at each commit, must equal the records
+ * found after the crash, before the library (which would repair it) opens
+ * the file. Counter enterprises are updated in
  * every batch (their staff_count is the batch number), so that updates are
  * checked as well as additions.
  *
@@ -50,6 +54,7 @@
 #define KEEP_GOOD_BATCHES 3   /* a file of 2 full batches and a partial one */
 #define KEEP_GOOD_LAST 1000   /* records of the partial batch */
 #define MAX_BATCHES 100000
+#define LABOR_BATCH 5         /* labor records per ledger or import-all batch */
 
 static int failures;
 
@@ -165,6 +170,43 @@ static void update_counter(jy_db *db, const char *name, long value)
         child_fail("jy_ledger_update", rc);
 }
 
+/* A valid resident ID number, different for every k (birth date and
+ * sequence from k), and a survey date from the batch and record. */
+static void labor_fields(char id[19], char surveyed[11], long b, int i)
+{
+    static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    unsigned long k = (unsigned long)b * LABOR_BATCH + (unsigned)i, d = k / 1000 % 10000;
+    snprintf(id, 19, "360824%04u%02u%02u%03u", (unsigned)(1966 + d / 336),
+             (unsigned)(1 + (d / 28) % 12), (unsigned)(1 + d % 28), (unsigned)(k % 1000));
+    int sum = 0;
+    for (int j = 0; j < 17; j++)
+        sum += (id[j] - '0') * w[j];
+    id[17] = "10X98765432"[sum % 11];
+    id[18] = '\0';
+    snprintf(surveyed, 11, "2026-%02u-%02u", (unsigned)(1 + b % 12), (unsigned)(1 + i % 28));
+}
+
+static void save_labor(jy_db *db, long b, int i)
+{
+    char id[19], surveyed[11];
+    labor_fields(id, surveyed, b, i);
+    jy_record *r = NULL;
+    int rc = jy_record_new(&r, JY_KIND_LABOR);
+    if (rc == JY_OK)
+        rc = jy_record_set_text(r, "id_number", id);
+    if (rc == JY_OK)
+        rc = jy_record_set_text(r, "name", "张三");
+    if (rc == JY_OK)
+        rc = jy_record_set_text(r, "township", "金川镇");
+    if (rc == JY_OK)
+        rc = jy_record_set_text(r, "surveyed_on", surveyed);
+    if (rc == JY_OK)
+        rc = jy_ledger_save(NULL, db, r);
+    jy_record_free(r);
+    if (rc != JY_OK)
+        child_fail("jy_ledger_save (labor)", rc);
+}
+
 /* Ledger scenario: batches of saves and updates in transactions, forever. */
 static void child_ledger(const char *path, long first, int fd)
 {
@@ -179,6 +221,8 @@ static void child_ledger(const char *path, long first, int fd)
             snprintf(name, sizeof name, "账本企业-%ld-%d", b, i);
             save_enterprise(db, name, notes, i);
         }
+        for (int i = 0; i < LABOR_BATCH; i++)
+            save_labor(db, b, i);
         for (int c = 0; c < COUNTERS; c++) {
             snprintf(name, sizeof name, "计数企业-%d", c);
             if (b % 2 == 0 || b == 0)
@@ -202,7 +246,7 @@ static void write_file(const char *path, const char *text, size_t len)
 /* The JSON Lines of one all-or-nothing batch. */
 static char *import_batch_text(long b, size_t *len)
 {
-    size_t cap = (IMPORT_BATCH + COUNTERS) * 128u, n = 0;
+    size_t cap = (IMPORT_BATCH + COUNTERS + LABOR_BATCH) * 160u, n = 0;
     char *s = malloc(cap);
     if (!s)
         die("out of memory");
@@ -215,6 +259,14 @@ static char *import_batch_text(long b, size_t *len)
         n += (size_t)snprintf(s + n, cap - n,
                               "{\"type\":\"enterprise\",\"name\":\"计数企业-%d\",\"staff_count\":%ld}\n",
                               c, b);
+    for (int i = 0; i < LABOR_BATCH; i++) {
+        char id[19], surveyed[11];
+        labor_fields(id, surveyed, b, i);
+        n += (size_t)snprintf(s + n, cap - n,
+                              "{\"type\":\"labor\",\"id_number\":\"%s\",\"name\":\"张三\","
+                              "\"township\":\"金川镇\",\"surveyed_on\":\"%s\"}\n",
+                              id, surveyed);
+    }
     *len = n;
     return s;
 }
@@ -237,7 +289,7 @@ static void child_import_all(const char *path, const char *dir, long first, int 
         int rc = jy_import_file(&st, db, file, &o);
         if (rc != JY_OK)
             child_fail("jy_import_file (all)", rc);
-        if (st.accepted != IMPORT_BATCH + COUNTERS)
+        if (st.accepted != IMPORT_BATCH + COUNTERS + LABOR_BATCH)
             child_fail("jy_import_file (all): wrong count", JY_EINVAL);
         report(fd, b);
     }
@@ -285,11 +337,38 @@ typedef struct batches {
 
 static batches found;
 
+/* The labor tally equals the labor records (checked with SQLite alone:
+ * the library's open would repair a stale tally). */
+static void check_tally(const char *path)
+{
+    sqlite3 *conn = NULL;
+    if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        die("sqlite3_open_v2: %s", sqlite3_errmsg(conn));
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM (SELECT entered_on, records FROM labor_tally"
+        " WHERE records <> 0 EXCEPT SELECT coalesce(entered_on, ''), count(*) FROM labor"
+        " GROUP BY 1)) + (SELECT count(*) FROM (SELECT coalesce(entered_on, ''), count(*)"
+        " FROM labor GROUP BY 1 EXCEPT SELECT entered_on, records FROM labor_tally"
+        " WHERE records <> 0)), (SELECT count(*) FROM labor)";
+    sqlite3_stmt *st = NULL;
+    /* No tally table: killed before the schema was written. */
+    if (sqlite3_prepare_v2(conn, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) != SQLITE_ROW)
+            fail("labor tally: %s", sqlite3_errmsg(conn));
+        else if (sqlite3_column_int(st, 0) != 0)
+            fail("labor tally: %d entry dates differ from the %d labor records",
+                 sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(conn);
+}
+
 /* Reopens with the library (as an application would), then checks the file
  * with SQLite directly: integrity, and the records of each batch. Returns
  * the number of enterprises the library counts. */
 static int64_t inspect(const char *path, long counters_expected)
 {
+    check_tally(path);
     jy_db *db = NULL;
     int64_t total = -1;
     int rc = jy_db_open(&db, path, NULL);
