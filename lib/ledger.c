@@ -433,7 +433,8 @@ static int insert_row_now(int64_t *id, jy_db *db, jy_record *r)
     }
     *id = sqlite3_last_insert_rowid(db->conn);
     if (r->info->kind == JY_KIND_LABOR) /* counted by the library (lib/tally.c) */
-        return jy__tally_labor_insert(db, field_text(r, "entered_on"), field_text(r, "birth_date"));
+        return jy__tally_labor_insert(db, *id, field_text(r, "entered_on"),
+                                      field_text(r, "birth_date"));
     return JY_OK;
 }
 
@@ -600,7 +601,12 @@ static int update_row(jy_db *db, const jy_record *r)
 /* Replaces stored record `old` with `r` (same id), history included. */
 static int replace(jy_db *db, const jy_record *old, jy_record *r, size_t *changes)
 {
-    int rc = jy__db_atomic_begin(db);
+    /* The triggers that keep the labor tally see counted records only.
+     * Written before the savepoint: a rollback of this record must not
+     * take the counts of the records before it. */
+    int rc = jy__tally_flush(db);
+    if (rc == JY_OK)
+        rc = jy__db_atomic_begin(db);
     if (rc != JY_OK)
         return rc;
     rc = set_entered_on(r, old);
@@ -865,8 +871,13 @@ int jy_ledger_delete(jy_db *db, jy_kind kind, int64_t id)
     if (!k->writable)
         return jy__error(JY_EINVAL, "jy_ledger_delete: %s records are written by the library only",
                          k->name);
+    /* The triggers that keep the labor tally see counted records only (a
+     * deletion may cascade to labor records). */
+    int rc = jy__tally_flush(db);
+    if (rc != JY_OK)
+        return rc;
     sqlite3_stmt *st;
-    int rc = jy__db_stmt(&st, db, k, JY__STMT_DELETE);
+    rc = jy__db_stmt(&st, db, k, JY__STMT_DELETE);
     if (rc != JY_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);

@@ -4,20 +4,23 @@
  *
  * One today (schema 4, lib/schema.c): the labor records by entry date,
  * with how many of them were aged 16 to 60 on that date (labor_tally),
- * which answers 10.1 (lib/metrics_labor.c). The library counts the records
- * it inserts (here: a trigger on insert would cost every import of the
- * survey about 0.3 s in 150 000 records); triggers take out deleted records
- * and move updated ones, whoever writes them. An insert past the library
- * leaves the tally's total below the ledger's count: the tally is then
- * stale, the metric reads the ledger, and the next writable open rebuilds
- * it (jy__tally_repair).
+ * which answers 10.1 (lib/metrics_labor.c). It counts exactly the records
+ * whose id is at most a mark (labor_tally_mark.last_id). The library counts
+ * the records it inserts and moves the mark past them (here: a trigger on
+ * insert would cost every import of the survey about 0.3 s in 150 000
+ * records); triggers take out deleted records and move updated ones,
+ * whoever writes them. An insert past the library gets an id above the
+ * mark: the tally is then stale, the metric reads the ledger, and the next
+ * writable open rebuilds it (jy__tally_repair).
  *
  * Inside a caller's transaction (jy_db_begin, the imports' batches) the
  * counts wait on the connection, one per entry date, and are written just
  * before COMMIT (jy__tally_flush, from jy_db_commit): an import pays for a
- * few hundred writes a batch instead of one a record. Anywhere else (an
- * autocommit insert, a savepoint) they are written at once, in the same
- * transaction as the record.
+ * few hundred writes a batch instead of one a record. They are also
+ * written before the library changes or deletes any record (a deletion
+ * may cascade to labor records), since the triggers adjust counted records
+ * only. Anywhere else (an autocommit insert, a savepoint) they are written
+ * at once, in the same transaction as the record.
  */
 #include "tally.h"
 
@@ -34,6 +37,7 @@ typedef struct pending_day {
 } pending_day;
 
 struct jy__tally_pending {
+    int64_t first_id;  /* the first record counted here (ids grow), 0: none */
     pending_day *days; /* count of them used, in insertion order */
     size_t count, cap;
     uint32_t *slots;   /* index + 1 into days, 0 empty; nslots a power of 2 */
@@ -123,7 +127,7 @@ static int pending_grow(struct jy__tally_pending *p)
     return JY_OK;
 }
 
-static int pending_add(jy_db *db, const char *day, int aged)
+static int pending_add(jy_db *db, int64_t id, const char *day, int aged)
 {
     struct jy__tally_pending *p = db->tally;
     if (!p) {
@@ -131,6 +135,8 @@ static int pending_add(jy_db *db, const char *day, int aged)
             return JY_ENOMEM;
         db->tally = p;
     }
+    if (p->first_id == 0 || id < p->first_id)
+        p->first_id = id;
     if ((p->count + 1) * 2 > p->nslots && pending_grow(p) != JY_OK)
         return JY_ENOMEM;
     size_t s = hash_text(day) & (p->nslots - 1);
@@ -166,6 +172,7 @@ void jy__tally_discard(jy_db *db)
     for (size_t i = 0; i < p->count; i++)
         free(p->days[i].day);
     p->count = 0;
+    p->first_id = 0;
     if (p->slots)
         memset(p->slots, 0, p->nslots * sizeof *p->slots);
 }
@@ -202,14 +209,37 @@ static int write_day(jy_db *db, const char *day, int64_t records, int64_t aged)
     return step == SQLITE_DONE ? JY_OK : jy__db_error(db, step, "counting labor records");
 }
 
-int jy__tally_labor_insert(jy_db *db, const char *entered, const char *birth)
+/* Moves the mark past the records counted from id `first` on, to the
+ * highest id, when every record below `first` was counted already (the
+ * mark is the highest of them): records inserted past the library before
+ * these, above the mark, keep the tally stale. The library's records of
+ * this transaction are the highest ids: nothing else writes while it
+ * holds the write lock, and their counts were written just before. */
+static const char advance_sql[] =
+    "UPDATE labor_tally_mark SET last_id = (SELECT max(id) FROM labor)"
+    " WHERE last_id >= (SELECT coalesce(max(id), 0) FROM labor WHERE id < ?1)";
+
+static int advance_mark(jy_db *db, int64_t first)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = jy__db_prepare(&st, db, advance_sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, first);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    return step == SQLITE_DONE ? JY_OK : jy__db_error(db, step, "counting labor records");
+}
+
+int jy__tally_labor_insert(jy_db *db, int64_t id, const char *entered, const char *birth)
 {
     int aged = jy__labor_aged(entered, birth);
     if (!entered)
         entered = ""; /* no entry date: counted apart, never in 10.1 */
     if (db->in_transaction && db->savepoint_depth == 0)
-        return pending_add(db, entered, aged);
-    return write_day(db, entered, 1, aged);
+        return pending_add(db, id, entered, aged);
+    int rc = write_day(db, entered, 1, aged);
+    return rc == JY_OK ? advance_mark(db, id) : rc;
 }
 
 int jy__tally_flush(jy_db *db)
@@ -220,6 +250,8 @@ int jy__tally_flush(jy_db *db)
     int rc = jy__db_atomic_begin(db);
     for (size_t i = 0; i < p->count && rc == JY_OK; i++)
         rc = write_day(db, p->days[i].day, p->days[i].records, p->days[i].aged);
+    if (rc == JY_OK)
+        rc = advance_mark(db, p->first_id);
     int end = jy__db_atomic_end(db, rc == JY_OK);
     if (rc == JY_OK && (rc = end) == JY_OK)
         jy__tally_discard(db);
@@ -229,7 +261,8 @@ int jy__tally_flush(jy_db *db)
 /* ---- Reading ------------------------------------------------------------- */
 
 static const char read_sql[] =
-    "SELECT (SELECT count(*) FROM labor), coalesce(sum(records), 0),"
+    "SELECT (SELECT coalesce(max(id), 0) FROM labor) <= (SELECT last_id FROM labor_tally_mark),"
+    " coalesce(sum(records), 0),"
     " coalesce(sum(records) FILTER (WHERE entered_on <= ?1 AND entered_on <> ''), 0),"
     " coalesce(sum(aged) FILTER (WHERE entered_on <= ?1 AND entered_on <> ''), 0)"
     " FROM labor_tally";
@@ -246,9 +279,9 @@ int jy__tally_labor_read(jy__labor_tally *out, jy_db *db, const char *cut)
         return rc;
     sqlite3_bind_text(st, 1, cut, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && sqlite3_column_int64(st, 0) == sqlite3_column_int64(st, 1)) {
+    if (step == SQLITE_ROW && sqlite3_column_int(st, 0) == 1) { /* NULL: no mark, stale */
         out->fresh = 1;
-        out->all = sqlite3_column_int64(st, 0);
+        out->all = sqlite3_column_int64(st, 1);
         out->entered = sqlite3_column_int64(st, 2);
         out->aged = sqlite3_column_int64(st, 3);
     }
@@ -264,15 +297,28 @@ static const char *const repair_sql[] = {
     "INSERT INTO labor_tally (entered_on, records, aged)"
     " SELECT coalesce(entered_on, ''), count(*),"
     " coalesce(sum(" JY__LABOR_AGED_SQL("entered_on", "birth_date") "), 0) FROM labor GROUP BY 1",
+    "DELETE FROM labor_tally_mark",
+    "INSERT INTO labor_tally_mark (last_id) SELECT coalesce(max(id), 0) FROM labor",
     NULL,
 };
 
+/* Fresh by the mark (no id above it), and the totals equal: the full
+ * check, which also finds a record inserted past the library with an
+ * explicit id below the mark. Counts the ledger: for writable opens only. */
 static int labor_fresh(int *fresh, jy_db *db)
 {
     jy__labor_tally t;
     int rc = jy__tally_labor_read(&t, db, "");
-    *fresh = t.fresh;
-    return rc;
+    *fresh = 0;
+    if (rc != JY_OK || !t.fresh)
+        return rc;
+    sqlite3_stmt *st = NULL;
+    if ((rc = jy__db_prepare(&st, db, "SELECT count(*) FROM labor")) != JY_OK)
+        return rc;
+    int step = sqlite3_step(st);
+    *fresh = step == SQLITE_ROW && sqlite3_column_int64(st, 0) == t.all;
+    sqlite3_reset(st);
+    return step == SQLITE_ROW ? JY_OK : jy__db_error(db, step, "counting labor records");
 }
 
 int jy__tally_repair(jy_db *db)

@@ -16,17 +16,19 @@
 /* JY__LABOR_AGED_SQL for two dates as text (`birth` may be NULL): 1 or 0. */
 int jy__labor_aged(const char *entered, const char *birth);
 
-/* Counts a labor record the library has just inserted (entry date and
+/* Counts labor record `id` the library has just inserted (entry date and
  * birth date as stored; `entered` NULL: counted under '', as the triggers
  * do, and never in 10.1).
  * Inside a caller's transaction (jy_db_begin) the count waits on the
  * connection until jy__tally_flush; otherwise it is written at once, in
  * the current transaction or savepoint (the caller makes an autocommit
  * insert and its count one transaction). */
-int jy__tally_labor_insert(jy_db *db, const char *entered, const char *birth);
+int jy__tally_labor_insert(jy_db *db, int64_t id, const char *entered, const char *birth);
 
-/* Writes the counts waiting on the connection (before a caller's COMMIT),
- * all or none; they are kept when it fails. */
+/* Writes the counts waiting on the connection, all or none (they are kept
+ * when it fails): before a caller's COMMIT, and before the library changes
+ * or deletes a record (the triggers adjust counted records only). No-op
+ * when none wait. */
 int jy__tally_flush(jy_db *db);
 
 /* Forgets the counts waiting on the connection (at a rollback). */
@@ -44,13 +46,14 @@ typedef struct jy__labor_tally {
 } jy__labor_tally;
 
 /* The tally's counts up to `cut` (text 'YYYY-MM-DD'), read in one
- * statement (one snapshot) with the ledger's count. out->fresh is 0 when
- * the tally is stale: records inserted past the library, or counts still
- * waiting in this connection's transaction; the caller then counts the
- * ledger itself. */
+ * statement (one snapshot) with the ledger's highest id (an index seek).
+ * out->fresh is 0 when the tally is stale: records inserted past the
+ * library, or counts still waiting in this connection's transaction; the
+ * caller then counts the ledger itself. */
 int jy__tally_labor_read(jy__labor_tally *out, jy_db *db, const char *cut);
 
-/* At a writable open: a stale tally is rebuilt from the ledger (records
+/* At a writable open: a stale tally (by the mark, or whose total is not
+ * the ledger's count) is rebuilt from the ledger (records
  * without entry date first get their survey date, as the library gives on
  * insert). Best effort: when the write lock cannot be had the tally stays
  * stale (the metrics then read the ledger) and JY_OK is returned. */

@@ -218,6 +218,90 @@ Test(tally, writes_past_the_library_are_counted)
     assert_tally_exact("a record without dates deleted");
 }
 
+/* The tally counts the records up to its mark; written only by the
+ * library, the mark is the highest id (nothing above it: fresh). */
+static int64_t mark_gap(void)
+{
+    sqlite3 *c = raw();
+    int64_t gap = raw_int(c, "SELECT (SELECT coalesce(max(id), 0) FROM labor)"
+                             " - (SELECT last_id FROM labor_tally_mark)");
+    sqlite3_close(c);
+    return gap;
+}
+
+Test(tally, the_library_changing_its_own_uncounted_records)
+{
+    m2_labor(births[6], 1, "2026-06-01", "");
+    /* In one transaction: records added (their counts wait), then one of
+     * them corrected (its birth date moves) and one deleted, which write
+     * the waiting counts first (the triggers see counted records only). */
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    int64_t a = m2_labor(births[0], 2, "2026-07-01", ""); /* 16 */
+    int64_t b = m2_labor(births[3], 2, "2026-07-01", ""); /* 61 */
+    m2_labor(births[5], 2, "2026-07-02", "");
+    jy_record *r = NULL;
+    cr_assert_eq(jy_ledger_get(&r, db, JY_KIND_LABOR, b), JY_OK);
+    char fixed[19];
+    m2_id_number(fixed, "19800101", 2);
+    cr_assert_eq(jy_record_set_text(r, "id_number", fixed), JY_OK);
+    cr_assert_eq(jy_ledger_update(db, r), JY_OK, "%s", jy_error_last()->message);
+    jy_record_free(r);
+    m2_labor(births[4], 3, "2026-07-03", "");
+    cr_assert_eq(jy_ledger_delete(db, JY_KIND_LABOR, a), JY_OK, "%s", jy_error_last()->message);
+    m2_labor(births[1], 3, "2026-07-03", ""); /* may take a's id: SQLite reuses the top one */
+    cr_assert_eq(jy_db_commit(db), JY_OK, "%s", jy_error_last()->message);
+    assert_tally_exact("changes to records of the same transaction");
+    cr_assert_eq(mark_gap(), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 4);
+    /* The record at the mark deleted by the library: the mark goes down
+     * with it, so that the next id given is above it. */
+    int64_t top = m2_labor(births[6], 4, "2026-07-04", "");
+    cr_assert_eq(jy_ledger_delete(db, JY_KIND_LABOR, top), JY_OK);
+    assert_tally_exact("the top record deleted");
+    cr_assert_eq(mark_gap(), 0);
+}
+
+Test(tally, the_mark_sees_every_insert_past_the_library)
+{
+    for (size_t i = 0; i < NBIRTHS; i++)
+        m2_labor(births[i], 1, "2026-06-01", "");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    /* Another program deletes the record at the mark, then inserts one:
+     * SQLite gives it the same id, above the lowered mark: stale, and the
+     * metric counts the ledger. */
+    raw_exec("DELETE FROM labor WHERE id = (SELECT max(id) FROM labor)"); /* 1990: aged */
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 4);
+    raw_exec("INSERT INTO labor (id_number, name, township, birth_date, surveyed_on, entered_on)"
+             " VALUES ('a', 'x', '360824100', '1980-01-01', '2026-05-01', '2026-05-01')");
+    cr_assert_gt(mark_gap(), 0);
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    /* Inserted then deleted past the library, never counted: not taken out
+     * of the tally either, which is fresh again once it is gone. */
+    raw_exec("DELETE FROM labor WHERE id_number = 'a'");
+    cr_assert_eq(mark_gap(), 0);
+    assert_tally_exact("a record inserted and deleted past the library");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 4);
+    /* A record inserted with an explicit id below the mark escapes the
+     * mark; the next writable open compares the totals and rebuilds. */
+    raw_exec("INSERT INTO labor (id, id_number, name, township, birth_date, surveyed_on,"
+             " entered_on) VALUES (-5, 'b', 'y', '360824100', '1980-01-01', '2026-05-01',"
+             " '2026-05-01')");
+    jy_db_close(db);
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK, "%s", jy_error_last()->message);
+    assert_tally_exact("an insert below the mark, then a writable open");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    /* A record's id changed: stale until the next writable open. */
+    raw_exec("UPDATE labor SET id = 1000 WHERE id_number = 'b'");
+    cr_assert_eq(m2_value("labor_records", "2026-03-01", "2027-02-28"), 5);
+    sqlite3 *c = raw();
+    cr_assert_eq(raw_int(c, "SELECT last_id FROM labor_tally_mark"), -1);
+    sqlite3_close(c);
+    jy_db_close(db);
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK, "%s", jy_error_last()->message);
+    assert_tally_exact("an id changed, then a writable open");
+    cr_assert_eq(mark_gap(), 0);
+}
+
 Test(tally, built_by_the_migration_from_schema_3)
 {
     jy_db_close(db);

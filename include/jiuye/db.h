@@ -79,10 +79,12 @@ JY_API int jy_db_options_init(jy_db_options *opts);
  *
  * The ledger keeps a tally of the labor records by entry date (10.1 reads
  * it instead of the records). Records inserted past the library (the
- * sqlite3 shell, another program) are not in it: a writable open finds
- * them (the tally's total differs from the ledger's count, a fraction of a
- * millisecond) and counts them again, giving a record without entry date
- * its survey date, as the library does on insert. Until then, and on
+ * sqlite3 shell, another program) are not in it: their ids are above the
+ * tally's mark, which every read checks (an index seek), and a writable
+ * open counts them again (it also compares the tally's total with the
+ * ledger's count, a few milliseconds, which finds a record inserted with
+ * an explicit id below the mark), giving a record without entry date its
+ * survey date, as the library does on insert. Until then, and on
  * read-only connections, the metrics count the records themselves: the
  * figures are the same, only slower. Updates and deletions are followed by
  * the database itself, whoever makes them.

@@ -337,8 +337,9 @@ typedef struct batches {
 
 static batches found;
 
-/* The labor tally equals the labor records (checked with SQLite alone:
- * the library's open would repair a stale tally). */
+/* The labor tally equals the labor records and its mark is the highest
+ * id (checked with SQLite alone: the library's open would repair a stale
+ * tally). */
 static void check_tally(const char *path)
 {
     sqlite3 *conn = NULL;
@@ -349,7 +350,8 @@ static void check_tally(const char *path)
         " WHERE records <> 0 EXCEPT SELECT coalesce(entered_on, ''), count(*) FROM labor"
         " GROUP BY 1)) + (SELECT count(*) FROM (SELECT coalesce(entered_on, ''), count(*)"
         " FROM labor GROUP BY 1 EXCEPT SELECT entered_on, records FROM labor_tally"
-        " WHERE records <> 0)), (SELECT count(*) FROM labor)";
+        " WHERE records <> 0)), (SELECT count(*) FROM labor),"
+        " (SELECT last_id FROM labor_tally_mark) IS (SELECT coalesce(max(id), 0) FROM labor)";
     sqlite3_stmt *st = NULL;
     /* No tally table: killed before the schema was written. */
     if (sqlite3_prepare_v2(conn, sql, -1, &st, NULL) == SQLITE_OK) {
@@ -358,6 +360,8 @@ static void check_tally(const char *path)
         else if (sqlite3_column_int(st, 0) != 0)
             fail("labor tally: %d entry dates differ from the %d labor records",
                  sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
+        else if (sqlite3_column_int(st, 2) != 1)
+            fail("labor tally: its mark is not the highest labor id");
     }
     sqlite3_finalize(st);
     sqlite3_close(conn);
