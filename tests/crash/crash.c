@@ -342,6 +342,8 @@ static batches found;
  * tally). */
 static void check_tally(const char *path)
 {
+    if (access(path, F_OK) != 0)
+        return; /* killed before the database was created */
     sqlite3 *conn = NULL;
     if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
         die("sqlite3_open_v2: %s", sqlite3_errmsg(conn));
