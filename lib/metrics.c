@@ -370,9 +370,10 @@ struct jy__metric_cache {
     struct {
         void *data;             /* NULL with `built`: the builder declined */
         void (*free_fn)(void *);
-        int built;
+        int built, seen;
         int32_t bound;          /* the last day (YYYYMMDD) `data` holds the rows up to */
         int64_t data_version, changes; /* the state `data` is of */
+        int64_t seen_version, seen_changes; /* the state of the last request */
     } slot[JY__MCACHE_COUNT_];
 };
 
@@ -389,7 +390,7 @@ void jy__metric_cache_free(struct jy__metric_cache *cache)
 static const char data_version_sql[] = "PRAGMA data_version";
 
 int jy__metric_cache_get_upto(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
-                              const char *end, jy__mcache_build_fn build,
+                              const char *end, int on_first, jy__mcache_build_fn build,
                               void (*free_fn)(void *))
 {
     *data = NULL;
@@ -429,8 +430,16 @@ int jy__metric_cache_get_upto(void **data, const jy__mctx *ctx, jy__mcache_slot 
         c->slot[slot].free_fn(c->slot[slot].data);
     c->slot[slot].data = NULL;
     c->slot[slot].built = 0;
-    /* Built on the first request, from the rows up to its end only: a
-     * scorecard of March does not read the year's later rows. */
+    /* Built from the rows up to the request's end only: a scorecard of
+     * March does not read the year's later rows. Without `on_first`, on
+     * the second request for the same state (SQL answers the first). */
+    if (!on_first && (!c->slot[slot].seen || c->slot[slot].seen_version != version ||
+                      c->slot[slot].seen_changes != changes)) {
+        c->slot[slot].seen = 1;
+        c->slot[slot].seen_version = version;
+        c->slot[slot].seen_changes = changes;
+        return JY_OK;
+    }
     void *built = NULL;
     if ((rc = build(&built, ctx, end)) != JY_OK)
         return rc;

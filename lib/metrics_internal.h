@@ -208,7 +208,8 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
  * database is unchanged: it is dropped when another connection or process
  * committed (PRAGMA data_version) or this connection wrote a row
  * (sqlite3_total_changes64: every write, through the ledger layer or not).
- * It is built on the first request, from the rows dated up to that
+ * It is built on the first request (12.1, 12.2; 3.2 on the second, its
+ * build costing more than its SQL), from the rows dated up to that
  * request's end only (a scorecard of March does not read the year's later
  * rows), and kept with that bound: a later request whose end is not later
  * is answered from it, one with a later end rebuilds it. Never inside an
@@ -229,11 +230,15 @@ typedef enum jy__mcache_slot {
 typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx, const char *end);
 
 /* The aggregate of `slot` for a request ending on `end` (built by `build`,
- * freed by `free_fn`), or *data = NULL: the caller answers with SQL. A
+ * freed by `free_fn`), or *data = NULL: the caller answers with SQL.
+ * `on_first`: built on the first request for a state of the database (an
+ * aggregate cheaper to build than the SQL it replaces, or shared by
+ * several metrics of a scorecard); 0: on the second (the first answered by
+ * SQL, for an aggregate that costs more than one SQL answer). A
  * metric computing several spans passes their latest end (one build).
  * *data stays valid until the next metric computation on the connection. */
 int jy__metric_cache_get_upto(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
-                              const char *end, jy__mcache_build_fn build,
+                              const char *end, int on_first, jy__mcache_build_fn build,
                               void (*free_fn)(void *));
 
 /* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or

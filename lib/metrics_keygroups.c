@@ -477,8 +477,9 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
     if (n == 0)
         return JY_OK;
     void *data = NULL;
-    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PACKAGE_1311, latest_end(spans, n),
-                                       kg_packages_build, kg_packages_free);
+    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PACKAGE_1311,
+                                       latest_end(spans, n), 1, kg_packages_build,
+                                       kg_packages_free);
     if (rc != JY_OK)
         return rc;
     if (data && jy__mparams_differ(&((kg_packages *)data)->package, ctx->params, package_ids, 4))
@@ -713,7 +714,7 @@ static int return_aid_get(const return_aid **out, const jy__mctx *ctx, const jy_
 {
     void *data = NULL;
     int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_RETURN_AID, latest_end(spans, n),
-                                       return_aid_build, return_aid_free);
+                                       1, return_aid_build, return_aid_free);
     *from = jy__metric_date_key(spans[i].from_text);
     *to = jy__metric_date_key(spans[i].to_text);
     if (*from < 0 || *to < 0)

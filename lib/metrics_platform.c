@@ -201,13 +201,14 @@ static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span 
 {
     if (n == 0)
         return JY_OK;
-    /* one build, for the latest end of the spans */
+    /* one build, for the latest end of the spans; on the second request
+     * (one SQL answer on a new connection costs less than the build) */
     const char *latest = spans[0].to_text;
     for (size_t i = 1; i < n; i++)
         if (strcmp(spans[i].to_text, latest) > 0)
             latest = spans[i].to_text;
     void *data = NULL;
-    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PUSH_COVERAGE, latest,
+    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PUSH_COVERAGE, latest, 0,
                                        push_cover_build, push_cover_free);
     if (rc != JY_OK)
         return rc;
