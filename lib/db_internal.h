@@ -34,7 +34,7 @@ struct jy_db {
     sqlite3_stmt *sql_stmts[JY__SQL_CACHE];
     size_t sql_count;
     /* Aggregates the metrics derive from the ledgers (lib/metrics.c,
-     * jy__metric_cache_get), freed by jy_db_close. */
+     * jy__metric_cache_get_upto), freed by jy_db_close. */
     struct jy__metric_cache *metric_cache;
     /* Tally counts waiting for the caller's COMMIT (lib/tally.c). */
     struct jy__tally_pending *tally;

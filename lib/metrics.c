@@ -368,10 +368,11 @@ void jy__measure_note(jy_measure *out, const char *fmt, ...)
 
 struct jy__metric_cache {
     struct {
-        void *data;
+        void *data;             /* NULL with `built`: the builder declined */
         void (*free_fn)(void *);
         int built, seen;
-        int64_t data_version, changes;     /* the state `data` is of */
+        int32_t bound;          /* the last day (YYYYMMDD) `data` holds the rows up to */
+        int64_t data_version, changes; /* the state `data` is of */
         int64_t seen_version, seen_changes; /* the state of the last request */
     } slot[JY__MCACHE_COUNT_];
 };
@@ -388,11 +389,15 @@ void jy__metric_cache_free(struct jy__metric_cache *cache)
 
 static const char data_version_sql[] = "PRAGMA data_version";
 
-int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
-                         jy__mcache_build_fn build, void (*free_fn)(void *))
+int jy__metric_cache_get_upto(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
+                              const char *end, int on_first, jy__mcache_build_fn build,
+                              void (*free_fn)(void *))
 {
     *data = NULL;
     jy_db *db = ctx->db;
+    int32_t bound = jy__metric_date_key(end);
+    if (bound < 0)
+        return JY_OK; /* not a plain date: SQL compares it as text */
     if (!sqlite3_get_autocommit(db->conn))
         return JY_OK; /* an open transaction: its writes may still be undone */
     /* The state the aggregate is of, read before building it: a commit by
@@ -412,28 +417,36 @@ int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
     struct jy__metric_cache *c = db->metric_cache;
     if (c->slot[slot].built && c->slot[slot].data_version == version &&
         c->slot[slot].changes == changes) {
-        *data = c->slot[slot].data;
-        return JY_OK;
+        /* Holds every row up to its bound: any earlier end is answered
+         * from it. A declined build declines every later end too (the
+         * row that made it decline is still read), so SQL answers those
+         * without building again. */
+        if (c->slot[slot].data ? bound <= c->slot[slot].bound : bound >= c->slot[slot].bound) {
+            *data = c->slot[slot].data;
+            return JY_OK;
+        }
     }
     if (c->slot[slot].data && c->slot[slot].free_fn)
         c->slot[slot].free_fn(c->slot[slot].data);
     c->slot[slot].data = NULL;
     c->slot[slot].built = 0;
-    /* Built on the second request for the same state: a single scorecard
-     * on a fresh connection (or after a write) costs no more than SQL. */
-    if (!c->slot[slot].seen || c->slot[slot].seen_version != version ||
-        c->slot[slot].seen_changes != changes) {
+    /* Built from the rows up to the request's end only: a scorecard of
+     * March does not read the year's later rows. Without `on_first`, on
+     * the second request for the same state (SQL answers the first). */
+    if (!on_first && (!c->slot[slot].seen || c->slot[slot].seen_version != version ||
+                      c->slot[slot].seen_changes != changes)) {
         c->slot[slot].seen = 1;
         c->slot[slot].seen_version = version;
         c->slot[slot].seen_changes = changes;
         return JY_OK;
     }
     void *built = NULL;
-    if ((rc = build(&built, ctx)) != JY_OK)
+    if ((rc = build(&built, ctx, end)) != JY_OK)
         return rc;
     c->slot[slot].data = built;
     c->slot[slot].free_fn = free_fn;
     c->slot[slot].built = 1;
+    c->slot[slot].bound = bound;
     c->slot[slot].data_version = version;
     c->slot[slot].changes = changes;
     *data = built;

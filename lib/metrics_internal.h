@@ -208,26 +208,38 @@ int jy__metric_fact(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
  * database is unchanged: it is dropped when another connection or process
  * committed (PRAGMA data_version) or this connection wrote a row
  * (sqlite3_total_changes64: every write, through the ledger layer or not).
- * It is built on the second request for the same state of the database
- * (the first is answered by SQL, so that one scorecard on a fresh
- * connection costs what it did), and never inside an open transaction,
- * whose writes may still be undone (SQL answers there). */
+ * It is built on the first request (12.1, 12.2; 3.2 on the second, its
+ * build costing more than its SQL), from the rows dated up to that
+ * request's end only (a scorecard of March does not read the year's later
+ * rows), and kept with that bound: a later request whose end is not later
+ * is answered from it, one with a later end rebuilds it. Never inside an
+ * open transaction, whose writes may still be undone (SQL answers there). */
 typedef enum jy__mcache_slot {
     JY__MCACHE_PACKAGE_1311,   /* metrics_keygroups.c: 12.1 */
-    JY__MCACHE_RETURN_AID,     /* metrics_keygroups.c: 12.2 */
+    JY__MCACHE_RETURN_AID,     /* metrics_keygroups.c: 12.2 (its three metrics) */
     JY__MCACHE_PUSH_COVERAGE,  /* metrics_platform.c: 3.2 */
     JY__MCACHE_COUNT_
 } jy__mcache_slot;
 
-/* Builds the aggregate of a slot from the database into *data (NULL allowed:
- * an aggregate that could not be derived, e.g. unreadable dates). */
-typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx);
+/* Builds the aggregate of a slot into *data from the rows dated up to
+ * `end` ('YYYY-MM-DD', compared as SQL compares text) and no later, so
+ * that it answers any end up to `end` as SQL would. *data = NULL declines
+ * (e.g. a date read that is not a plain date): SQL answers. A builder may
+ * decline only for what every later end would read too (a declined build
+ * is not retried for a later end of the same database state). */
+typedef int (*jy__mcache_build_fn)(void **data, const jy__mctx *ctx, const char *end);
 
-/* The aggregate of `slot` (built by `build`, freed by `free_fn`), or
- * *data = NULL: the caller answers with SQL. *data stays valid until the
- * next metric computation on the connection. */
-int jy__metric_cache_get(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
-                         jy__mcache_build_fn build, void (*free_fn)(void *));
+/* The aggregate of `slot` for a request ending on `end` (built by `build`,
+ * freed by `free_fn`), or *data = NULL: the caller answers with SQL.
+ * `on_first`: built on the first request for a state of the database (an
+ * aggregate cheaper to build than the SQL it replaces, or shared by
+ * several metrics of a scorecard); 0: on the second (the first answered by
+ * SQL, for an aggregate that costs more than one SQL answer). A
+ * metric computing several spans passes their latest end (one build).
+ * *data stays valid until the next metric computation on the connection. */
+int jy__metric_cache_get_upto(void **data, const jy__mctx *ctx, jy__mcache_slot slot,
+                              const char *end, int on_first, jy__mcache_build_fn build,
+                              void (*free_fn)(void *));
 
 /* A date 'YYYY-MM-DD' as the number YYYYMMDD (same order as the text), or
  * -1 when the text is not of that form. */

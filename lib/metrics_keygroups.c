@@ -79,6 +79,16 @@ static int ids_of(jy_measure *out, const jy__mctx *ctx, const char *sql, const j
     return jy__metric_fill_ids(out, ctx, st, kind, role, total);
 }
 
+/* The latest end of the spans (the bound an aggregate is built for). */
+static const char *latest_end(const jy__span *spans, size_t n)
+{
+    const char *end = spans[0].to_text;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(spans[i].to_text, end) > 0)
+            end = spans[i].to_text;
+    return end;
+}
+
 /* 12.1 in one merge of two ordered reads, both from an index alone: the
  * key-group persons entered by the span's end (the partial covering index
  * labor_key_group_entered, sorted by id: a few thousand) and the
@@ -154,14 +164,14 @@ static int package_merge(int64_t v[6], const jy__mctx *ctx, const jy__span *s, j
     return ks == SQLITE_DONE ? JY_OK : jy__db_error(ctx->db, ks, "computing a metric");
 }
 
-/* The aggregate 12.1 is answered from (jy__metric_cache_get): per
- * key-group person (ascending id), the entry date and the date each part
- * of the package was reached (the third referral's for the referrals), as
- * YYYYMMDD numbers, NEVER when not reached. A span's end then needs one
- * pass over the persons, not over their events. Built from the same two
- * ordered reads as package_merge(), for the package of the request that
- * builds it (kept in `need`): a request with another package is answered
- * by package_merge(). */
+/* The aggregate 12.1 is answered from (jy__metric_cache_get_upto): per
+ * key-group person entered by the bound (ascending id), the entry date and
+ * the date each part of the package was reached by the bound (the third
+ * referral's for the referrals), as YYYYMMDD numbers, NEVER when not
+ * reached. A span's end then needs one pass over the persons, not over
+ * their events. Built for the package of the request that builds it (kept
+ * in `package`): a request with another package is answered by
+ * package_merge(). */
 #define NEVER INT32_MAX
 
 typedef struct kg_person {
@@ -184,12 +194,30 @@ static void kg_packages_free(void *data)
     free(k);
 }
 
-static const char kg_all_sql[] =
+static const char kg_upto_sql[] =
     "SELECT id, entered_on FROM labor WHERE key_groups IS NOT NULL AND key_groups <> ''"
-    " AND entered_on IS NOT NULL ORDER BY id + 0";
-static const char services_all_sql[] =
+    " AND entered_on <= ?1 ORDER BY id + 0";
+/* The events in person order, from the covering index event_kind_labor
+ * (every service_1311 event of the ledger is read: `+date`, a filter) ... */
+static const char services_by_person_sql[] =
     "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
-    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id";
+    " AND labor_id IS NOT NULL AND +date <= ?1 ORDER BY labor_id";
+/* ... or in date order, from the index event_kind_date and the table: only
+ * the events up to the bound, but a row of the table for each. */
+static const char services_by_date_sql[] =
+    "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
+    " AND date <= ?1 ORDER BY date";
+/* the dates the events span (two seeks in event_kind_date) */
+static const char services_range_sql[] =
+    "SELECT (SELECT min(date) FROM event WHERE kind = 'service_1311' AND date IS NOT NULL),"
+    " (SELECT max(date) FROM event WHERE kind = 'service_1311')";
+
+/* Reading by date touches, per event, an entry of event_kind_date and
+ * (mostly shared) a page of the table: about 2.3 times the pages of
+ * event_kind_labor per event on the generated county; so by date when the
+ * bound is within the first third of the events' dates (a month or a
+ * quarter of a year's ledger), by person otherwise (docs/BENCHMARKS.md). */
+#define BY_DATE_SHARE 3
 
 /* The k earliest dates of a part, ascending (r[k - 1] = the k-th's); k = 0
  * keeps nothing (the part is reached on entry). */
@@ -209,34 +237,64 @@ static int32_t kth(const int32_t *r, int k)
     return k > 0 ? r[k - 1] : 0;
 }
 
-static int kg_packages_build(void **data, const jy__mctx *ctx)
+/* The part (0-3) of a service type, or -1. */
+static int part_of(const char *type)
 {
-    *data = NULL;
-    sqlite3_stmt *kg = NULL, *ev = NULL;
-    int rc = jy__metric_stmt(&kg, ctx, kg_all_sql);
+    if (!type)
+        return -1;
+    if (!strcmp(type, "policy_briefing"))
+        return 0;
+    if (!strcmp(type, "career_guidance"))
+        return 1;
+    if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
+        return 2;
+    if (!strcmp(type, "training_offer"))
+        return 3;
+    return -1;
+}
+
+/* 1 when the events up to `end` are better read by date: `end` within the
+ * first 1/BY_DATE_SHARE of the days from the first event to the last. */
+static int read_by_date(int *by_date, const jy__mctx *ctx, const char *end)
+{
+    *by_date = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = jy__metric_stmt(&st, ctx, services_range_sql);
     if (rc != JY_OK)
         return rc;
-    if ((rc = jy__metric_stmt(&ev, ctx, services_all_sql)) != JY_OK)
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return jy__db_error(ctx->db, rc, "computing a metric");
+    }
+    jy_date first, last, until;
+    long a, b, e;
+    if (jy_date_parse(&first, (const char *)sqlite3_column_text(st, 0)) == JY_OK &&
+        jy_date_parse(&last, (const char *)sqlite3_column_text(st, 1)) == JY_OK &&
+        jy_date_parse(&until, end) == JY_OK && jy_date_to_days(&a, first) == JY_OK &&
+        jy_date_to_days(&b, last) == JY_OK && jy_date_to_days(&e, until) == JY_OK)
+        *by_date = (e - a) * BY_DATE_SHARE < b - a;
+    sqlite3_reset(st);
+    return JY_OK;
+}
+
+static int kg_persons(kg_packages *k, int *usable, const jy__mctx *ctx, const char *end)
+{
+    sqlite3_stmt *kg = NULL;
+    int rc = jy__metric_stmt(&kg, ctx, kg_upto_sql);
+    if (rc != JY_OK)
         return rc;
-    kg_packages *k = jy__calloc(1, sizeof *k);
-    if (!k)
-        return JY_ENOMEM;
-    int need[4];
-    package_need(need, ctx);
-    jy__mparams_init(&k->package);
-    for (int j = 0; j < 4; j++)
-        k->package.v[package_ids[j]] = need[j];
+    sqlite3_bind_text(kg, 1, end, -1, SQLITE_STATIC);
     size_t cap = 0;
-    int usable = 1;
     int64_t last = INT64_MIN;
-    int es = sqlite3_step(ev), ks;
+    int ks;
     while ((ks = sqlite3_step(kg)) == SQLITE_ROW) {
         if (k->n == cap) {
             size_t ncap = cap ? cap * 2 : 1024;
             kg_person *np = jy__realloc(k->p, ncap * sizeof *np);
             if (!np) {
-                rc = JY_ENOMEM;
-                break;
+                sqlite3_reset(kg);
+                return JY_ENOMEM;
             }
             k->p = np;
             cap = ncap;
@@ -245,10 +303,29 @@ static int kg_packages_build(void **data, const jy__mctx *ctx)
         p->id = sqlite3_column_int64(kg, 0);
         p->entered = jy__metric_date_key((const char *)sqlite3_column_text(kg, 1));
         if (p->entered < 0 || p->id <= last) {
-            usable = 0;
-            break;
+            *usable = 0;
+            sqlite3_reset(kg);
+            return JY_OK;
         }
         last = p->id;
+        k->n++;
+    }
+    sqlite3_reset(kg);
+    return ks == SQLITE_DONE ? JY_OK : jy__db_error(ctx->db, ks, "computing a metric");
+}
+
+/* The events merged with the persons (both in person order). */
+static int kg_events_by_person(kg_packages *k, int *usable, const jy__mctx *ctx,
+                               const char *end, const int need[4])
+{
+    sqlite3_stmt *ev = NULL;
+    int rc = jy__metric_stmt(&ev, ctx, services_by_person_sql);
+    if (rc != JY_OK)
+        return rc;
+    sqlite3_bind_text(ev, 1, end, -1, SQLITE_STATIC);
+    int es = k->n ? sqlite3_step(ev) : SQLITE_DONE;
+    for (size_t i = 0; i < k->n && *usable; i++) {
+        kg_person *p = &k->p[i];
         int32_t dates[4][JY__PARAM_PACKAGE_MAX];
         for (int j = 0; j < 4; j++)
             for (int q = 0; q < JY__PARAM_PACKAGE_MAX; q++)
@@ -256,40 +333,112 @@ static int kg_packages_build(void **data, const jy__mctx *ctx)
         while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) < p->id)
             es = sqlite3_step(ev);
         while (es == SQLITE_ROW && sqlite3_column_int64(ev, 0) == p->id) {
-            const char *type = (const char *)sqlite3_column_text(ev, 1);
+            int part = part_of((const char *)sqlite3_column_text(ev, 1));
             int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(ev, 2));
             if (d < 0) {
-                usable = 0;
+                *usable = 0;
                 break;
             }
-            if (type) {
-                if (!strcmp(type, "policy_briefing"))
-                    keep_k(dates[0], need[0], d);
-                else if (!strcmp(type, "career_guidance"))
-                    keep_k(dates[1], need[1], d);
-                else if (!strcmp(type, "job_referral") || !strcmp(type, "job_recommendation"))
-                    keep_k(dates[2], need[2], d);
-                else if (!strcmp(type, "training_offer"))
-                    keep_k(dates[3], need[3], d);
-            }
+            if (part >= 0)
+                keep_k(dates[part], need[part], d);
             es = sqlite3_step(ev);
         }
-        if (!usable)
-            break;
         p->briefing = kth(dates[0], need[0]);
         p->guidance = kth(dates[1], need[1]);
         p->referral3 = kth(dates[2], need[2]);
         p->training = kth(dates[3], need[3]);
-        k->n++;
     }
-    if (rc == JY_OK && usable) {
-        if (ks == SQLITE_DONE && es != SQLITE_ROW && es != SQLITE_DONE)
-            ks = es;
-        if (ks != SQLITE_DONE)
-            rc = jy__db_error(ctx->db, ks, "computing a metric");
-    }
-    sqlite3_reset(kg);
     sqlite3_reset(ev);
+    if (*usable && es != SQLITE_ROW && es != SQLITE_DONE)
+        return jy__db_error(ctx->db, es, "computing a metric");
+    return JY_OK;
+}
+
+static int by_id(const void *key, const void *elem)
+{
+    int64_t a = *(const int64_t *)key, b = ((const kg_person *)elem)->id;
+    return a < b ? -1 : a > b;
+}
+
+/* The events in date order, each found among the persons by id: a part is
+ * reached on the date its count of events reaches the package's. */
+static int kg_events_by_date(kg_packages *k, int *usable, const jy__mctx *ctx,
+                             const char *end, const int need[4])
+{
+    for (size_t i = 0; i < k->n; i++) {
+        kg_person *p = &k->p[i];
+        p->briefing = need[0] > 0 ? NEVER : 0;
+        p->guidance = need[1] > 0 ? NEVER : 0;
+        p->referral3 = need[2] > 0 ? NEVER : 0;
+        p->training = need[3] > 0 ? NEVER : 0;
+    }
+    if (k->n == 0)
+        return JY_OK;
+    uint8_t(*count)[4] = jy__calloc(k->n, sizeof *count);
+    if (!count)
+        return JY_ENOMEM;
+    sqlite3_stmt *ev = NULL;
+    int rc = jy__metric_stmt(&ev, ctx, services_by_date_sql);
+    if (rc != JY_OK) {
+        free(count);
+        return rc;
+    }
+    sqlite3_bind_text(ev, 1, end, -1, SQLITE_STATIC);
+    int es;
+    int32_t previous = 0;
+    while ((es = sqlite3_step(ev)) == SQLITE_ROW) {
+        int type = sqlite3_column_type(ev, 0);
+        if (type == SQLITE_NULL)
+            continue;
+        int64_t id = sqlite3_column_int64(ev, 0);
+        /* a labor_id that is not an integer: SQL's merge would read it as
+         * the integer it truncates to; left to SQL */
+        if (type != SQLITE_INTEGER) {
+            *usable = 0;
+            break;
+        }
+        kg_person *p = bsearch(&id, k->p, k->n, sizeof *k->p, by_id);
+        if (!p)
+            continue;
+        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(ev, 2));
+        if (d < previous) { /* not a plain date (-1), or not in order */
+            *usable = 0;
+            break;
+        }
+        previous = d;
+        int part = part_of((const char *)sqlite3_column_text(ev, 1));
+        if (part < 0 || need[part] <= 0 || count[p - k->p][part] >= need[part])
+            continue;
+        if (++count[p - k->p][part] == need[part]) {
+            int32_t *reached[4] = { &p->briefing, &p->guidance, &p->referral3, &p->training };
+            *reached[part] = d;
+        }
+    }
+    sqlite3_reset(ev);
+    free(count);
+    if (*usable && es != SQLITE_DONE)
+        return jy__db_error(ctx->db, es, "computing a metric");
+    return JY_OK;
+}
+
+static int kg_packages_build(void **data, const jy__mctx *ctx, const char *end)
+{
+    *data = NULL;
+    kg_packages *k = jy__calloc(1, sizeof *k);
+    if (!k)
+        return JY_ENOMEM;
+    int need[4];
+    package_need(need, ctx);
+    jy__mparams_init(&k->package);
+    for (int j = 0; j < 4; j++)
+        k->package.v[package_ids[j]] = need[j];
+    int usable = 1, by_date = 0;
+    int rc = kg_persons(k, &usable, ctx, end);
+    if (rc == JY_OK && usable)
+        rc = read_by_date(&by_date, ctx, end);
+    if (rc == JY_OK && usable)
+        rc = by_date ? kg_events_by_date(k, &usable, ctx, end, need)
+                     : kg_events_by_person(k, &usable, ctx, end, need);
     if (rc != JY_OK || !usable) {
         kg_packages_free(k);
         return rc;
@@ -325,17 +474,19 @@ static void package_count(int64_t v[6], const kg_packages *k, int32_t end, jy_me
 static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                             size_t n)
 {
+    if (n == 0)
+        return JY_OK;
+    void *data = NULL;
+    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PACKAGE_1311,
+                                       latest_end(spans, n), 1, kg_packages_build,
+                                       kg_packages_free);
+    if (rc != JY_OK)
+        return rc;
+    if (data && jy__mparams_differ(&((kg_packages *)data)->package, ctx->params, package_ids, 4))
+        data = NULL; /* kept for another package */
     for (size_t i = 0; i < n; i++) {
         int64_t v[6];
-        void *data = NULL;
-        int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_PACKAGE_1311,
-                                      kg_packages_build, kg_packages_free);
-        if (rc != JY_OK)
-            return rc;
         int32_t end = jy__metric_date_key(spans[i].to_text);
-        if (data && jy__mparams_differ(&((kg_packages *)data)->package, ctx->params,
-                                       package_ids, 4))
-            data = NULL; /* kept for another package */
         if (data && end >= 0)
             package_count(v, data, end, &out[i]);
         else
@@ -371,13 +522,15 @@ static int m_key_group_1311(jy_measure *out, const jy__mctx *ctx, const jy__span
     return JY_OK;
 }
 
-/* The aggregate 12.2's three metrics are answered from (jy__metric_cache_get):
- * the persons return-home assistance is for (ascending id, with their entry
- * date), the persons with return_assistance events (ascending id, each with
- * its events' dates, ascending, and the first date of one recording
- * success), and the dates of the assistances of named persons without a
- * labor record. Dates as YYYYMMDD numbers. None (SQL answers) when a date
- * is not a plain date or a success is not 0 or 1. */
+/* The aggregate 12.2's three metrics are answered from
+ * (jy__metric_cache_get_upto; one build serves all three): the persons
+ * return-home assistance is for (ascending id, with their entry date), the
+ * persons with return_assistance events (ascending id, each with its
+ * events' dates, ascending, and the first date of one recording success),
+ * and the dates of the assistances of named persons without a labor
+ * record; entries and events up to the bound only. Dates as YYYYMMDD
+ * numbers. None (SQL answers) when a date is not a plain date or a success
+ * is not 0 or 1. */
 typedef struct ra_person {
     int64_t id;
     int32_t first_ok;        /* NEVER: no assistance recorded success */
@@ -411,13 +564,13 @@ static void return_aid_free(void *data)
 
 static const char ra_events_sql[] =
     "SELECT labor_id, date, success FROM event WHERE kind = 'return_assistance'"
-    " AND labor_id IS NOT NULL AND date IS NOT NULL ORDER BY labor_id, date";
+    " AND labor_id IS NOT NULL AND date <= ?1 ORDER BY labor_id, date";
 static const char ra_named_sql[] =
     "SELECT date FROM event WHERE kind = 'return_assistance' AND labor_id IS NULL"
-    " AND person_name IS NOT NULL AND date IS NOT NULL ORDER BY date";
+    " AND person_name IS NOT NULL AND date <= ?1 ORDER BY date";
 static const char ra_need_sql[] =
     "SELECT id, entered_on FROM labor WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
-    " AND entered_on IS NOT NULL ORDER BY id + 0"; /* + 0: a small index, not the table */
+    " AND entered_on <= ?1 ORDER BY id + 0"; /* + 0: a small index, not the table */
 
 /* Grows *a (of *cap elements of `size`) to hold one more than `n`. */
 static int grow(void **a, size_t *cap, size_t n, size_t size)
@@ -433,7 +586,7 @@ static int grow(void **a, size_t *cap, size_t n, size_t size)
     return JY_OK;
 }
 
-static int return_aid_build(void **data, const jy__mctx *ctx)
+static int return_aid_build(void **data, const jy__mctx *ctx, const char *end)
 {
     *data = NULL;
     return_aid *r = jy__calloc(1, sizeof *r);
@@ -445,6 +598,7 @@ static int return_aid_build(void **data, const jy__mctx *ctx)
     /* the persons with assistances, and their dates */
     if ((rc = jy__metric_stmt(&st, ctx, ra_events_sql)) != JY_OK)
         goto fail;
+    sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
     while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
         int ok_type = sqlite3_column_type(st, 2);
@@ -480,6 +634,8 @@ static int return_aid_build(void **data, const jy__mctx *ctx)
     /* the named persons without a labor record */
     if (usable && (rc = jy__metric_stmt(&st, ctx, ra_named_sql)) != JY_OK)
         goto fail;
+    if (usable)
+        sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
     while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 0));
         if (d < 0) {
@@ -499,6 +655,8 @@ static int return_aid_build(void **data, const jy__mctx *ctx)
     /* the persons assistance is for */
     if (usable && (rc = jy__metric_stmt(&st, ctx, ra_need_sql)) != JY_OK)
         goto fail;
+    if (usable)
+        sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
     while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
         int64_t id = sqlite3_column_int64(st, 0);
@@ -549,15 +707,16 @@ static int ra_in_span(const return_aid *r, const ra_person *p, int32_t from, int
     return 0;
 }
 
-/* The aggregate of the connection, or NULL (then SQL answers). */
-static int return_aid_get(const return_aid **out, const jy__mctx *ctx,
-                          const jy__span *s, int32_t *from, int32_t *to)
+/* The aggregate of the connection for spans[i], or NULL (then SQL
+ * answers); built once for the latest end of the spans. */
+static int return_aid_get(const return_aid **out, const jy__mctx *ctx, const jy__span *spans,
+                          size_t n, size_t i, int32_t *from, int32_t *to)
 {
     void *data = NULL;
-    int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_RETURN_AID, return_aid_build,
-                                  return_aid_free);
-    *from = jy__metric_date_key(s->from_text);
-    *to = jy__metric_date_key(s->to_text);
+    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_RETURN_AID, latest_end(spans, n),
+                                       1, return_aid_build, return_aid_free);
+    *from = jy__metric_date_key(spans[i].from_text);
+    *to = jy__metric_date_key(spans[i].to_text);
     if (*from < 0 || *to < 0)
         data = NULL;
     *out = data;
@@ -627,7 +786,7 @@ static int m_return_assistance_rate(jy_measure *out, const jy__mctx *ctx,
         int64_t v[2];
         const return_aid *r = NULL;
         int32_t from, to;
-        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
+        int rc = return_aid_get(&r, ctx, spans, n, i, &from, &to);
         if (rc != JY_OK)
             return rc;
         if (r)
@@ -676,7 +835,7 @@ static int m_return_employment_rate(jy_measure *out, const jy__mctx *ctx,
         int64_t v[2];
         const return_aid *r = NULL;
         int32_t from, to;
-        int rc = return_aid_get(&r, ctx, &spans[i], &from, &to);
+        int rc = return_aid_get(&r, ctx, spans, n, i, &from, &to);
         if (rc != JY_OK)
             return rc;
         if (r) {
@@ -745,7 +904,7 @@ static int m_return_assistance_target(jy_measure *out, const jy__mctx *ctx,
         int64_t done = 0;
         const return_aid *r = NULL;
         int32_t from, to;
-        if ((rc = return_aid_get(&r, ctx, &spans[i], &from, &to)) != JY_OK)
+        if ((rc = return_aid_get(&r, ctx, spans, n, i, &from, &to)) != JY_OK)
             return rc;
         if (r) {
             int64_t v[2];

@@ -49,11 +49,12 @@ static const char push_failing_sql[] =
     "push p WHERE p.jobseeker_id = j.id AND p.posting_count > 0 AND p.pushed_on <= ?2) "
     "LIMIT ?3";
 
-/* The aggregate 3.2 is answered from (jy__metric_cache_get): the county
- * residents' resumes on the platform in the order of their registration
- * (then id), each with its registration date and the date of its first
- * push of matched postings (YYYYMMDD; INT32_MAX: never). None (SQL
- * answers) when a date is not a plain date. */
+/* The aggregate 3.2 is answered from (jy__metric_cache_get_upto): the
+ * county residents' resumes on the platform registered by the bound, in
+ * the order of their registration (then id), each with its registration
+ * date and the date of its first push of matched postings by the bound
+ * (YYYYMMDD; INT32_MAX: none). None (SQL answers) when a date is not a
+ * plain date. */
 typedef struct push_seeker {
     int64_t id;
     int32_t registered, first_push;
@@ -73,12 +74,14 @@ static void push_cover_free(void *data)
     }
 }
 
+/* From the covering index jobseeker_registered_resume, up to the bound
+ * only (ORDER BY id would make SQLite read the table for it). */
 static const char cover_seekers_sql[] =
     "SELECT id, registered_on FROM jobseeker WHERE in_county = 1 AND resume_on_platform = 1"
-    " AND registered_on IS NOT NULL ORDER BY id";
+    " AND registered_on <= ?1 ORDER BY registered_on";
 static const char cover_pushes_sql[] =
     "SELECT jobseeker_id, min(pushed_on) FROM push WHERE posting_count > 0"
-    " AND jobseeker_id IS NOT NULL AND pushed_on IS NOT NULL GROUP BY jobseeker_id"
+    " AND jobseeker_id IS NOT NULL AND pushed_on <= ?1 GROUP BY jobseeker_id"
     " ORDER BY jobseeker_id";
 
 static int by_registration(const void *a, const void *b)
@@ -89,70 +92,98 @@ static int by_registration(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int push_cover_build(void **data, const jy__mctx *ctx)
+/* A jobseeker's first push (by the bound): id and date (-1: not a plain date). */
+typedef struct first_push {
+    int64_t id;
+    int32_t date;
+} first_push;
+
+static int by_seeker(const void *key, const void *elem)
+{
+    int64_t a = *(const int64_t *)key, b = ((const first_push *)elem)->id;
+    return a < b ? -1 : a > b;
+}
+
+static int push_cover_build(void **data, const jy__mctx *ctx, const char *end)
 {
     *data = NULL;
     push_cover *c = jy__calloc(1, sizeof *c);
     if (!c)
         return JY_ENOMEM;
-    size_t cap = 0;
+    first_push *fp = NULL;
+    size_t cap = 0, nfp = 0, fcap = 0;
     int usable = 1, rc = JY_OK, step;
     sqlite3_stmt *st = NULL;
-    if ((rc = jy__metric_stmt(&st, ctx, cover_seekers_sql)) != JY_OK)
+    /* the first pushes, by jobseeker (ascending ids) */
+    if ((rc = jy__metric_stmt(&st, ctx, cover_pushes_sql)) != JY_OK)
         goto fail;
+    sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
-        if (d < 0) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_type(st, 0) != SQLITE_INTEGER || (nfp && fp[nfp - 1].id >= id)) {
             usable = 0;
             break;
         }
-        if (c->n == cap) {
-            size_t ncap = cap ? cap * 2 : 1024;
-            push_seeker *ns = jy__realloc(c->s, ncap * sizeof *ns);
-            if (!ns) {
+        if (nfp == fcap) {
+            size_t ncap = fcap ? fcap * 2 : 1024;
+            first_push *nf = jy__realloc(fp, ncap * sizeof *nf);
+            if (!nf) {
                 rc = JY_ENOMEM;
                 break;
             }
-            c->s = ns;
-            cap = ncap;
+            fp = nf;
+            fcap = ncap;
         }
-        c->s[c->n].id = sqlite3_column_int64(st, 0);
-        c->s[c->n].registered = d;
-        c->s[c->n].first_push = INT32_MAX;
-        c->n++;
+        fp[nfp].id = id;
+        fp[nfp].date = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
+        nfp++;
     }
     sqlite3_reset(st);
     if (rc != JY_OK)
         goto fail;
     if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
         goto db_fail;
+    /* the resumes, each with its first push */
     if (usable) {
-        if ((rc = jy__metric_stmt(&st, ctx, cover_pushes_sql)) != JY_OK)
+        if ((rc = jy__metric_stmt(&st, ctx, cover_seekers_sql)) != JY_OK)
             goto fail;
-        size_t k = 0;
+        sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            int64_t id = sqlite3_column_int64(st, 0);
-            while (k < c->n && c->s[k].id < id)
-                k++;
-            if (k == c->n || c->s[k].id != id)
-                continue;
             int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
-            if (d < 0 || sqlite3_column_type(st, 0) != SQLITE_INTEGER) {
+            int64_t id = sqlite3_column_int64(st, 0);
+            const first_push *f = bsearch(&id, fp, nfp, sizeof *fp, by_seeker);
+            if (d < 0 || (f && f->date < 0)) {
                 usable = 0;
                 break;
             }
-            c->s[k].first_push = d;
+            if (c->n == cap) {
+                size_t ncap = cap ? cap * 2 : 1024;
+                push_seeker *ns = jy__realloc(c->s, ncap * sizeof *ns);
+                if (!ns) {
+                    rc = JY_ENOMEM;
+                    break;
+                }
+                c->s = ns;
+                cap = ncap;
+            }
+            c->s[c->n].id = id;
+            c->s[c->n].registered = d;
+            c->s[c->n].first_push = f ? f->date : INT32_MAX;
+            c->n++;
         }
         sqlite3_reset(st);
+        if (rc != JY_OK)
+            goto fail;
         if (usable && step != SQLITE_ROW && step != SQLITE_DONE)
             goto db_fail;
     }
+    free(fp);
     if (!usable) {
         push_cover_free(c);
         return JY_OK;
     }
     /* the order in which SQL lists the failing resumes (the index on the
-     * registration date), for the same evidence */
+     * registration date, then the id), for the same evidence */
     if (c->n > 1)
         qsort(c->s, c->n, sizeof *c->s, by_registration);
     *data = c;
@@ -160,6 +191,7 @@ static int push_cover_build(void **data, const jy__mctx *ctx)
 db_fail:
     rc = jy__db_error(ctx->db, step, "computing a metric");
 fail:
+    free(fp);
     push_cover_free(c);
     return rc;
 }
@@ -167,12 +199,20 @@ fail:
 static int m_push_coverage(jy_measure *out, const jy__mctx *ctx, const jy__span *spans,
                            size_t n)
 {
+    if (n == 0)
+        return JY_OK;
+    /* one build, for the latest end of the spans; on the second request
+     * (one SQL answer on a new connection costs less than the build) */
+    const char *latest = spans[0].to_text;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(spans[i].to_text, latest) > 0)
+            latest = spans[i].to_text;
+    void *data = NULL;
+    int rc = jy__metric_cache_get_upto(&data, ctx, JY__MCACHE_PUSH_COVERAGE, latest, 0,
+                                       push_cover_build, push_cover_free);
+    if (rc != JY_OK)
+        return rc;
     for (size_t i = 0; i < n; i++) {
-        void *data = NULL;
-        int rc = jy__metric_cache_get(&data, ctx, JY__MCACHE_PUSH_COVERAGE,
-                                      push_cover_build, push_cover_free);
-        if (rc != JY_OK)
-            return rc;
         long days = 0;
         jy_date due;
         char due_text[JY_DATE_TEXT_SIZE];

@@ -709,3 +709,130 @@ Test(metrics_keygroups, push_coverage_matches_a_plain_computation, .fini = cross
     }
     sqlite3_close(conn);
 }
+
+/* ---- Aggregates built for a request's end -----------------------------------
+ * 12.1, 12.2 and 3.2 build their aggregate on the first request, from the
+ * rows up to its end only (12.1 by date for an early end, by person
+ * otherwise), and answer any earlier end from it; a later end rebuilds it.
+ * Every answer must be SQL's: the same request inside a transaction (where
+ * no aggregate is used) is the reference, value, evidence and note. */
+static const char *const upto_metrics[] = { "key_group_1311_coverage", "return_assistance_rate",
+                                            "return_employment_rate",
+                                            "return_assistance_target_met", "push_coverage" };
+
+static void same_as_sql(const char *from, const char *to, const char *when)
+{
+    for (size_t k = 0; k < sizeof upto_metrics / sizeof upto_metrics[0]; k++) {
+        jy_measure *kept = m2_measure(upto_metrics[k], from, to);
+        cr_assert_eq(jy_db_begin(db), JY_OK);
+        jy_measure *sql = m2_measure(upto_metrics[k], from, to);
+        cr_assert_eq(jy_db_rollback(db), JY_OK);
+        const char *what = upto_metrics[k];
+        cr_assert_eq(jy_measure_has_value(kept), jy_measure_has_value(sql), "%s %s %s", what, to, when);
+        cr_assert_float_eq(jy_measure_value(kept), jy_measure_value(sql), 1e-9, "%s %s %s", what,
+                           to, when);
+        cr_assert_eq(jy_measure_id_total(kept), jy_measure_id_total(sql), "%s %s %s", what, to, when);
+        cr_assert_eq(jy_measure_id_count(kept), jy_measure_id_count(sql), "%s %s %s", what, to, when);
+        for (size_t i = 0; i < jy_measure_id_count(sql); i++)
+            cr_assert_eq(jy_measure_id_at(kept, i), jy_measure_id_at(sql, i), "%s %s %s", what, to,
+                         when);
+        cr_assert_str_eq(jy_measure_note(kept), jy_measure_note(sql), "%s %s %s", what, to, when);
+        jy_measure_free(kept);
+        jy_measure_free(sql);
+    }
+}
+
+Test(metrics_keygroups, aggregates_built_for_an_end_answer_as_sql, .fini = cross_cleanup)
+{
+    m2_close();
+    snprintf(cross_path, sizeof cross_path, "/tmp/jy_upto_%d.db", (int)getpid());
+    unlink(cross_path);
+    cr_assert_eq(jy_db_open(&db, cross_path, NULL), JY_OK, "%s", jy_error_last()->message);
+    static const char *const kinds[] = { "", "\"key_groups\": \"脱贫人口\"",
+                                         "\"returnee\": true, \"wish_local\": true, \"needs_job\": true",
+                                         "\"key_groups\": \"返乡人员\", \"returnee\": true,"
+                                         " \"wish_local\": true, \"needs_job\": true" };
+    static const char *const types[] = { "policy_briefing", "career_guidance", "job_referral",
+                                         "job_recommendation", "training_offer" };
+    char birth[9], day[11];
+    int64_t first = 0;
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < 200; i++) {
+        snprintf(birth, sizeof birth, "%04u%02u%02u", 1966 + lcg(40), 1 + lcg(12), 1 + lcg(28));
+        random_day(day, 2025 + (int)lcg(2));
+        int64_t id = m2_labor(birth, i, day, kinds[lcg(4)]);
+        if (!first)
+            first = id;
+        /* many in the first quarter, so that packages complete there */
+        for (uint32_t k = 4 + lcg(12); k > 0; k--) {
+            if (lcg(2))
+                snprintf(day, sizeof day, "2026-%02u-%02u", 1 + lcg(3), 1 + lcg(28));
+            else
+                random_day(day, 2026);
+            service(id, types[lcg(5)], day);
+        }
+        for (uint32_t k = lcg(3); k > 0; k--) {
+            random_day(day, 2026);
+            assist(id, day, lcg(3) == 0);
+        }
+        random_day(day, 2026);
+        int64_t js = m2_add(JY_KIND_JOBSEEKER,
+                            "\"name\": \"求职者%d\", \"registered_on\": \"%s\","
+                            " \"resume_on_platform\": true, \"in_county\": %s",
+                            i, day, lcg(5) ? "true" : "false");
+        if (lcg(2)) {
+            random_day(day, 2026);
+            m2_add(JY_KIND_PUSH, "\"jobseeker_id\": %lld, \"pushed_on\": \"%s\", \"posting_count\": 2",
+                   (long long)js, day);
+        }
+    }
+    for (int i = 0; i < 10; i++) {
+        random_day(day, 2026);
+        m2_add(JY_KIND_EVENT,
+               "\"kind\": \"return_assistance\", \"date\": \"%s\", \"person_name\": \"测试%d\"",
+               day, i);
+    }
+    assigned(40, "2026-03-02");
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+
+    /* built for March (12.1 by date), answering February from it; built
+     * again for the year (12.1 by person), answering March and June */
+    static const char *const ends[] = { "2026-03-31", "2026-02-28", "2026-12-31", "2026-03-31",
+                                        "2026-06-30", "2027-02-28", "2026-01-31" };
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+        same_as_sql("2026-01-01", ends[e], "unchanged");
+    /* every day of a quarter, from the aggregate of its last day: a part
+     * reached on the day itself counts */
+    same_as_sql("2026-01-01", "2026-03-31", "the quarter");
+    for (int m = 3; m >= 1; m--)
+        for (int d = 31; d >= 1; d--) {
+            snprintf(day, sizeof day, "2026-%02d-%02d", m, d);
+            jy_date parsed;
+            if (jy_date_parse(&parsed, day) == JY_OK)
+                same_as_sql("2026-01-01", day, "each day");
+        }
+    /* a date SQL compares as text but is not a plain date, in the rows up
+     * to an end: the build declines there and for every later end (SQL
+     * answers), and an earlier end builds again */
+    other_exec("UPDATE event SET date = '2026-04-3' WHERE id = (SELECT min(id) FROM event"
+             " WHERE kind = 'service_1311' AND labor_id IN (SELECT id FROM labor WHERE"
+             " key_groups <> '' AND entered_on <= '2026-01-31') AND date > '2026-04-30');"
+             " UPDATE event SET date = '2026-04-3' WHERE id = (SELECT min(id) FROM event"
+             " WHERE kind = 'return_assistance' AND labor_id IS NOT NULL AND date > '2026-04-30');"
+             " UPDATE push SET pushed_on = '2026-04-3' WHERE id = (SELECT min(id) FROM push"
+             " WHERE pushed_on > '2026-04-30');");
+    static const char *const ends2[] = { "2026-12-31", "2026-06-30", "2026-03-31", "2026-12-31",
+                                         "2026-02-28", "2026-04-30" };
+    for (size_t e = 0; e < sizeof ends2 / sizeof ends2[0]; e++)
+        same_as_sql("2026-01-01", ends2[e], "a date that is not plain");
+
+    /* writes: by another connection, then through the ledger */
+    other_exec("UPDATE event SET date = '2026-04-03' WHERE date = '2026-04-3';"
+               " UPDATE push SET pushed_on = '2026-04-03' WHERE pushed_on = '2026-04-3'");
+    same_as_sql("2026-01-01", "2026-12-31", "after another connection's commit");
+    same_as_sql("2026-01-01", "2026-03-31", "after another connection's commit");
+    service(first, "job_referral", "2026-02-02");
+    assist(first, "2026-02-03", 1);
+    same_as_sql("2026-01-01", "2026-03-31", "after a write");
+    same_as_sql("2026-01-01", "2026-12-31", "after a write");
+}
