@@ -202,8 +202,8 @@ static const char kg_upto_sql[] =
 static const char services_by_person_sql[] =
     "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
     " AND labor_id IS NOT NULL AND +date <= ?1 ORDER BY labor_id";
-/* ... or in date order, from the index event_kind_date and the table: only
- * the events up to the bound, but a row of the table for each. */
+/* ... or in date order, from the covering index event_kind_date (schema 4):
+ * only the events up to the bound. */
 static const char services_by_date_sql[] =
     "SELECT labor_id, service_type, date FROM event WHERE kind = 'service_1311'"
     " AND date <= ?1 ORDER BY date";
@@ -212,12 +212,10 @@ static const char services_range_sql[] =
     "SELECT (SELECT min(date) FROM event WHERE kind = 'service_1311' AND date IS NOT NULL),"
     " (SELECT max(date) FROM event WHERE kind = 'service_1311')";
 
-/* Reading by date touches, per event, an entry of event_kind_date and
- * (mostly shared) a page of the table: about 2.3 times the pages of
- * event_kind_labor per event on the generated county; so by date when the
- * bound is within the first third of the events' dates (a month or a
- * quarter of a year's ledger), by person otherwise (docs/BENCHMARKS.md). */
-#define BY_DATE_SHARE 3
+/* Both indexes hold the same columns, so an event costs about the same
+ * pages either way: by date whenever the bound leaves events out (a month
+ * or a quarter of a year's ledger), by person otherwise, which merges
+ * without a search per event (docs/BENCHMARKS.md). */
 
 /* The k earliest dates of a part, ascending (r[k - 1] = the k-th's); k = 0
  * keeps nothing (the part is reached on entry). */
@@ -253,8 +251,8 @@ static int part_of(const char *type)
     return -1;
 }
 
-/* 1 when the events up to `end` are better read by date: `end` within the
- * first 1/BY_DATE_SHARE of the days from the first event to the last. */
+/* 1 when the events up to `end` are better read by date: `end` before the
+ * last event's date. */
 static int read_by_date(int *by_date, const jy__mctx *ctx, const char *end)
 {
     *by_date = 0;
@@ -273,7 +271,7 @@ static int read_by_date(int *by_date, const jy__mctx *ctx, const char *end)
         jy_date_parse(&last, (const char *)sqlite3_column_text(st, 1)) == JY_OK &&
         jy_date_parse(&until, end) == JY_OK && jy_date_to_days(&a, first) == JY_OK &&
         jy_date_to_days(&b, last) == JY_OK && jy_date_to_days(&e, until) == JY_OK)
-        *by_date = (e - a) * BY_DATE_SHARE < b - a;
+        *by_date = e >= a && e < b;
     sqlite3_reset(st);
     return JY_OK;
 }
