@@ -228,6 +228,23 @@ int jy_db_rollback(jy_db *db)
     return jy__db_exec(db, "ROLLBACK");
 }
 
+int jy_db_optimize(jy_db *db)
+{
+    if (!db)
+        return jy__error(JY_EINVAL, "jy_db_optimize: db is NULL");
+    if (db->in_transaction || !sqlite3_get_autocommit(db->conn))
+        return jy__error(JY_EINVAL, "jy_db_optimize: a transaction is open");
+    if (sqlite3_db_readonly(db->conn, "main") == 1)
+        return jy__error(JY_EINVAL, "jy_db_optimize: the database was opened read-only");
+    int rc = jy__db_exec(db, "VACUUM");
+    if (rc != JY_OK)
+        return rc;
+    /* Best effort: a reader on another connection keeps the log until a
+     * later checkpoint, which changes nothing stored. */
+    sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return JY_OK;
+}
+
 int jy__db_atomic_begin(jy_db *db)
 {
     int rc = jy__db_exec(db, "SAVEPOINT jy_atomic");

@@ -318,6 +318,100 @@ Test(db, a_second_connection_waits_then_reports_busy)
     jy_db_close(b);
 }
 
+static long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fclose(f);
+    return n;
+}
+
+Test(db, optimize_compacts_the_file_and_keeps_every_record)
+{
+    char path[300], wal[310];
+    path_in_dir(path, sizeof path, "optimize.db");
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    jy_db *db = NULL;
+    cr_assert_eq(jy_db_open(&db, path, NULL), JY_OK, "%s", jy_error_last()->message);
+    /* 3 000 enterprises, then every other one deleted: half-empty pages. */
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int i = 0; i < 3000; i++) {
+        jy_record *e = NULL;
+        char name[64], notes[160];
+        snprintf(name, sizeof name, "优化企业%04d", i);
+        memset(notes, 'x', sizeof notes - 1);
+        notes[sizeof notes - 1] = '\0';
+        cr_assert_eq(jy_record_new(&e, JY_KIND_ENTERPRISE), JY_OK);
+        cr_assert_eq(jy_record_set_text(e, "name", name), JY_OK);
+        cr_assert_eq(jy_record_set_text(e, "notes", notes), JY_OK);
+        cr_assert_eq(jy_ledger_add(NULL, db, e), JY_OK, "%s", jy_error_last()->message);
+        jy_record_free(e);
+    }
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    for (int64_t id = 1; id <= 3000; id += 2)
+        cr_assert_eq(jy_ledger_delete(db, JY_KIND_ENTERPRISE, id), JY_OK);
+    cr_assert_eq(jy_db_commit(db), JY_OK);
+    /* Not inside a transaction. */
+    cr_assert_eq(jy_db_begin(db), JY_OK);
+    cr_assert_eq(jy_db_optimize(db), JY_EINVAL);
+    cr_assert(strstr(jy_error_last()->message, "transaction"), "%s", jy_error_last()->message);
+    cr_assert_eq(jy_db_rollback(db), JY_OK);
+
+    sqlite3 *raw = NULL;
+    cr_assert_eq(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_exec(raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    long before = file_size(path);
+    sqlite3_close(raw);
+    cr_assert_eq(jy_db_optimize(db), JY_OK, "%s", jy_error_last()->message);
+    long after = file_size(path);
+    cr_assert_lt(after, before * 3 / 4, "%ld bytes before, %ld after", before, after);
+    cr_assert_eq(access(wal, F_OK) == 0 ? file_size(wal) : 0, 0, "the log emptied");
+
+    /* The same records, under the same ids. */
+    jy_filter f = JY_FILTER_INIT;
+    f.kind = JY_KIND_ENTERPRISE;
+    int64_t n = -1;
+    cr_assert_eq(jy_ledger_count(&n, db, &f), JY_OK);
+    cr_assert_eq(n, 1500);
+    jy_record *r = NULL;
+    cr_assert_eq(jy_ledger_get(&r, db, JY_KIND_ENTERPRISE, 2998), JY_OK);
+    const char *name = NULL;
+    cr_assert_eq(jy_record_get_text(&name, r, "name"), JY_OK);
+    cr_assert_str_eq(name, "优化企业2997");
+    jy_record_free(r);
+    cr_assert_eq(jy_ledger_get(&r, db, JY_KIND_ENTERPRISE, 2999), JY_ENOTFOUND);
+    jy_db_close(db);
+
+    /* A read-only handle, and NULL. */
+    jy_db_options o = JY_DB_OPTIONS_INIT;
+    o.flags = JY_DB_READONLY;
+    cr_assert_eq(jy_db_open(&db, path, &o), JY_OK, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_db_optimize(db), JY_EINVAL);
+    cr_assert(strstr(jy_error_last()->message, "read-only"), "%s", jy_error_last()->message);
+    jy_db_close(db);
+    cr_assert_eq(jy_db_optimize(NULL), JY_EINVAL);
+}
+
+Test(db, optimize_waits_for_a_writer_then_reports_busy)
+{
+    char path[300];
+    path_in_dir(path, sizeof path, "optimize-busy.db");
+    jy_db *a = NULL, *b = NULL;
+    jy_db_options o = JY_DB_OPTIONS_INIT;
+    o.busy_timeout_ms = 100;
+    cr_assert_eq(jy_db_open(&a, path, &o), JY_OK);
+    cr_assert_eq(jy_db_open(&b, path, &o), JY_OK);
+    cr_assert_eq(jy_db_begin(a), JY_OK);
+    cr_assert_eq(jy_db_optimize(b), JY_EBUSY, "%s", jy_error_last()->message);
+    cr_assert_eq(jy_db_commit(a), JY_OK);
+    cr_assert_eq(jy_db_optimize(b), JY_OK, "%s", jy_error_last()->message);
+    jy_db_close(a);
+    jy_db_close(b);
+}
+
 Test(db, schema_agrees_with_the_catalogue)
 {
     char path[300];

@@ -205,6 +205,24 @@ def test_transaction_block():
         assert db.count("enterprise") == 1
 
 
+def test_optimize_keeps_every_record(tmp_path):
+    path = tmp_path / "county.db"
+    with jiuye.Database(path) as db:
+        ids = [db.add("enterprise", enterprise_values(n)) for n in range(1, 201)]
+        for i in ids[::2]:
+            db.delete("enterprise", i)
+        db.begin()
+        with pytest.raises(jiuye.InvalidError, match="transaction"):
+            db.optimize()
+        db.rollback()
+        db.optimize()
+        assert db.count("enterprise") == 100
+        assert db.get("enterprise", ids[1])["name"] == enterprise_values(2)["name"]
+    with jiuye.Database(path, readonly=True) as db:
+        with pytest.raises(jiuye.InvalidError, match="read-only"):
+            db.optimize()
+
+
 def test_closing_rolls_back(tmp_path):
     path = tmp_path / "county.db"
     db = jiuye.Database(path)

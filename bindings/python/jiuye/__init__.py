@@ -1632,6 +1632,21 @@ class Database:
         finally:
             self._leave()
 
+    def optimize(self) -> None:
+        """Rewrite the file compactly (SQLite's VACUUM) after a bulk import
+        or a year of daily writes: a new connection's first scorecard and
+        reports then read fewer pages. Nothing stored changes. Takes the
+        write lock for the rewrite (about a second for a county year).
+        :class:`InvalidError` inside a transaction or on a read-only
+        database, :class:`BusyError` when another connection keeps the
+        write lock.
+        """
+        self._enter()
+        try:
+            _capi.jy_db_optimize(self._handle)
+        finally:
+            self._leave()
+
     @_contextlib.contextmanager
     def transaction(self) -> Iterator["Database"]:
         """A transaction as a ``with`` block: committed at the end of the
