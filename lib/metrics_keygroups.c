@@ -194,9 +194,11 @@ static void kg_packages_free(void *data)
     free(k);
 }
 
+/* In entry order (the partial index's): kg_persons sorts them by id, for a
+ * third of what SQLite's sorter costs. */
 static const char kg_upto_sql[] =
     "SELECT id, entered_on FROM labor WHERE key_groups IS NOT NULL AND key_groups <> ''"
-    " AND entered_on <= ?1 ORDER BY id + 0";
+    " AND entered_on <= ?1";
 /* The events in person order, from the covering index event_kind_labor
  * (every service_1311 event of the ledger is read: `+date`, a filter) ... */
 static const char services_by_person_sql[] =
@@ -276,6 +278,13 @@ static int read_by_date(int *by_date, const jy__mctx *ctx, const char *end)
     return JY_OK;
 }
 
+static int kg_by_id(const void *a, const void *b)
+{
+    int64_t x = ((const kg_person *)a)->id, y = ((const kg_person *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* The key-group persons entered by `end`, sorted by id. */
 static int kg_persons(kg_packages *k, int *usable, const jy__mctx *ctx, const char *end)
 {
     sqlite3_stmt *kg = NULL;
@@ -284,7 +293,6 @@ static int kg_persons(kg_packages *k, int *usable, const jy__mctx *ctx, const ch
         return rc;
     sqlite3_bind_text(kg, 1, end, -1, SQLITE_STATIC);
     size_t cap = 0;
-    int64_t last = INT64_MIN;
     int ks;
     while ((ks = sqlite3_step(kg)) == SQLITE_ROW) {
         if (k->n == cap) {
@@ -300,16 +308,19 @@ static int kg_persons(kg_packages *k, int *usable, const jy__mctx *ctx, const ch
         kg_person *p = &k->p[k->n];
         p->id = sqlite3_column_int64(kg, 0);
         p->entered = jy__metric_date_key((const char *)sqlite3_column_text(kg, 1));
-        if (p->entered < 0 || p->id <= last) {
+        if (p->entered < 0) {
             *usable = 0;
             sqlite3_reset(kg);
             return JY_OK;
         }
-        last = p->id;
         k->n++;
     }
     sqlite3_reset(kg);
-    return ks == SQLITE_DONE ? JY_OK : jy__db_error(ctx->db, ks, "computing a metric");
+    if (ks != SQLITE_DONE)
+        return jy__db_error(ctx->db, ks, "computing a metric");
+    if (k->n > 1)
+        qsort(k->p, k->n, sizeof *k->p, kg_by_id);
+    return JY_OK;
 }
 
 /* The events merged with the persons (both in person order). */
@@ -568,7 +579,13 @@ static const char ra_named_sql[] =
     " AND person_name IS NOT NULL AND date <= ?1 ORDER BY date";
 static const char ra_need_sql[] =
     "SELECT id, entered_on FROM labor WHERE returnee = 1 AND wish_local = 1 AND needs_job = 1"
-    " AND entered_on <= ?1 ORDER BY id + 0"; /* + 0: a small index, not the table */
+    " AND entered_on <= ?1"; /* the partial index's order: sorted by id in C */
+
+static int ra_need_by_id(const void *a, const void *b)
+{
+    int64_t x = ((const ra_need *)a)->id, y = ((const ra_need *)b)->id;
+    return x < y ? -1 : x > y;
+}
 
 /* Grows *a (of *cap elements of `size`) to hold one more than `n`. */
 static int grow(void **a, size_t *cap, size_t n, size_t size)
@@ -658,7 +675,7 @@ static int return_aid_build(void **data, const jy__mctx *ctx, const char *end)
     while (usable && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int32_t d = jy__metric_date_key((const char *)sqlite3_column_text(st, 1));
         int64_t id = sqlite3_column_int64(st, 0);
-        if (d < 0 || (r->nn && r->need[r->nn - 1].id >= id)) {
+        if (d < 0) {
             usable = 0;
             break;
         }
@@ -680,6 +697,8 @@ static int return_aid_build(void **data, const jy__mctx *ctx, const char *end)
         return_aid_free(r);
         return JY_OK;
     }
+    if (r->nn > 1)
+        qsort(r->need, r->nn, sizeof *r->need, ra_need_by_id);
     *data = r;
     return JY_OK;
 db_fail:
