@@ -236,7 +236,14 @@ int jy_db_optimize(jy_db *db)
         return jy__error(JY_EINVAL, "jy_db_optimize: a transaction is open");
     if (sqlite3_db_readonly(db->conn, "main") == 1)
         return jy__error(JY_EINVAL, "jy_db_optimize: the database was opened read-only");
+    /* The copy VACUUM builds goes to a temporary file, not to memory (the
+     * connection's temp_store), and the file is read without the memory
+     * map, whose pages would stay resident: a county's file would take as
+     * much RAM. Pragma failures change nothing stored: ignored, as the
+     * imports do (lib/io.c). */
+    sqlite3_exec(db->conn, "PRAGMA temp_store = FILE; " JY__DB_MMAP_OFF, NULL, NULL, NULL);
     int rc = jy__db_exec(db, "VACUUM");
+    sqlite3_exec(db->conn, "PRAGMA temp_store = MEMORY; " JY__DB_MMAP_ON, NULL, NULL, NULL);
     if (rc != JY_OK)
         return rc;
     /* Best effort: a reader on another connection keeps the log until a
