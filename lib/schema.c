@@ -342,7 +342,7 @@ static const char *const migration_3[] = {
  * the trigger labor_entered_default, which every insert of the survey paid
  * for (a 150 000-record import: 1.55 s of CPU with both, 0.86 s without;
  * docs/BENCHMARKS.md). 10.1 reads the tally: a few hundred rows. And (at
- * the end) the metrics' event indexes made covering.
+ * the end) the metrics' event and hire indexes made covering.
  *
  * The tally counts exactly the labor records whose id is at most
  * labor_tally_mark.last_id (one row). The library adds the records it
@@ -412,6 +412,10 @@ static const char *const migration_4[] = {
     "CREATE INDEX event_kind_date ON event(kind, date, labor_id, service_type, success)",
     "DROP INDEX event_kind_labor",
     "CREATE INDEX event_kind_labor ON event(kind, labor_id, service_type, date, success)",
+    /* 9.2 reads, for every hire of the contract year so far, whether it was
+     * by dispatch and when it was left or checked: from the index. */
+    "DROP INDEX hire_started_on",
+    "CREATE INDEX hire_started_on ON hire(started_on, dispatch, left_on, checked_on)",
     NULL,
 };
 #undef COUNTED_V4
