@@ -98,6 +98,14 @@ static cJSON *check_json(const jy_score_check *sc, int annual_pace)
     cJSON_AddStringToObject(o, "period", period_name(sc->rule->period));
     cJSON_AddStringToObject(o, "compare", sc->rule->compare == JY_COMPARE_AT_MOST ? "<=" : ">=");
     cJSON_AddNumberToObject(o, "target", sc->target);
+    /* The standards the rule set gave the metric (docs/rules.md "Metric
+     * parameters"): what the value was measured against. Parsed back from
+     * the rule's own compact JSON, which the rules loader validated. */
+    if (sc->rule->params && sc->rule->params[0]) {
+        cJSON *params = cJSON_Parse(sc->rule->params);
+        if (params)
+            cJSON_AddItemToObject(o, "params", params);
+    }
     if (sc->has_value)
         cJSON_AddNumberToObject(o, "value", sc->value);
     else

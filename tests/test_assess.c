@@ -769,6 +769,17 @@ Test(assess, json_carries_the_catalogue_fields)
     cr_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(ev, "failed_buckets"), 0)->valuestring,
                      "2026-04");
     cr_assert_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "records"), "total")->valuedouble, 49);
+    /* A check carries the standards the rule set gave its metric (5.3: the
+     * seed's 90 minutes and 30 jobs); a check without any carries none. */
+    cJSON *s53 = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 4), "indicators"), 2);
+    cr_assert_str_eq(cJSON_GetObjectItem(s53, "id")->valuestring, "5.3");
+    cJSON *params = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(s53, "checks"), 0),
+                                        "params");
+    cr_assert(cJSON_IsObject(params));
+    cr_assert_eq(cJSON_GetObjectItem(params, "min_minutes")->valuedouble, 90);
+    cr_assert_eq(cJSON_GetObjectItem(params, "min_jobs")->valuedouble, 30);
+    cr_assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(s11, "checks"), 0),
+                                       "params"));
     cJSON_Delete(root);
     jy_free(text);
 }
