@@ -236,6 +236,11 @@ int jy_db_optimize(jy_db *db)
         return jy__error(JY_EINVAL, "jy_db_optimize: a transaction is open");
     if (sqlite3_db_readonly(db->conn, "main") == 1)
         return jy__error(JY_EINVAL, "jy_db_optimize: the database was opened read-only");
+    for (sqlite3_stmt *st = sqlite3_next_stmt(db->conn, NULL); st;
+         st = sqlite3_next_stmt(db->conn, st))
+        if (sqlite3_stmt_busy(st))
+            return jy__error(JY_EINVAL, "jy_db_optimize: a ledger iterator of this handle is "
+                                        "still open (free it first)");
     /* The copy VACUUM builds goes to a temporary file, not to memory (the
      * connection's temp_store), and the file is read without the memory
      * map, whose pages would stay resident: a county's file would take as

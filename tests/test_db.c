@@ -356,11 +356,21 @@ Test(db, optimize_compacts_the_file_and_keeps_every_record)
     for (int64_t id = 1; id <= 3000; id += 2)
         cr_assert_eq(jy_ledger_delete(db, JY_KIND_ENTERPRISE, id), JY_OK);
     cr_assert_eq(jy_db_commit(db), JY_OK);
-    /* Not inside a transaction. */
+    /* Not inside a transaction, nor while an iterator reads. */
     cr_assert_eq(jy_db_begin(db), JY_OK);
     cr_assert_eq(jy_db_optimize(db), JY_EINVAL);
     cr_assert(strstr(jy_error_last()->message, "transaction"), "%s", jy_error_last()->message);
     cr_assert_eq(jy_db_rollback(db), JY_OK);
+    jy_filter all = JY_FILTER_INIT;
+    all.kind = JY_KIND_ENTERPRISE;
+    jy_ledger_iter *it = NULL;
+    jy_record *first = NULL;
+    cr_assert_eq(jy_ledger_iter_new(&it, db, &all), JY_OK);
+    cr_assert_eq(jy_ledger_iter_next(&first, it), JY_OK);
+    jy_record_free(first);
+    cr_assert_eq(jy_db_optimize(db), JY_EINVAL);
+    cr_assert(strstr(jy_error_last()->message, "iterator"), "%s", jy_error_last()->message);
+    jy_ledger_iter_free(it);
 
     sqlite3 *raw = NULL;
     cr_assert_eq(sqlite3_open(path, &raw), SQLITE_OK);

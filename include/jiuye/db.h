@@ -169,12 +169,13 @@ JY_API int jy_db_rollback(jy_db *db);
  * 75 MB of a county year) and needs free disk space for a copy of the
  * file; readers on other connections go on meanwhile. The write-ahead log
  * is emptied afterwards when no reader holds it (otherwise at a later
- * checkpoint). Not while a transaction is open on this handle, nor on a
- * handle opened with #JY_DB_READONLY. Same thread rules as the handle.
+ * checkpoint). Not while a transaction or a ledger iterator is open on
+ * this handle, nor on a handle opened with #JY_DB_READONLY. Same thread
+ * rules as the handle.
  *
  * @param db  the database, opened for writing.
- * @return #JY_OK; #JY_EINVAL (NULL, a transaction open, or a read-only
- *         handle); #JY_EBUSY (another connection held the write lock past
+ * @return #JY_OK; #JY_EINVAL (NULL, a transaction or an iterator open, or a
+ *         read-only handle); #JY_EBUSY (another connection held the write lock past
  *         the busy timeout); #JY_ESTORAGE (the disk is full, for example:
  *         the file is then unchanged).
  */

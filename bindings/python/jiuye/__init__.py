@@ -1637,9 +1637,9 @@ class Database:
         or a year of daily writes: a new connection's first scorecard and
         reports then read fewer pages. Nothing stored changes. Takes the
         write lock for the rewrite (about a second for a county year).
-        :class:`InvalidError` inside a transaction or on a read-only
-        database, :class:`BusyError` when another connection keeps the
-        write lock.
+        :class:`InvalidError` inside a transaction, while an iterator of
+        :meth:`records` is open, or on a read-only database;
+        :class:`BusyError` when another connection keeps the write lock.
         """
         self._enter()
         try:
