@@ -96,6 +96,7 @@ JY_HANDLE(jy_report, jy_report_free)
 JY_HANDLE(jy_dashboard, jy_dashboard_free)
 JY_HANDLE(jy_match_index, jy_match_index_free)
 JY_HANDLE(jy_match_results, jy_match_results_free)
+JY_HANDLE(jy_measure, jy_measure_free)
 
 /* Borrowed handles. jy_db_county() returns the county its database holds:
  * not owned (no destructor runs), and each host makes the object it returns
@@ -289,6 +290,7 @@ JY_BLOCKING(jy_report_write_csv)
 JY_BLOCKING(jy_dashboard_new)
 JY_BLOCKING(jy_dashboard_render)
 JY_BLOCKING(jy_swig_assess_json)
+JY_BLOCKING(jy_swig_metric)
 JY_BLOCKING(jy_swig_dashboard_assess)
 JY_BLOCKING(jy_match_index_load_jsonl)
 JY_BLOCKING(jy_match_query_json)
@@ -367,6 +369,38 @@ static int jy_swig_dashboard_assess(jy_db *db, jy_dashboard *dashboard, jy_date 
         rc = jy_dashboard_add_scorecard(dashboard, card);
     jy_scorecard_free(card);
     jy_rules_free(rules);
+    return rc;
+}
+%}
+
+/* One metric of the scoring table (jiuye/metrics.h): the hosts compute it
+ * with jy_swig_metric() (the built-in calendar when none is given; metric
+ * parameters as JSON text, NULL for the defaults) and read the measure
+ * (a handle) with its accessors. The registry's info structs and the two
+ * compute functions, whose calendar and parameters the helper fills, are
+ * not wrapped. */
+%ignore jy_metric_info;
+%ignore jy_metric_count;
+%ignore jy_metric_at;
+%ignore jy_metric_find;
+%ignore jy_metric_compute;
+%ignore jy_metric_compute_params;
+%include "jiuye/metrics.h"
+%apply const char *value { const char *params_json };
+%inline %{
+static int jy_swig_metric(jy_measure **out, jy_db *db, const char *name, jy_date from,
+                          jy_date to, const jy_calendar *calendar, jy_date contract_start,
+                          const char *params_json)
+{
+    jy_calendar *builtin = NULL;
+    int rc = JY_OK;
+    *out = NULL;
+    if (!calendar && (rc = jy_calendar_load_default(&builtin)) == JY_OK)
+        calendar = builtin;
+    if (rc == JY_OK)
+        rc = jy_metric_compute_params(out, db, name, from, to, calendar, contract_start,
+                                      params_json);
+    jy_calendar_free(builtin);
     return rc;
 }
 %}

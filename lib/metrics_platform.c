@@ -391,6 +391,13 @@ static int m_holidays_without_live_show(jy_measure *out, const jy__mctx *ctx,
 {
     if (!ctx->cal)
         return jy__error(JY_EINVAL, "the metric holidays_without_live_show needs a calendar");
+    /* A year the calendar has no data for has holidays it does not know:
+     * an error, never "no holiday missed" (JY_ERANGE names the year). */
+    for (size_t i = 0; i < n; i++) {
+        int rc = jy_calendar_covers(ctx->cal, spans[i].from, spans[i].to);
+        if (rc != JY_OK)
+            return rc;
+    }
     size_t nh = jy_calendar_holiday_count(ctx->cal);
     for (size_t i = 0; i < n; i++) {
         out[i].has_value = 1;

@@ -406,6 +406,17 @@ Test(assess, r5_2_a_holiday_without_live_show)
     fx_events("live_show", "2026-05-03", 1, ",\"minutes\":90,\"jobs_shown\":30");
     assess("2026-05-01", "2026-05-31");
     expect_met("5.2", 0);
+    /* Alone, over a year the calendar does not cover: an error naming the
+     * year, not "no holiday missed". */
+    jy_calendar *cal = NULL;
+    cr_assert_eq(jy_calendar_load_default(&cal), JY_OK);
+    jy_measure *m = NULL;
+    cr_assert_eq(jy_metric_compute(&m, fx_db, "holidays_without_live_show", fx_date("2027-05-01"),
+                                   fx_date("2027-05-31"), cal, fx_date("2026-01-01")),
+                 JY_ERANGE);
+    cr_assert_null(m);
+    cr_assert_not_null(strstr(jy_error_last()->message, "2027"), "%s", jy_error_last()->message);
+    jy_calendar_free(cal);
 }
 
 /* 5.3 with a county's own standard (rules' params: 60 minutes, 20 jobs). */

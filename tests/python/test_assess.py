@@ -99,3 +99,40 @@ def test_a_county_rule_file_with_metric_params(db, tmp_path):
         db.assess(D(2026, 4, 1), D(2026, 4, 30), rules=bad)
     assert "checks[0].params.min_minutes" in str(e.value)
     assert "must be a number" in str(e.value)
+
+
+def test_one_metric_with_its_evidence_and_params(db):
+    """db.metric(): one metric as the scorecard computes it for a check."""
+    m = db.metric("posting_enterprises", D(2026, 4, 1), D(2026, 4, 30))
+    assert m["metric"] == "posting_enterprises" and m["value"] == 49
+    assert m["records"]["kind"] == "enterprise" and m["records"]["role"] == "counted"
+    assert m["records"]["total"] == 49 and len(m["records"]["ids"]) == 20
+    assert m["records"]["ids"] == sorted(m["records"]["ids"])
+    assert db.metric("posting_enterprises", D(2026, 5, 1), D(2026, 5, 31))["value"] == 0
+    # A metric's standards (docs/rules.md, "Metric parameters"): a show of
+    # 60 minutes and 20 jobs is short by the seed's, not by a county's own.
+    db.import_text(_lines([{"type": "event", "kind": "live_show", "date": "2026-04-08",
+                            "minutes": 60, "jobs_shown": 20}]))
+    seed = db.metric("live_shows_short", D(2026, 4, 1), D(2026, 4, 30))
+    assert seed["value"] == 1 and seed["records"]["role"] == "failing"
+    county = db.metric("live_shows_short", D(2026, 4, 1), D(2026, 4, 30),
+                       params={"min_minutes": 60, "min_jobs": 20})
+    assert county["value"] == 0
+    with pytest.raises(jiuye.InvalidError, match="min_minutes"):
+        db.metric("live_shows_short", D(2026, 4, 1), D(2026, 4, 30), params={"min_minutes": "x"})
+    with pytest.raises(jiuye.InvalidError, match="no_such"):
+        db.metric("live_shows_short", D(2026, 4, 1), D(2026, 4, 30), params={"no_such": 1})
+    with pytest.raises(jiuye.NotFoundError):
+        db.metric("no_such_metric", D(2026, 4, 1), D(2026, 4, 30))
+    # Holidays come from the built-in calendar unless one is given (5.2:
+    # Qingming, 4-6 April 2026, had no live show); a year it does not cover
+    # is an error, never a guess.
+    holidays = db.metric("holidays_without_live_show", D(2026, 4, 1), D(2026, 4, 30))
+    assert holidays["value"] == 1 and "清明" in holidays["note"]
+    same = db.metric("holidays_without_live_show", D(2026, 4, 1), D(2026, 4, 30),
+                     calendar=jiuye.Calendar.default())
+    assert same == holidays
+    with pytest.raises(jiuye.RangeError):
+        db.metric("holidays_without_live_show", D(2027, 4, 1), D(2027, 4, 30))
+    # A fact nobody recorded has no value.
+    assert db.metric("team_size", D(2026, 4, 1), D(2026, 4, 30))["value"] is None

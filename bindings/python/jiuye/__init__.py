@@ -1832,6 +1832,44 @@ class Database:
         text = self._call(_capi.jy_swig_assess_json, start, end, path, cal)
         return Scorecard(text)
 
+    def metric(self, name: str, start, end, *, params: Optional[dict] = None,
+               calendar: Optional["Calendar"] = None, contract_start=None) -> dict:
+        """One metric of the scoring table over *start* .. *end* (dates, both
+        included), as the scorecard computes it for a check: *name* is the
+        metric's (a check's ``metric`` in the scorecard JSON, docs/rules.md),
+        *params* its standards (e.g. ``{"min_minutes": 60}``; None: the
+        seed's), *calendar* the working days (None: the built-in one),
+        *contract_start* the signing date (for the deadlines inside the
+        contract year; None: *start*).
+
+        Returns ``{"metric", "value", "records": {"kind", "role", "ids",
+        "total"}, "note"}``: ``value`` is None when nothing was measured (a
+        fact not recorded); ``records`` the evidence (the first ids of the
+        records counted or failing, in ascending order, and their total),
+        None when the metric lists none.
+
+        Raises :class:`NotFoundError` for an unknown metric,
+        :class:`InvalidError` for bad dates or parameters (naming the
+        parameter), :class:`RangeError` when the calendar does not cover the
+        period.
+        """
+        start = _date_arg(start, "start")
+        end = _date_arg(end, "end")
+        signed = start if contract_start is None else _date_arg(contract_start, "contract_start")
+        text = None if params is None else _json.dumps(params, ensure_ascii=False)
+        cal = None if calendar is None else calendar._live()
+        m = self._call(_capi.jy_swig_metric, name, start, end, cal, signed, text)
+        kind = _capi.jy_measure_record_kind(m)
+        records = None
+        if kind is not None:
+            records = {"kind": kind, "role": _capi.jy_measure_record_role(m),
+                       "ids": [_capi.jy_measure_id_at(m, i)
+                               for i in range(_capi.jy_measure_id_count(m))],
+                       "total": _capi.jy_measure_id_total(m)}
+        return {"metric": name,
+                "value": _capi.jy_measure_value(m) if _capi.jy_measure_has_value(m) else None,
+                "records": records, "note": _capi.jy_measure_note(m)}
+
     def push(self, date=None, *, top_k: int = 5, threads: int = 0, channel: str = "platform",
              dry_run: bool = False) -> dict:
         """The daily push (精准匹配推送) for *date* (default: today): every
